@@ -1,0 +1,225 @@
+// A disclosure is a directory of tables (one file per table) with an optional manifest, or a
+// single file. This module finds the files, reads each into a Table and gathers what went wrong.
+import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
+import { basename, extname, join, relative, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import { TABLE_NUMBER, type TitleAlias } from './aliases.js';
+import { InputError } from './errors.js';
+import { decode, parseDelimited, type Encoding, type Grid } from './grid.js';
+import {
+  TableKindSchema,
+  UnitSchema,
+  UnitTypeSchema,
+  type Disclosure,
+  type LoadIssue,
+  type Table,
+  type TableKind,
+} from './model.js';
+import { readTable } from './table.js';
+
+export const MANIFEST_NAMES = ['disclosure.yaml', 'disclosure.yml', 'disclosure.json'];
+const TABLE_EXTENSIONS = new Set(['.csv', '.tsv']);
+export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
+
+export const ManifestSchema = z
+  .object({
+    department: z.string().optional(),
+    year: z.number().int().min(1949).max(2100).optional(),
+    unit: UnitSchema.optional(),
+    unitType: UnitTypeSchema.optional(),
+    tables: z
+      .record(
+        z.string(),
+        z.union([TableKindSchema, z.object({ kind: TableKindSchema, unit: UnitSchema.optional() }).strict()]),
+      )
+      .optional(),
+  })
+  .strict();
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export interface LoadOptions {
+  encoding?: Encoding;
+  /** files larger than this are refused (bytes) */
+  maxFileBytes?: number;
+  titleAliases?: TitleAlias[];
+  /** paths in findings are shown relative to this directory */
+  cwd?: string;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+function display(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}
+
+function formatZodPath(path: PropertyKey[]): string {
+  return path.map((p) => String(p)).join('.') || '(root)';
+}
+
+export async function readManifest(file: string, shown: string): Promise<Manifest> {
+  const text = decode(readFileSync(file), shown);
+  let data: unknown;
+  try {
+    if (file.endsWith('.json')) data = JSON.parse(text);
+    else {
+      const YAML = await import('yaml');
+      data = YAML.parse(text);
+    }
+  } catch (e) {
+    const linePos = (e as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    throw new InputError(
+      { zh: `清单文件无法解析：${(e as Error).message}`, en: `manifest cannot be parsed: ${(e as Error).message}` },
+      shown,
+      linePos?.line,
+      linePos?.col,
+    );
+  }
+  const parsed = ManifestSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]!;
+    const key = formatZodPath(first.path);
+    throw new InputError(
+      { zh: `清单文件中的“${key}”不正确：${first.message}`, en: `manifest key "${key}": ${first.message}` },
+      shown,
+    );
+  }
+  return parsed.data;
+}
+
+/** Reads one file into a Grid, refusing what cannot be read as text. */
+export function readGrid(path: string, shown: string, opts: LoadOptions): Grid {
+  const size = statSync(path).size;
+  const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  if (size > max) {
+    throw new InputError(
+      {
+        zh: `文件过大（${size} 字节，上限 ${max} 字节，可用 --max-file-size 调整）`,
+        en: `file too large (${size} bytes, limit ${max}; see --max-file-size)`,
+      },
+      shown,
+    );
+  }
+  if (size === 0) throw new InputError({ zh: '文件为空', en: 'file is empty' }, shown);
+  const text = decode(readFileSync(path), shown, opts.encoding);
+  return parseDelimited(text, shown);
+}
+
+function insideDir(dir: string, target: string): boolean {
+  const d = realpathSync(dir);
+  let t: string;
+  try {
+    t = realpathSync(target);
+  } catch {
+    return resolve(target).startsWith(resolve(dir) + sep);
+  }
+  return t === d || t.startsWith(d + sep);
+}
+
+export async function loadDisclosure(path: string, opts: LoadOptions = {}): Promise<Disclosure> {
+  const cwd = opts.cwd ?? process.cwd();
+  const shownRoot = display(resolve(path), cwd);
+  let st;
+  try {
+    st = statSync(path);
+  } catch {
+    throw new InputError({ zh: '路径不存在', en: 'no such file or directory' }, shownRoot);
+  }
+  const issues: LoadIssue[] = [];
+  const disclosure: Disclosure = { path: shownRoot, tables: {}, files: [], issues };
+  let files: string[];
+  let manifest: Manifest = {};
+  if (st.isDirectory()) {
+    const names = readdirSync(path).sort();
+    const manifestName = names.find((n) => MANIFEST_NAMES.includes(n));
+    if (manifestName) manifest = await readManifest(join(path, manifestName), display(join(path, manifestName), cwd));
+    for (const f of Object.keys(manifest.tables ?? {})) {
+      if (!insideDir(path, join(path, f))) {
+        throw new InputError(
+          { zh: `清单中的路径“${f}”指向披露目录之外，已拒绝`, en: `manifest path "${f}" leaves the disclosure directory; refused` },
+          display(join(path, manifestName!), cwd),
+        );
+      }
+    }
+    files = names
+      .filter((n) => !MANIFEST_NAMES.includes(n) && !n.startsWith('.'))
+      .map((n) => join(path, n))
+      .filter((p) => {
+        const ext = extname(p).toLowerCase();
+        if (!TABLE_EXTENSIONS.has(ext) && !TEXT_EXTENSIONS.has(ext)) return false;
+        if (!insideDir(path, p)) {
+          issues.push(linkIssue(display(p, cwd)));
+          return false;
+        }
+        return statSync(p).isFile();
+      });
+    const checkable = files.filter((p) => TABLE_EXTENSIONS.has(extname(p).toLowerCase()));
+    if (files.length === 0) {
+      throw new InputError(
+        { zh: '目录中没有可检查的表格文件（.csv/.tsv）', en: 'nothing to check in this directory (no .csv/.tsv tables)' },
+        shownRoot,
+      );
+    }
+    files = checkable.concat(files.filter((p) => !checkable.includes(p)));
+  } else {
+    files = [path];
+  }
+  if (manifest.department) disclosure.department = manifest.department;
+  if (manifest.year) disclosure.year = manifest.year;
+  if (manifest.unitType) disclosure.unitType = manifest.unitType;
+
+  for (const file of files) {
+    const shown = display(resolve(file), cwd);
+    disclosure.files.push(shown);
+    const ext = extname(file).toLowerCase();
+    if (TEXT_EXTENSIONS.has(ext)) continue; // narrative text is read by the narrative loader
+    const spec = manifest.tables?.[basename(file)];
+    const kindFromManifest: TableKind | undefined = typeof spec === 'string' ? spec : spec?.kind;
+    const unit = (typeof spec === 'object' ? spec.unit : undefined) ?? manifest.unit;
+    const grid = readGrid(file, shown, opts);
+    const readOpts: Parameters<typeof readTable>[1] = {};
+    if (kindFromManifest) readOpts.kind = kindFromManifest;
+    if (unit) readOpts.unit = unit;
+    if (opts.titleAliases) readOpts.titleAliases = opts.titleAliases;
+    const { table, issues: tableIssues } = readTable(grid, readOpts);
+    issues.push(...tableIssues);
+    if (!table) {
+      issues.push({
+        code: 'unknown-table',
+        severity: 'info',
+        message: { zh: '无法识别为任何标准表，已跳过', en: 'not recognised as any standard table; skipped' },
+        loc: { file: shown, line: 1, column: 1 },
+      });
+      continue;
+    }
+    addTable(disclosure, table);
+  }
+  return disclosure;
+}
+
+function linkIssue(shown: string): LoadIssue {
+  return {
+    code: 'outside-link',
+    severity: 'error',
+    message: { zh: '符号链接指向披露目录之外，已拒绝读取', en: 'symbolic link leaves the disclosure directory; refused' },
+    loc: { file: shown, line: 1, column: 1 },
+  };
+}
+
+function addTable(d: Disclosure, table: Table): void {
+  const existing = d.tables[table.kind];
+  if (existing) {
+    d.issues.push({
+      code: 'duplicate-table',
+      severity: 'error',
+      message: {
+        zh: `与 ${existing.file} 同为${TABLE_NUMBER[table.kind]}，已忽略此文件`,
+        en: `claims the same table (${table.kind}) as ${existing.file}; this file is ignored`,
+      },
+      loc: table.titleLoc,
+      table: table.kind,
+    });
+    return;
+  }
+  d.tables[table.kind] = table;
+}

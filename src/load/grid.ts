@@ -1,0 +1,198 @@
+// A file's cells as text, each with its position. CSV, tab-separated text and (later) workbook
+// sheets all become a Grid, so the table reader has one input to understand.
+import { parse } from 'csv-parse/sync';
+import { InputError } from './errors.js';
+
+export interface GridCell {
+  text: string;
+  line: number;
+  /** 1-based character column where the field starts (the cell's column in a workbook) */
+  column: number;
+  /** 1-based field index */
+  field: number;
+}
+
+export interface GridRow {
+  line: number;
+  cells: GridCell[];
+}
+
+export interface Grid {
+  file: string;
+  rows: GridRow[];
+}
+
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+/** Decodes file bytes: a BOM decides; otherwise UTF-8 if it is valid, else GB18030 (a superset of GBK). */
+export function decode(buf: Uint8Array, file: string, forced?: Encoding): string {
+  let enc: Encoding | undefined = forced;
+  let start = 0;
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
+    enc ??= 'utf-8';
+    start = enc === 'utf-8' ? 3 : 0;
+  } else if (buf[0] === 0xff && buf[1] === 0xfe) {
+    enc ??= 'utf-16le';
+    start = enc === 'utf-16le' ? 2 : 0;
+  } else if (buf[0] === 0xfe && buf[1] === 0xff) {
+    enc ??= 'utf-16be';
+    start = enc === 'utf-16be' ? 2 : 0;
+  }
+  const body = buf.subarray(start);
+  if (!enc || enc === 'utf-8' || enc === 'gb18030') {
+    if (looksBinary(body)) {
+      throw new InputError(
+        { zh: '不是文本文件（含有二进制内容），无法读取', en: 'not a text file (binary content), cannot be read' },
+        file,
+      );
+    }
+  }
+  if (enc) return new TextDecoder(enc).decode(body);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
+  } catch {
+    return new TextDecoder('gb18030').decode(body);
+  }
+}
+
+function looksBinary(buf: Uint8Array): boolean {
+  const n = Math.min(buf.length, 8192);
+  for (let i = 0; i < n; i++) if (buf[i] === 0) return true;
+  return false;
+}
+
+/** Picks the separator that splits the first lines most consistently. */
+export function detectDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/, 10).filter((l) => l.trim() !== '');
+  let best = ',';
+  let bestScore = 0;
+  for (const d of [',', '\t', ';']) {
+    const counts = lines.map((l) => countOutsideQuotes(l, d));
+    const score = counts.reduce((a, b) => a + b, 0);
+    if (score > bestScore) {
+      best = d;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === d && !quoted) n++;
+  }
+  return n;
+}
+
+interface CsvRecordInfo {
+  record: string[];
+  raw: string;
+  info: { lines: number };
+}
+
+interface CsvError extends Error {
+  code?: string;
+  lines?: number;
+}
+
+/** Parses delimited text into a Grid; unbalanced quotes are an InputError naming the line. */
+export function parseDelimited(text: string, file: string, delimiter = detectDelimiter(text)): Grid {
+  let records: CsvRecordInfo[];
+  try {
+    records = parse(text, {
+      delimiter,
+      raw: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+    }) as unknown as CsvRecordInfo[];
+  } catch (e) {
+    const err = e as CsvError;
+    const line = typeof err.lines === 'number' ? err.lines : undefined;
+    if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+      throw new InputError(
+        { zh: '引号未闭合：从此处开始的引号到文件末尾都没有结束', en: 'unbalanced quote: a quoted field is never closed' },
+        file,
+        quoteOpenLine(text) ?? line,
+      );
+    }
+    throw new InputError(
+      { zh: `无法解析 CSV：${err.message}`, en: `cannot parse CSV: ${err.message}` },
+      file,
+      line,
+    );
+  }
+  const rows: GridRow[] = [];
+  let nextLine = 1;
+  for (const r of records) {
+    const line = nextLine;
+    nextLine = r.info.lines + 1;
+    rows.push({ line, cells: locateFields(r.record, r.raw, line, delimiter) });
+  }
+  return { file, rows };
+}
+
+/** Finds where each field starts in the record's raw text (line and column). */
+function locateFields(fields: string[], raw: string, line: number, delimiter: string): GridCell[] {
+  const cells: GridCell[] = [];
+  let l = line;
+  let col = 1;
+  let quoted = false;
+  let fieldStartLine = l;
+  let fieldStartCol = col;
+  let idx = 0;
+  for (let i = 0; i <= raw.length; i++) {
+    const ch = raw[i];
+    const end = ch === undefined || (!quoted && (ch === delimiter || ch === '\n' || ch === '\r'));
+    if (end) {
+      if (idx < fields.length) {
+        cells.push({ text: fields[idx]!, line: fieldStartLine, column: fieldStartCol, field: idx + 1 });
+      }
+      idx++;
+      if (ch !== delimiter) break;
+      col++;
+      fieldStartLine = l;
+      fieldStartCol = col;
+      continue;
+    }
+    if (ch === '"') quoted = !quoted;
+    if (ch === '\n') {
+      l++;
+      col = 1;
+    } else {
+      col++;
+    }
+  }
+  // Fields the scan could not place (should not happen) still keep their text.
+  for (; idx < fields.length; idx++) cells.push({ text: fields[idx]!, line, column: 1, field: idx + 1 });
+  return cells;
+}
+
+function quoteOpenLine(text: string): number | undefined {
+  let quoted = false;
+  let line = 1;
+  let openedAt = 0;
+  for (const ch of text) {
+    if (ch === '"') {
+      quoted = !quoted;
+      if (quoted) openedAt = line;
+    } else if (ch === '\n') line++;
+  }
+  return quoted ? openedAt : undefined;
+}
+
+/** Spreadsheet-style reference of a cell: field 5 on record 42 is "E42". */
+export function cellRef(field: number, row: number): string {
+  let n = field;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${s}${row}`;
+}
