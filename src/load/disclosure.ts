@@ -126,7 +126,7 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
     throw new InputError({ zh: '路径不存在', en: 'no such file or directory' }, shownRoot);
   }
   const issues: LoadIssue[] = [];
-  const disclosure: Disclosure = { path: shownRoot, tables: {}, files: [], issues };
+  const disclosure: Disclosure = { path: shownRoot, source: st.isDirectory() ? 'directory' : 'file', tables: {}, files: [], issues };
   let files: string[];
   let manifest: Manifest = {};
   if (st.isDirectory()) {

@@ -160,6 +160,8 @@ export type LoadIssue = z.infer<typeof LoadIssueSchema>;
 
 export const DisclosureSchema = z.object({
   path: z.string(),
+  /** a directory of tables, or one file given alone */
+  source: z.enum(['directory', 'file']),
   department: z.string().optional(),
   year: z.number().int().optional(),
   unitType: UnitTypeSchema.optional(),

@@ -1,0 +1,146 @@
+// Command line: parse options, check, print, and exit 0 (clean), 1 (findings at or above the
+// fail level) or 2 (the input or the command line could not be used).
+import { writeFileSync } from 'node:fs';
+import { Command, CommanderError, Option } from 'commander';
+import { Decimal, type Dec } from './core/decimal.js';
+import { severityRank, type Lang, type Severity } from './core/findings.js';
+import { check } from './check.js';
+import { DEFAULT_MAX_FILE_BYTES } from './load/disclosure.js';
+import type { Encoding } from './load/grid.js';
+import { RULES, findRule } from './rules/index.js';
+import type { CheckOptions } from './rules/types.js';
+import { FORMATTERS } from './report/index.js';
+import { summarize } from './report/types.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+const VERSION = '0.1.0';
+
+interface CheckFlags {
+  strict?: boolean;
+  failOn: Severity;
+  format: string;
+  lang: Lang;
+  output?: string;
+  encoding?: Encoding;
+  maxFileSize: string;
+  approxTolerance: string;
+  absTolerance?: string;
+  unitType?: '行政单位' | '事业单位' | '混合';
+  color?: boolean;
+  verbose?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+class UsageError extends Error {}
+
+function decimalOption(name: string, v: string): Dec {
+  try {
+    const d = new Decimal(v);
+    if (d.isNaN() || d.isNegative()) throw new Error();
+    return d;
+  } catch {
+    throw new UsageError(`${name}: "${v}" is not a non-negative number`);
+  }
+}
+
+export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command();
+  program
+    .name('budgetlint')
+    .description('检查政府部门预算/决算公开表格与说明中的数字是否自洽 (checks budget disclosures for internal consistency)')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
+
+  program
+    .command('check')
+    .description('check one or more disclosures (a directory of tables, or a single file)')
+    .argument('<paths...>', 'disclosure directories or files')
+    .option('--strict', 'every nonzero difference is an error (no 尾差 warnings)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices(['error', 'warning']).default('error'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('text'))
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
+    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .addOption(new Option('--encoding <encoding>', 'input encoding (detected by default)').choices(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']))
+    .option('--max-file-size <bytes>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_BYTES))
+    .option('--approx-tolerance <ratio>', 'relative tolerance for totals marked 约', '0.005')
+    .option('--abs-tolerance <wan>', 'accept differences up to this many 万元')
+    .addOption(new Option('--unit-type <type>', '行政单位 / 事业单位 / 混合 (decides 机关运行经费 = 公用经费 or ≤)').choices(['行政单位', '事业单位', '混合']))
+    .option('--no-color', 'no colours (also off under NO_COLOR or when not writing to a terminal)')
+    .option('--verbose', 'list every input of every finding')
+    .option('-q, --quiet', 'print only the report, no progress')
+    .option('--debug', 'show stack traces of internal errors')
+    .action(async (paths: string[], flags: CheckFlags) => {
+      exitCode = await runCheck(paths, flags, io);
+    });
+
+  program
+    .command('rules')
+    .description('list every rule')
+    .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
+    .action((flags: { lang: Lang }) => {
+      for (const r of RULES) io.out.write(`${r.meta.id.padEnd(28)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.title[flags.lang]}\n`);
+    });
+
+  program
+    .command('explain')
+    .description('print the documentation of a rule')
+    .argument('<ruleId>')
+    .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
+    .action((id: string, flags: { lang: Lang }) => {
+      const r = findRule(id);
+      if (!r) throw new UsageError(`unknown rule "${id}" (see: budgetlint rules)`);
+      io.out.write(`${r.meta.id} — ${r.meta.title[flags.lang]}\n\n${r.meta.description[flags.lang]}\n\n${r.meta.rationale[flags.lang]}\n`);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      return EXIT_USAGE;
+    }
+    if (e instanceof UsageError) {
+      io.err.write(`budgetlint: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+  return exitCode;
+}
+
+async function runCheck(paths: string[], flags: CheckFlags, io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream }): Promise<number> {
+  const maxFileBytes = Number.parseInt(flags.maxFileSize, 10);
+  if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size: "${flags.maxFileSize}" is not a positive whole number of bytes`);
+  const options: CheckOptions = {
+    strict: !!flags.strict,
+    approxTolerance: decimalOption('--approx-tolerance', flags.approxTolerance),
+  };
+  if (flags.absTolerance) options.absTolerance = decimalOption('--abs-tolerance', flags.absTolerance);
+  if (flags.unitType) options.unitType = flags.unitType;
+  const load: Parameters<typeof check>[0]['load'] = { maxFileBytes };
+  if (flags.encoding) load.encoding = flags.encoding;
+  const results = await check({ paths, load, options });
+  const summary = summarize(results);
+  const toTerminal = !flags.output && (io.out as NodeJS.WriteStream).isTTY === true;
+  const color = flags.color !== false && toTerminal && !process.env.NO_COLOR;
+  const formatter = FORMATTERS[flags.format]!;
+  const text = formatter.format(results, summary, { lang: flags.lang, color, failOn: flags.failOn, verbose: !!flags.verbose });
+  if (flags.output) writeFileSync(flags.output, text);
+  else io.out.write(text);
+  for (const r of results) {
+    if (r.fatal) {
+      const where = [r.fatal.file, r.fatal.line, r.fatal.column].filter((x) => x !== undefined).join(':');
+      io.err.write(`budgetlint: ${where}: ${r.fatal.message[flags.lang]}\n`);
+    }
+  }
+  if (summary.failed > 0) return EXIT_USAGE;
+  const limit = severityRank(flags.failOn);
+  const failing = results.some((r) => r.findings.some((f) => severityRank(f.severity) <= limit));
+  return failing ? EXIT_FINDINGS : EXIT_OK;
+}

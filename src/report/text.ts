@@ -1,0 +1,66 @@
+// Terminal output: findings grouped by file (one table a file), each with its figures and inputs.
+import { Chalk } from 'chalk';
+import type { Finding, Lang } from '../core/findings.js';
+import { TABLE_NUMBER } from '../load/aliases.js';
+import type { DisclosureResult, Formatter, ReportOptions, Summary } from './types.js';
+
+const WORDS = {
+  zh: { error: '错误', warning: '警告', info: '提示', stated: '填报', expected: '重算', diff: '差额', from: '依据', unit: '单位', cannot: '无法检查' },
+  en: { error: 'error', warning: 'warning', info: 'info', stated: 'stated', expected: 'recomputed', diff: 'difference', from: 'from', unit: 'unit', cannot: 'cannot check' },
+};
+
+export function summaryLine(s: Summary, lang: Lang): string {
+  const total = s.errors + s.warnings + s.infos;
+  const failed = s.failed ? (lang === 'zh' ? `，${s.failed} 个目录无法读取` : `, ${s.failed} unreadable`) : '';
+  return lang === 'zh'
+    ? `检查了 ${s.disclosures} 份公开材料：${total} 个问题（${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示）${failed}`
+    : `checked ${s.disclosures} disclosure${s.disclosures === 1 ? '' : 's'}: ${total} problem${total === 1 ? '' : 's'} (${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info)${failed}`;
+}
+
+function formatFinding(f: Finding, opts: ReportOptions, c: InstanceType<typeof Chalk>): string[] {
+  const w = WORDS[opts.lang];
+  const sev = f.severity === 'error' ? c.red(w.error) : f.severity === 'warning' ? c.yellow(w.warning) : c.blue(w.info);
+  const where = `${f.location.line}:${f.location.column}`;
+  const lines = [`  ${c.dim(where.padEnd(7))} ${sev}  ${f.message[opts.lang]}  ${c.dim(f.ruleId)}`];
+  const pad = ' '.repeat(10);
+  if (f.actual !== undefined && f.expected !== undefined) {
+    const unit = f.unit ? ` ${f.unit}` : '';
+    lines.push(`${pad}${w.stated} ${f.actual}${unit}，${w.expected} ${f.expected}${unit}，${w.diff} ${f.difference ?? ''}${unit}`.replace(/，/g, opts.lang === 'zh' ? '，' : ', '));
+  }
+  if (f.inputs?.length) {
+    const shown = opts.verbose ? f.inputs : f.inputs.slice(0, 8);
+    const parts = shown.map((i) => `${i.label[opts.lang]} ${i.value}${i.location ? c.dim(` (${i.location.line}:${i.location.column})`) : ''}`);
+    const more = f.inputs.length > shown.length ? (opts.lang === 'zh' ? ` 等 ${f.inputs.length} 项` : ` and ${f.inputs.length - shown.length} more`) : '';
+    lines.push(`${pad}${c.dim(w.from + ':')} ${parts.join('; ')}${more}`);
+  }
+  return lines;
+}
+
+export const textFormatter: Formatter = {
+  name: 'text',
+  format(results: DisclosureResult[], summary: Summary, opts) {
+    const c = new Chalk({ level: opts.color ? 1 : 0 });
+    const out: string[] = [];
+    for (const r of results) {
+      if (r.fatal) {
+        const where = [r.fatal.file, r.fatal.line, r.fatal.column].filter((x) => x !== undefined).join(':');
+        out.push(`${c.underline(where)}`, `  ${c.red(WORDS[opts.lang].cannot)}  ${r.fatal.message[opts.lang]}`, '');
+      }
+      let file: string | undefined;
+      for (const f of r.findings) {
+        if (f.location.file !== file) {
+          if (file !== undefined) out.push('');
+          file = f.location.file;
+          const table = f.location.table ? c.dim(`  ${TABLE_NUMBER[f.location.table]}`) : '';
+          out.push(`${c.underline(file)}${table}`);
+        }
+        out.push(...formatFinding(f, opts, c));
+      }
+      if (r.findings.length) out.push('');
+    }
+    const s = summaryLine(summary, opts.lang);
+    const bad = summary.errors > 0 || summary.failed > 0;
+    out.push(bad ? c.red.bold(s) : summary.warnings ? c.yellow.bold(s) : c.green.bold(s));
+    return out.join('\n') + '\n';
+  },
+};

@@ -1,0 +1,43 @@
+// What every formatter receives: the findings of each disclosure checked, in stable order.
+import type { Finding, Lang, Severity } from '../core/findings.js';
+
+export interface DisclosureResult {
+  path: string;
+  findings: Finding[];
+  /** set when the disclosure could not be used at all */
+  fatal?: { message: { zh: string; en: string }; file: string; line?: number; column?: number };
+}
+
+export interface Summary {
+  disclosures: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+  /** disclosures that could not be read */
+  failed: number;
+}
+
+export interface ReportOptions {
+  lang: Lang;
+  color: boolean;
+  failOn: Severity;
+  verbose: boolean;
+}
+
+export interface Formatter {
+  name: string;
+  format(results: DisclosureResult[], summary: Summary, opts: ReportOptions): string;
+}
+
+export function summarize(results: DisclosureResult[]): Summary {
+  const s: Summary = { disclosures: results.length, errors: 0, warnings: 0, infos: 0, failed: 0 };
+  for (const r of results) {
+    if (r.fatal) s.failed++;
+    for (const f of r.findings) {
+      if (f.severity === 'error') s.errors++;
+      else if (f.severity === 'warning') s.warnings++;
+      else s.infos++;
+    }
+  }
+  return s;
+}

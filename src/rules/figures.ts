@@ -1,0 +1,224 @@
+// Shared arithmetic for the table rules: reading a cell as an interval in 万元, summing, and
+// turning a failed equality or inequality into a finding with its inputs.
+import {
+  displayed,
+  exact,
+  formatDec,
+  judgeAtMost,
+  judgeEqual,
+  sum,
+  scale,
+  ZERO,
+  type Dec,
+  type Interval,
+  type JudgeOptions,
+} from '../core/decimal.js';
+import { fill, type Bilingual, type Finding, type FindingInput, type FindingLocation } from '../core/findings.js';
+import { TABLE_NUMBER } from '../load/aliases.js';
+import { UNIT_IN_WAN, type Cell, type ColumnKey, type Location, type Row, type Table, type Unit } from '../load/model.js';
+import type { CheckOptions, RuleMeta } from './types.js';
+
+/** A published figure, located, as an interval in 万元. */
+export interface Figure {
+  interval: Interval;
+  unit: Unit;
+  decimals: number;
+  loc: Location;
+  label: Bilingual;
+  blank: boolean;
+  table?: Table;
+  row?: Row;
+  key?: ColumnKey;
+}
+
+const COLUMN_LABEL: Record<ColumnKey, Bilingual> = {
+  total: { zh: '合计', en: 'total' },
+  basic: { zh: '基本支出', en: 'basic expenditure' },
+  project: { zh: '项目支出', en: 'project expenditure' },
+  personnel: { zh: '人员经费', en: 'personnel costs' },
+  publicFunds: { zh: '公用经费', en: 'public-use costs' },
+  fiscal: { zh: '财政拨款', en: 'fiscal appropriations' },
+  generalBudget: { zh: '一般公共预算', en: 'general public budget' },
+  governmentFund: { zh: '政府性基金预算', en: 'government fund budget' },
+  stateCapital: { zh: '国有资本经营预算', en: 'state capital budget' },
+  specialAccount: { zh: '财政专户', en: 'special fiscal account' },
+  business: { zh: '事业收入', en: 'business income' },
+  operating: { zh: '事业单位经营收入', en: 'operating income' },
+  other: { zh: '其他收入', en: 'other income' },
+  e301: { zh: '工资福利支出', en: 'wages and benefits' },
+  e302: { zh: '商品和服务支出', en: 'goods and services' },
+  e303: { zh: '对个人和家庭的补助', en: 'subsidies to individuals and families' },
+  e307: { zh: '债务利息及费用支出', en: 'debt interest and costs' },
+  e309: { zh: '资本性支出（基本建设）', en: 'capital expenditure (construction)' },
+  e310: { zh: '资本性支出', en: 'capital expenditure' },
+  e311: { zh: '对企业补助（基本建设）', en: 'subsidies to enterprises (construction)' },
+  e312: { zh: '对企业补助', en: 'subsidies to enterprises' },
+  e313: { zh: '对社会保障基金补助', en: 'subsidies to social security funds' },
+  e399: { zh: '其他支出', en: 'other expenditure' },
+  abroad: { zh: '因公出国（境）费', en: 'official travel abroad' },
+  vehicles: { zh: '公务用车购置及运行费', en: 'official vehicles' },
+  vehiclePurchase: { zh: '公务用车购置费', en: 'vehicle purchase' },
+  vehicleOperation: { zh: '公务用车运行费', en: 'vehicle operation' },
+  reception: { zh: '公务接待费', en: 'official reception' },
+  agencyOperation: { zh: '机关运行经费', en: 'agency operating costs' },
+};
+
+export function columnLabel(key: ColumnKey): Bilingual {
+  return COLUMN_LABEL[key];
+}
+
+export function rowLabel(row: Row): Bilingual {
+  if (row.isTotal) {
+    const side = row.side === 'income' ? { zh: '收入总计', en: 'total revenue' } : row.side === 'expense' ? { zh: '支出总计', en: 'total expenditure' } : { zh: '合计', en: 'total' };
+    return side;
+  }
+  const parts = [row.code, row.name, row.project].filter((p): p is string => !!p && p !== '');
+  const s = parts.join(' ');
+  return { zh: s, en: s };
+}
+
+export function tableLabel(table: Table): string {
+  return `${TABLE_NUMBER[table.kind]}`;
+}
+
+function cellInterval(cell: Cell | undefined, unit: Unit): Interval {
+  if (!cell?.amount) return exact(ZERO);
+  return scale(displayed(cell.amount.value, cell.amount.decimals), UNIT_IN_WAN[unit]);
+}
+
+/** The figure in a row's column, or undefined when the table has no such column. */
+export function figure(table: Table, row: Row, key: ColumnKey): Figure | undefined {
+  const hasColumn = table.columns.some((c) => c.key === key && (row.side === undefined || c.side === row.side));
+  if (!hasColumn) return undefined;
+  const cell = row.cells[key];
+  const rl = rowLabel(row);
+  const cl = columnLabel(key);
+  return {
+    interval: cellInterval(cell, table.unit),
+    unit: table.unit,
+    decimals: cell?.amount?.decimals ?? 2,
+    loc: cell?.loc ?? row.nameLoc,
+    label: { zh: `${tableLabel(table)} ${rl.zh} · ${cl.zh}`, en: `${tableLabel(table)} ${rl.en} · ${cl.en}` },
+    blank: !cell?.amount,
+    table,
+    row,
+    key,
+  };
+}
+
+export function isBlankOrZero(f: Figure | undefined): boolean {
+  return !f || f.interval.value.isZero();
+}
+
+export function judgeOptions(o: CheckOptions): JudgeOptions {
+  const j: JudgeOptions = { strict: o.strict };
+  if (o.absTolerance) j.absTolerance = o.absTolerance;
+  return j;
+}
+
+function inWan(v: Dec, unit: Unit): Dec {
+  return v.div(UNIT_IN_WAN[unit]);
+}
+
+export function show(f: Figure, lang: 'zh' | 'en' = 'zh'): string {
+  return f.blank ? (lang === 'zh' ? '空' : 'blank') : formatDec(inWan(f.interval.value, f.unit), f.decimals);
+}
+
+export function asInput(f: Figure): FindingInput {
+  return { label: f.label, value: f.blank ? '0' : formatDec(inWan(f.interval.value, f.unit), f.decimals), location: f.loc };
+}
+
+export function locationOf(f: Figure): FindingLocation {
+  const l: FindingLocation = { ...f.loc };
+  if (f.table) l.table = f.table.kind;
+  if (f.row) l.row = rowLabel(f.row).zh || (f.row.isTotal ? '合计' : '');
+  if (f.key && f.table) {
+    const col = f.table.columns.find((c) => c.key === f.key && (f.row?.side === undefined || c.side === f.row?.side));
+    l.col = col ? col.header.join('/') : columnLabel(f.key).zh;
+  }
+  return l;
+}
+
+export interface Comparison {
+  meta: RuleMeta;
+  messageId: string;
+  data?: MessageData;
+  /** the published figure being checked */
+  stated: Figure;
+  /** what the other figures give */
+  computed: Interval;
+  inputs: Figure[];
+  options: CheckOptions;
+  /** "≤" instead of "=" */
+  atMost?: boolean;
+  /** report in this unit instead of the stated figure's */
+}
+
+const ROUNDING_NOTE: Bilingual = { zh: '（尾差，可由舍入解释）', en: ' (rounding difference)' };
+
+/** Judges one relationship and, if it fails, builds the finding. */
+export function compare(c: Comparison): Finding | null {
+  const opts = judgeOptions(c.options);
+  const verdict = c.atMost ? judgeAtMost(c.stated.interval, c.computed, opts) : judgeEqual(c.stated.interval, c.computed, opts);
+  if (!verdict) return null;
+  const unit = c.stated.unit;
+  const decimals = c.stated.decimals;
+  const expected = formatDec(inWan(c.computed.value, unit), decimals);
+  const actual = c.stated.blank ? '0' : formatDec(inWan(c.stated.interval.value, unit), decimals);
+  const difference = formatDec(inWan(verdict.difference, unit), decimals);
+  const tpl = c.meta.messages[c.messageId]!;
+  const data = { ...pick(c.data, 'zh'), stated: c.stated.label.zh, expected, actual, difference, unit };
+  const dataEn = { ...pick(c.data, 'en'), stated: c.stated.label.en, expected, actual, difference, unit };
+  const explained = verdict.roundingExplains && verdict.severity === 'warning';
+  return {
+    ruleId: c.meta.id,
+    severity: verdict.severity,
+    message: {
+      zh: fill(tpl.zh, data) + (explained ? ROUNDING_NOTE.zh : ''),
+      en: fill(tpl.en, dataEn) + (explained ? ROUNDING_NOTE.en : ''),
+    },
+    location: locationOf(c.stated),
+    expected,
+    actual,
+    difference,
+    unit,
+    inputs: c.inputs.map(asInput),
+  };
+}
+
+export function sumFigures(fs: Figure[]): Interval {
+  return sum(fs.map((f) => f.interval));
+}
+
+/** Message parameters: plain text, or text that differs by language. */
+export type MessageData = Record<string, string | Bilingual>;
+
+function pick(data: MessageData | undefined, lang: 'zh' | 'en'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(data ?? {})) out[k] = typeof v === 'string' ? v : v[lang];
+  return out;
+}
+
+/** A finding that is not a numeric comparison (a missing table, a missing note…). */
+export function plainFinding(
+  meta: RuleMeta,
+  messageId: string,
+  location: FindingLocation,
+  data: MessageData = {},
+  severity = meta.defaultSeverity,
+): Finding {
+  const tpl = meta.messages[messageId]!;
+  return {
+    ruleId: meta.id,
+    severity,
+    message: { zh: fill(tpl.zh, pick(data, 'zh')), en: fill(tpl.en, pick(data, 'en')) },
+    location,
+  };
+}
+
+/** "工资福利支出 + 商品和服务支出" from the figures' column labels. */
+export function joinLabels(fs: Figure[], sep = ' + '): Bilingual {
+  const part = (l: string) => l.split(' · ').pop() ?? l;
+  return { zh: fs.map((f) => part(f.label.zh)).join(sep), en: fs.map((f) => part(f.label.en)).join(sep) };
+}
+

@@ -1,0 +1,37 @@
+// The registry: every built-in rule, in the order they are documented.
+import { agencyOperation } from './cross/agency-operation.js';
+import { basicAgreement } from './cross/basic-agreement.js';
+import { classAgreement } from './cross/class-agreement.js';
+import { emptyTable } from './cross/empty-table.js';
+import { fiscalAgreement } from './cross/fiscal-agreement.js';
+import { generalBudgetAgreement } from './cross/general-budget-agreement.js';
+import { incomeAgreement } from './cross/income-agreement.js';
+import { missingTable } from './cross/missing-table.js';
+import { projectAgreement } from './cross/project-agreement.js';
+import { threePublicLimits } from './cross/three-public-limits.js';
+import { balance } from './table/balance.js';
+import { columnTotal } from './table/column-total.js';
+import { rollup } from './table/rollup.js';
+import { rowTotal } from './table/row-total.js';
+import type { Rule } from './types.js';
+
+export const RULES: readonly Rule[] = [
+  rowTotal,
+  rollup,
+  columnTotal,
+  balance,
+  incomeAgreement,
+  classAgreement,
+  generalBudgetAgreement,
+  fiscalAgreement,
+  basicAgreement,
+  projectAgreement,
+  threePublicLimits,
+  agencyOperation,
+  emptyTable,
+  missingTable,
+];
+
+export function findRule(id: string): Rule | undefined {
+  return RULES.find((r) => r.meta.id === id);
+}

@@ -1,0 +1,36 @@
+// What a rule is: metadata that documents it, and a pure function from the model to findings.
+import type { Dec, Severity } from '../core/decimal.js';
+import type { Bilingual, Finding } from '../core/findings.js';
+import type { Disclosure, UnitType } from '../load/model.js';
+
+export interface CheckOptions {
+  /** every nonzero difference is an error */
+  strict: boolean;
+  /** absolute tolerance in 万元 (e.g. 0.01 for offices that publish to whole 元) */
+  absTolerance?: Dec;
+  /** relative tolerance of totals marked 约 */
+  approxTolerance: Dec;
+  /** 行政单位 / 事业单位 / 混合: decides 机关运行经费 = 公用经费 or ≤ */
+  unitType?: UnitType;
+}
+
+export interface RuleMeta {
+  id: string;
+  title: Bilingual;
+  description: Bilingual;
+  /** the relationship (勾稽关系) or claim the rule guards, for the docs */
+  rationale: Bilingual;
+  /** severity of findings that are not decided by the rounding intervals */
+  defaultSeverity: Severity;
+  messages: Record<string, Bilingual>;
+}
+
+export interface RuleContext {
+  disclosure: Disclosure;
+  options: CheckOptions;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): Finding[];
+}
