@@ -30,9 +30,12 @@ export function exact(v: Dec): Interval {
   return { value: v, lo: v, hi: v };
 }
 
+const HALF_ULPS: Dec[] = [];
+
 /** Half of one unit in the last displayed place: 2 decimals → 0.005. */
 export function halfUlp(decimals: number): Dec {
-  return new Decimal(5).times(new Decimal(10).pow(-decimals - 1));
+  // cached: pow() at 60 digits is costly and every cell asks for one of a handful of values
+  return (HALF_ULPS[decimals] ??= new Decimal(`5e-${decimals + 1}`));
 }
 
 /** A published figure shown with `decimals` places stands for value ± ½·10⁻ᵈ. */
@@ -53,9 +56,12 @@ export function neg(a: Interval): Interval {
   return { value: a.value.neg(), lo: a.hi.neg(), hi: a.lo.neg() };
 }
 
+/** The interval of a blank cell; sums skip it without arithmetic. */
+export const NOTHING: Interval = exact(ZERO);
+
 export function sum(items: readonly Interval[]): Interval {
-  let acc = exact(ZERO);
-  for (const it of items) acc = add(acc, it);
+  let acc = NOTHING;
+  for (const it of items) if (it !== NOTHING) acc = acc === NOTHING ? it : add(acc, it);
   return acc;
 }
 
@@ -82,6 +88,7 @@ export function div(a: Interval, b: Interval): Interval | undefined {
 }
 
 export function scale(a: Interval, k: Dec): Interval {
+  if (k.eq(1)) return a;
   return k.gte(0)
     ? { value: a.value.times(k), lo: a.lo.times(k), hi: a.hi.times(k) }
     : { value: a.value.times(k), lo: a.hi.times(k), hi: a.lo.times(k) };

@@ -1,6 +1,7 @@
 // Shared arithmetic for the table rules: reading a cell as an interval in 万元, summing, and
 // turning a failed equality or inequality into a finding with its inputs.
 import {
+  NOTHING,
   displayed,
   exact,
   formatDec,
@@ -81,24 +82,49 @@ export function tableLabel(table: Table): string {
   return `${TABLE_NUMBER[table.kind]}`;
 }
 
+// Rules look at the same cells many times over; the interval of a cell and the column set of a
+// table are computed once.
+const intervals = new WeakMap<Cell, Interval>();
+const columnSets = new WeakMap<Table, Set<string>>();
+
 function cellInterval(cell: Cell | undefined, unit: Unit): Interval {
-  if (!cell?.amount) return exact(ZERO);
-  return scale(displayed(cell.amount.value, cell.amount.decimals), UNIT_IN_WAN[unit]);
+  if (!cell?.amount) return NOTHING;
+  let iv = intervals.get(cell);
+  if (!iv) {
+    iv = scale(displayed(cell.amount.value, cell.amount.decimals), UNIT_IN_WAN[unit]);
+    intervals.set(cell, iv);
+  }
+  return iv;
+}
+
+function hasColumn(table: Table, key: ColumnKey, side: string | undefined): boolean {
+  let set = columnSets.get(table);
+  if (!set) {
+    set = new Set(table.columns.flatMap((c) => [`${c.side ?? ''}:${c.key}`, `*:${c.key}`]));
+    columnSets.set(table, set);
+  }
+  return set.has(`${side ?? '*'}:${key}`);
 }
 
 /** The figure in a row's column, or undefined when the table has no such column. */
 export function figure(table: Table, row: Row, key: ColumnKey): Figure | undefined {
-  const hasColumn = table.columns.some((c) => c.key === key && (row.side === undefined || c.side === row.side));
-  if (!hasColumn) return undefined;
+  if (!hasColumn(table, key, row.side)) return undefined;
   const cell = row.cells[key];
-  const rl = rowLabel(row);
-  const cl = columnLabel(key);
+  let label: Bilingual | undefined;
   return {
     interval: cellInterval(cell, table.unit),
     unit: table.unit,
     decimals: cell?.amount?.decimals ?? 2,
     loc: cell?.loc ?? row.nameLoc,
-    label: { zh: `${tableLabel(table)} ${rl.zh} · ${cl.zh}`, en: `${tableLabel(table)} ${rl.en} · ${cl.en}` },
+    // built only when a finding needs it
+    get label(): Bilingual {
+      if (!label) {
+        const rl = rowLabel(row);
+        const cl = columnLabel(key);
+        label = { zh: `${tableLabel(table)} ${rl.zh} · ${cl.zh}`, en: `${tableLabel(table)} ${rl.en} · ${cl.en}` };
+      }
+      return label;
+    },
     blank: !cell?.amount,
     table,
     row,
@@ -142,7 +168,8 @@ export function locationOf(f: Figure): FindingLocation {
 export interface Comparison {
   meta: RuleMeta;
   messageId: string;
-  data?: MessageData;
+  /** message parameters, or a function giving them (called only when there is a finding) */
+  data?: MessageData | (() => MessageData);
   /** the published figure being checked */
   stated: Figure;
   /** what the other figures give */
@@ -167,8 +194,9 @@ export function compare(c: Comparison): Finding | null {
   const actual = c.stated.blank ? '0' : formatDec(inWan(c.stated.interval.value, unit), decimals);
   const difference = formatDec(inWan(verdict.difference, unit), decimals);
   const tpl = c.meta.messages[c.messageId]!;
-  const data = { ...pick(c.data, 'zh'), stated: c.stated.label.zh, expected, actual, difference, unit };
-  const dataEn = { ...pick(c.data, 'en'), stated: c.stated.label.en, expected, actual, difference, unit };
+  const given = typeof c.data === 'function' ? c.data() : c.data;
+  const data = { ...pick(given, 'zh'), stated: c.stated.label.zh, expected, actual, difference, unit };
+  const dataEn = { ...pick(given, 'en'), stated: c.stated.label.en, expected, actual, difference, unit };
   const explained = verdict.roundingExplains && verdict.severity === 'warning';
   return {
     ruleId: c.meta.id,

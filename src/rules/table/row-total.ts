@@ -86,7 +86,7 @@ export const rowTotal: Rule = {
           const f = compare({
             meta,
             messageId: 'mismatch',
-            data: { parts: shown.length ? joinLabels(shown) : joinLabels(parts) },
+            data: () => ({ parts: joinLabels(shown.length ? shown : parts) }),
             stated,
             computed: sumFigures(parts),
             inputs: shown,

@@ -1,0 +1,50 @@
+// Shared test plumbing: load a disclosure and run rules with default options.
+import { Decimal } from '../src/core/decimal.js';
+import type { Finding } from '../src/core/findings.js';
+import { loadDisclosure } from '../src/load/disclosure.js';
+import type { Disclosure } from '../src/load/model.js';
+import { runRules } from '../src/rules/engine.js';
+import type { CheckOptions } from '../src/rules/types.js';
+
+export const TABLE_RULE_IDS = [
+  'row-total',
+  'rollup',
+  'column-total',
+  'balance',
+  'income-agreement',
+  'class-agreement',
+  'general-budget-agreement',
+  'fiscal-agreement',
+  'basic-agreement',
+  'project-agreement',
+  'three-public-limits',
+  'agency-operation',
+  'empty-table',
+  'missing-table',
+];
+
+export function options(over: Partial<CheckOptions> = {}): CheckOptions {
+  return { strict: false, approxTolerance: new Decimal('0.005'), ...over };
+}
+
+export async function load(path: string): Promise<Disclosure> {
+  return loadDisclosure(path, { cwd: process.cwd() });
+}
+
+export function tableFindings(d: Disclosure, over: Partial<CheckOptions> = {}): Finding[] {
+  return runRules(d, options(over)).filter((f) => TABLE_RULE_IDS.includes(f.ruleId) || f.ruleId.startsWith('input/'));
+}
+
+/** The parts of a finding a test pins down exactly. */
+export function brief(f: Finding) {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    at: `${f.location.file}:${f.location.line}:${f.location.column}`,
+    row: f.location.row,
+    col: f.location.col,
+    expected: f.expected,
+    actual: f.actual,
+    difference: f.difference,
+  };
+}
