@@ -1,5 +1,6 @@
 // What every formatter receives: the findings of each disclosure checked, in stable order.
 import type { Finding, Lang, Severity } from '../core/findings.js';
+import type { RuleMeta } from '../rules/types.js';
 
 export interface DisclosureResult {
   path: string;
@@ -22,6 +23,8 @@ export interface ReportOptions {
   color: boolean;
   failOn: Severity;
   verbose: boolean;
+  /** the rules that ran (built-in and custom), for formats that describe them (SARIF, JUnit); all built-in rules when absent */
+  rules?: readonly RuleMeta[];
 }
 
 export interface Formatter {
