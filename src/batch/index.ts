@@ -1,0 +1,63 @@
+// Batch runs: expand the arguments into disclosures, check them (across worker threads when there
+// are several and --jobs > 1), and return results in path order whatever the scheduling.
+import { availableParallelism } from 'node:os';
+import type { DisclosureResult } from '../report/types.js';
+import { comparePaths, expandPaths } from './expand.js';
+import { checkOne, internalErrorResult, toWire, type Checked, type Request } from './request.js';
+
+export { expandPaths } from './expand.js';
+export type { Request } from './request.js';
+
+export interface BatchOptions {
+  /** worker threads; 1 checks in this thread (default: the number of CPUs) */
+  jobs?: number;
+  /** after each disclosure, in completion order */
+  onProgress?: (done: number, total: number, path: string) => void;
+  /** the stack of an internal error, for --debug */
+  onInternalError?: (path: string, stack: string) => void;
+  /** the pool's worker script (tests only) */
+  workerUrl?: URL;
+}
+
+export function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
+}
+
+export function unmatchedResult(pattern: string): DisclosureResult {
+  return {
+    path: pattern,
+    findings: [],
+    fatal: { message: { zh: '没有与此模式匹配的文件或目录', en: 'no file or directory matches this pattern' }, file: pattern },
+  };
+}
+
+export async function checkBatch(args: readonly string[], req: Request, opts: BatchOptions = {}): Promise<DisclosureResult[]> {
+  const { paths, unmatched } = expandPaths(args);
+  const results: Array<DisclosureResult | undefined> = new Array(paths.length);
+  let done = 0;
+  const record = (i: number, c: Checked) => {
+    results[i] = c.result;
+    if (c.stack) opts.onInternalError?.(paths[i]!, c.stack);
+    opts.onProgress?.(++done, paths.length, paths[i]!);
+  };
+  const jobs = Math.min(opts.jobs ?? defaultJobs(), paths.length);
+  const wire = jobs > 1 ? toWire(req) : undefined;
+  if (wire) {
+    const { runPool, PoolStartError } = await import('./pool.js');
+    const poolOpts = opts.workerUrl ? { jobs, workerUrl: opts.workerUrl } : { jobs };
+    try {
+      await runPool(paths, wire, poolOpts, record, (i, error) => record(i, { result: internalErrorResult(paths[i]!, error) }));
+    } catch (e) {
+      if (!(e instanceof PoolStartError)) throw e;
+      // no thread could start: what is left is checked here instead
+    }
+  }
+  for (let i = 0; i < paths.length; i++) {
+    if (!results[i]) record(i, await checkOne(paths[i]!, req));
+  }
+  if (unmatched.length === 0) return results as DisclosureResult[];
+  // patterns that matched nothing are reported where they sort, like any other unusable input
+  const keyed: Array<[string, DisclosureResult]> = paths.map((p, i) => [p, results[i]!]);
+  for (const u of unmatched) keyed.push([u, unmatchedResult(u)]);
+  return keyed.sort((a, b) => comparePaths(a[0], b[0])).map((k) => k[1]);
+}
