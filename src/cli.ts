@@ -5,6 +5,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { Decimal, type Dec } from './core/decimal.js';
 import { severityRank, type Lang, type Severity } from './core/findings.js';
 import { check } from './check.js';
+import { checkBatch, defaultJobs } from './batch/index.js';
+import { ProgressBar } from './batch/progress.js';
 import { DEFAULT_MAX_FILE_BYTES } from './load/disclosure.js';
 import type { Encoding } from './load/grid.js';
 import { RULES, findRule } from './rules/index.js';
@@ -33,6 +35,7 @@ interface CheckFlags {
   verbose?: boolean;
   quiet?: boolean;
   debug?: boolean;
+  jobs?: string;
 }
 
 class UsageError extends Error {}
@@ -75,6 +78,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('--verbose', 'list every input of every finding')
     .option('-q, --quiet', 'print only the report, no progress')
     .option('--debug', 'show stack traces of internal errors')
+    .option('-j, --jobs <n>', 'check disclosures on this many threads (default: the number of CPUs; 1: no threads)')
     .action(async (paths: string[], flags: CheckFlags) => {
       exitCode = await runCheck(paths, flags, io);
     });
@@ -125,7 +129,16 @@ async function runCheck(paths: string[], flags: CheckFlags, io: { out: NodeJS.Wr
   if (flags.unitType) options.unitType = flags.unitType;
   const load: Parameters<typeof check>[0]['load'] = { maxFileBytes };
   if (flags.encoding) load.encoding = flags.encoding;
-  const results = await check({ paths, load, options });
+  const jobs = flags.jobs === undefined ? defaultJobs() : Number.parseInt(flags.jobs, 10);
+  if (!/^\d+$/.test(flags.jobs ?? '1') || !(jobs >= 1)) throw new UsageError(`--jobs: "${flags.jobs}" is not a positive whole number`);
+  const err = io.err as NodeJS.WriteStream;
+  const bar = err.isTTY === true && !flags.quiet ? new ProgressBar(err) : undefined;
+  const results = await checkBatch(paths, { load, options }, {
+    jobs,
+    onProgress: (done, total, path) => { if (total > 1) bar?.update(done, total, path); },
+    onInternalError: (path, stack) => { if (flags.debug) io.err.write(`budgetlint: ${path}: ${stack}\n`); },
+  });
+  bar?.clear();
   const summary = summarize(results);
   const toTerminal = !flags.output && (io.out as NodeJS.WriteStream).isTTY === true;
   const color = flags.color !== false && toTerminal && !process.env.NO_COLOR;
