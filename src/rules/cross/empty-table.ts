@@ -2,7 +2,7 @@
 import type { Finding } from '../../core/findings.js';
 import { TABLE_NUMBER } from '../../load/aliases.js';
 import type { ColumnKey, Disclosure, TableKind } from '../../load/model.js';
-import { figure, locationOf, plainFinding, type Figure } from '../figures.js';
+import { figure, locationOf, plainFinding, show, type Figure } from '../figures.js';
 import type { Rule, RuleMeta } from '../types.js';
 import { incomeItem, totalRow } from '../table/shared.js';
 import { hasMoney } from './agree.js';
@@ -66,7 +66,7 @@ export const emptyTable: Rule = {
       const empty = !hasMoney(t);
       if (empty && money.length > 0) {
         const m = money[0]!;
-        out.push(plainFinding(meta, 'emptyButMoney', locationOf(m), { table: name, source: m.label, value: m.interval.value.toString() }));
+        out.push(plainFinding(meta, 'emptyButMoney', locationOf(m), { table: name, source: m.label, value: `${show(m)} ${m.unit}` }));
       } else if (!empty && money.length === 0 && (disclosure.tables.overview || disclosure.tables.fiscalOverview)) {
         out.push(plainFinding(meta, 'moneyButNone', { ...t.titleLoc, table: kind }, { table: name }));
       }
