@@ -1,0 +1,54 @@
+// GitHub Actions workflow commands: one ::error / ::warning / ::notice line per finding, which
+// the runner turns into an annotation on the file and line.
+import type { Finding, Lang } from '../core/findings.js';
+import type { DisclosureResult, Formatter, Summary } from './types.js';
+
+/** The message part: %, CR and LF would end or corrupt the command. */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also must not contain the separators : and ,. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+function line(command: string, props: Array<[string, string | number]>, message: string): string {
+  const p = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+  return `::${command} ${p}::${escapeData(message)}`;
+}
+
+function findingLine(f: Finding, lang: Lang): string {
+  let message = f.message[lang];
+  if (f.actual !== undefined && f.expected !== undefined) {
+    const u = f.unit ? ` ${f.unit}` : '';
+    message += lang === 'zh'
+      ? `\n填报 ${f.actual}${u}，重算 ${f.expected}${u}，差额 ${f.difference ?? ''}${u}`
+      : `\nstated ${f.actual}${u}, recomputed ${f.expected}${u}, difference ${f.difference ?? ''}${u}`;
+  }
+  return line(
+    COMMAND[f.severity],
+    [['file', f.location.file], ['line', f.location.line], ['col', f.location.column], ['title', `budgetlint ${f.ruleId}`]],
+    message,
+  );
+}
+
+export const githubFormatter: Formatter = {
+  name: 'github',
+  format(results: DisclosureResult[], _summary: Summary, opts) {
+    const out: string[] = [];
+    for (const r of results) {
+      if (r.fatal) {
+        const props: Array<[string, string | number]> = [['file', r.fatal.file]];
+        if (r.fatal.line !== undefined) props.push(['line', r.fatal.line]);
+        if (r.fatal.column !== undefined) props.push(['col', r.fatal.column]);
+        props.push(['title', 'budgetlint']);
+        out.push(line('error', props, r.fatal.message[opts.lang]));
+      }
+      for (const f of r.findings) out.push(findingLine(f, opts.lang));
+    }
+    return out.length ? out.join('\n') + '\n' : '';
+  },
+};

@@ -1,0 +1,110 @@
+// JUnit XML for CI test reports: one testsuite per disclosure, one testcase per rule, one
+// <failure> per finding at or above the fail level. Findings below it are listed in the
+// testcase's <system-out>, so the report still carries every finding.
+import { severityRank, type Finding, type Lang } from '../core/findings.js';
+import { reportedRules } from './sarif.js';
+import type { DisclosureResult, Formatter, ReportOptions, Summary } from './types.js';
+
+// XML 1.0 allows tab, LF, CR and everything from U+0020 except the surrogates and U+FFFE/FFFF.
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function xmlEscape(s: string): string {
+  return s
+    .replace(INVALID_XML, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\t/g, '&#9;');
+}
+
+/** Text content: only &, < and > need escaping, and line breaks stay readable. */
+function xmlText(s: string): string {
+  return s.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+}
+
+const WORDS = {
+  zh: { stated: '填报', expected: '重算', diff: '差额', from: '依据', cannot: '无法检查' },
+  en: { stated: 'stated', expected: 'recomputed', diff: 'difference', from: 'from', cannot: 'cannot check' },
+};
+
+export function where(f: Finding): string {
+  return `${f.location.file}:${f.location.line}:${f.location.column}`;
+}
+
+function details(f: Finding, lang: Lang): string {
+  const w = WORDS[lang];
+  const lines = [`${where(f)} ${f.severity} ${f.ruleId}: ${f.message[lang]}`];
+  if (f.actual !== undefined && f.expected !== undefined) {
+    const u = f.unit ? ` ${f.unit}` : '';
+    lines.push(`${w.stated} ${f.actual}${u}; ${w.expected} ${f.expected}${u}; ${w.diff} ${f.difference ?? ''}${u}`);
+  }
+  for (const i of f.inputs ?? []) {
+    const at = i.location ? ` (${i.location.file}:${i.location.line}:${i.location.column})` : '';
+    lines.push(`${w.from}: ${i.label[lang]} ${i.value}${at}`);
+  }
+  return lines.join('\n');
+}
+
+interface Suite {
+  xml: string;
+  tests: number;
+  failures: number;
+  errors: number;
+}
+
+function suite(r: DisclosureResult, ruleIds: string[], opts: ReportOptions): Suite {
+  const limit = severityRank(opts.failOn);
+  const byRule = new Map<string, Finding[]>(ruleIds.map((id) => [id, []]));
+  for (const f of r.findings) byRule.get(f.ruleId)!.push(f);
+  const cases: string[] = [];
+  let failures = 0;
+  let errors = 0;
+  const name = xmlEscape(r.path);
+  if (r.fatal) {
+    errors++;
+    const at = [r.fatal.file, r.fatal.line, r.fatal.column].filter((x) => x !== undefined).join(':');
+    const msg = `${at}: ${r.fatal.message[opts.lang]}`;
+    cases.push(
+      `    <testcase classname="${name}" name="load">\n      <error message="${xmlEscape(msg)}" type="input">${xmlText(msg)}</error>\n    </testcase>`,
+    );
+  }
+  for (const id of ruleIds) {
+    const fs = byRule.get(id)!;
+    const failing = fs.filter((f) => severityRank(f.severity) <= limit);
+    const rest = fs.filter((f) => severityRank(f.severity) > limit);
+    const head = `    <testcase classname="${name}" name="${xmlEscape(id)}"`;
+    if (failing.length) failures++;
+    if (!fs.length) {
+      cases.push(`${head}/>`);
+      continue;
+    }
+    const body = failing.map(
+      (f) => `      <failure message="${xmlEscape(`${where(f)}: ${f.message[opts.lang]}`)}" type="${f.severity}">${xmlText(details(f, opts.lang))}</failure>`,
+    );
+    if (rest.length) body.push(`      <system-out>${xmlText(rest.map((f) => details(f, opts.lang)).join('\n\n'))}</system-out>`);
+    cases.push(`${head}>\n${body.join('\n')}\n    </testcase>`);
+  }
+  const tests = ruleIds.length + (r.fatal ? 1 : 0);
+  const xml = `  <testsuite name="${name}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`;
+  return { xml, tests, failures, errors };
+}
+
+export const junitFormatter: Formatter = {
+  name: 'junit',
+  format(results: DisclosureResult[], _summary: Summary, opts) {
+    const ruleIds = reportedRules(results, opts).map((m) => m.id);
+    const suites = results.map((r) => suite(r, ruleIds, opts));
+    const count = (k: 'tests' | 'failures' | 'errors') => suites.reduce((n, s) => n + s[k], 0);
+    return (
+      `<?xml version="1.0" encoding="UTF-8"?>\n` +
+      `<testsuites name="budgetlint" tests="${count('tests')}" failures="${count('failures')}" errors="${count('errors')}">\n` +
+      (suites.length ? suites.map((s) => s.xml).join('\n') + '\n' : '') +
+      `</testsuites>\n`
+    );
+  },
+};

@@ -1,0 +1,114 @@
+// Markdown for an audit memo or a pull-request comment: a summary table, then a findings table
+// per disclosure. Every cell is escaped so that published text cannot break the table.
+import type { Finding, Lang } from '../core/findings.js';
+import type { DisclosureResult, Formatter, Summary } from './types.js';
+
+/** One table cell: Markdown punctuation and HTML are escaped, line breaks become <br>. */
+export function escapeCell(s: string): string {
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+const WORDS = {
+  zh: {
+    title: 'budgetlint 检查报告',
+    summary: '汇总',
+    disclosure: '公开材料',
+    errors: '错误',
+    warnings: '警告',
+    infos: '提示',
+    status: '结论',
+    unreadable: '无法读取',
+    failing: '未通过',
+    passing: '通过',
+    total: '合计',
+    where: '位置',
+    level: '级别',
+    rule: '规则',
+    message: '说明',
+    stated: '填报',
+    expected: '重算',
+    diff: '差额',
+    none: '未发现问题。',
+    cannot: '无法检查',
+    sev: { error: '错误', warning: '警告', info: '提示' },
+  },
+  en: {
+    title: 'budgetlint report',
+    summary: 'Summary',
+    disclosure: 'Disclosure',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    infos: 'Info',
+    status: 'Result',
+    unreadable: 'unreadable',
+    failing: 'fail',
+    passing: 'pass',
+    total: 'Total',
+    where: 'Location',
+    level: 'Level',
+    rule: 'Rule',
+    message: 'Message',
+    stated: 'Stated',
+    expected: 'Recomputed',
+    diff: 'Difference',
+    none: 'No findings.',
+    cannot: 'cannot check',
+    sev: { error: 'error', warning: 'warning', info: 'info' },
+  },
+};
+
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+function count(fs: Finding[], s: Finding['severity']): number {
+  return fs.filter((f) => f.severity === s).length;
+}
+
+function findingRow(f: Finding, lang: Lang): string {
+  const w = WORDS[lang];
+  const u = f.unit ? ` ${f.unit}` : '';
+  const amount = (v: string | undefined) => (v === undefined ? '' : escapeCell(`${v}${u}`));
+  return row([
+    escapeCell(`${f.location.file}:${f.location.line}:${f.location.column}`),
+    w.sev[f.severity],
+    escapeCell(f.ruleId),
+    escapeCell(f.message[lang]),
+    amount(f.actual),
+    amount(f.expected),
+    amount(f.difference),
+  ]);
+}
+
+export const markdownFormatter: Formatter = {
+  name: 'markdown',
+  format(results: DisclosureResult[], summary: Summary, opts) {
+    const w = WORDS[opts.lang];
+    const rank = { error: 0, warning: 1, info: 2 };
+    const fails = (r: DisclosureResult) => !!r.fatal || r.findings.some((f) => rank[f.severity] <= rank[opts.failOn]);
+    const out = [`# ${w.title}`, '', `## ${w.summary}`, ''];
+    out.push(row([w.disclosure, w.errors, w.warnings, w.infos, w.status]), row(['---', '--:', '--:', '--:', '---']));
+    for (const r of results) {
+      const status = r.fatal ? w.unreadable : fails(r) ? w.failing : w.passing;
+      out.push(row([escapeCell(r.path), ...(['error', 'warning', 'info'] as const).map((s) => String(count(r.findings, s))), status]));
+    }
+    out.push(row([`**${w.total}**`, String(summary.errors), String(summary.warnings), String(summary.infos), '']));
+    for (const r of results) {
+      out.push('', `## ${escapeCell(r.path)}`, '');
+      if (r.fatal) {
+        const at = [r.fatal.file, r.fatal.line, r.fatal.column].filter((x) => x !== undefined).join(':');
+        out.push(`**${w.cannot}** ${escapeCell(`${at}: ${r.fatal.message[opts.lang]}`)}`, '');
+      }
+      if (!r.findings.length) {
+        if (!r.fatal) out.push(w.none);
+        continue;
+      }
+      out.push(row([w.where, w.level, w.rule, w.message, w.stated, w.expected, w.diff]), row(['---', '---', '---', '---', '--:', '--:', '--:']));
+      for (const f of r.findings) out.push(findingRow(f, opts.lang));
+    }
+    return out.join('\n') + '\n';
+  },
+};
