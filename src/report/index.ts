@@ -1,9 +1,17 @@
 // Formatters by name. Formats added later register here.
+import { githubFormatter } from './github.js';
 import { jsonFormatter } from './json.js';
+import { junitFormatter } from './junit.js';
+import { markdownFormatter } from './markdown.js';
+import { sarifFormatter } from './sarif.js';
 import { textFormatter } from './text.js';
 import type { Formatter } from './types.js';
 
 export const FORMATTERS: Record<string, Formatter> = {
   text: textFormatter,
   json: jsonFormatter,
+  sarif: sarifFormatter,
+  junit: junitFormatter,
+  github: githubFormatter,
+  markdown: markdownFormatter,
 };
