@@ -78,7 +78,7 @@ describe('manifest', () => {
       {
         ruleId: 'row-total',
         severity: 'error',
-        at: `${join(dir, 'sheet1.csv")}:3:15`,
+        at: `${join(dir, 'sheet1.csv')}:3:15`,
         row: '',
         col: '公务用车购置及运行费/合计',
         expected: '515000.00',
