@@ -2,7 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Finding, Lang } from '../core/findings.js';
 import { TABLE_NUMBER } from '../load/aliases.js';
-import type { DisclosureResult, Formatter, ReportOptions, Summary } from './types.js';
+import { summarize, type DisclosureResult, type Formatter, type ReportOptions, type Summary } from './types.js';
 
 const WORDS = {
   zh: { error: '错误', warning: '警告', info: '提示', stated: '填报', expected: '重算', diff: '差额', from: '依据', unit: '单位', cannot: '无法检查' },
@@ -15,6 +15,35 @@ export function summaryLine(s: Summary, lang: Lang): string {
   return lang === 'zh'
     ? `检查了 ${s.disclosures} 份公开材料：${total} 个问题（${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示）${failed}`
     : `checked ${s.disclosures} disclosure${s.disclosures === 1 ? '' : 's'}: ${total} problem${total === 1 ? '' : 's'} (${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info)${failed}`;
+}
+
+/** The one line a disclosure gets in a multi-disclosure run. */
+export function disclosureLine(r: DisclosureResult, lang: Lang): string {
+  const s = summarize([r]);
+  const total = s.errors + s.warnings + s.infos;
+  const sep = lang === 'zh' ? '：' : ': ';
+  if (r.fatal) return `${r.path}${sep}${WORDS[lang].cannot}`;
+  if (total === 0) return `${r.path}${sep}${lang === 'zh' ? '无问题' : 'no problems'}`;
+  return lang === 'zh'
+    ? `${r.path}${sep}${total} 个问题（${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示）`
+    : `${r.path}${sep}${total} problem${total === 1 ? '' : 's'} (${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info)`;
+}
+
+/** How the disclosures of a multi-disclosure run came out, for the grand total. */
+export function outcomeLine(results: DisclosureResult[], lang: Lang): string {
+  let clean = 0;
+  let errors = 0;
+  let other = 0;
+  let failed = 0;
+  for (const r of results) {
+    if (r.fatal) failed++;
+    else if (r.findings.some((f) => f.severity === 'error')) errors++;
+    else if (r.findings.length) other++;
+    else clean++;
+  }
+  return lang === 'zh'
+    ? `其中 ${clean} 份无问题，${errors} 份有错误，${other} 份仅有警告或提示，${failed} 份无法检查`
+    : `of which ${clean} clean, ${errors} with errors, ${other} with warnings or info only, ${failed} could not be checked`;
 }
 
 function formatFinding(f: Finding, opts: ReportOptions, c: InstanceType<typeof Chalk>): string[] {
@@ -41,6 +70,7 @@ export const textFormatter: Formatter = {
   format(results: DisclosureResult[], summary: Summary, opts) {
     const c = new Chalk({ level: opts.color ? 1 : 0 });
     const out: string[] = [];
+    const multi = results.length > 1;
     for (const r of results) {
       if (r.fatal) {
         const where = [r.fatal.file, r.fatal.line, r.fatal.column].filter((x) => x !== undefined).join(':');
@@ -56,11 +86,20 @@ export const textFormatter: Formatter = {
         }
         out.push(...formatFinding(f, opts, c));
       }
-      if (r.findings.length) out.push('');
+      if (multi) {
+        // the disclosure's own line closes its block; clean ones are one line each
+        if (out[out.length - 1] === '') out.pop();
+        const line = disclosureLine(r, opts.lang);
+        const bad = r.fatal || r.findings.some((f) => f.severity === 'error');
+        out.push(bad ? c.red(line) : r.findings.length ? c.yellow(line) : c.green(line));
+        if (r.fatal || r.findings.length) out.push('');
+      } else if (r.findings.length) out.push('');
     }
+    if (multi && out[out.length - 1] !== '') out.push('');
     const s = summaryLine(summary, opts.lang);
     const bad = summary.errors > 0 || summary.failed > 0;
     out.push(bad ? c.red.bold(s) : summary.warnings ? c.yellow.bold(s) : c.green.bold(s));
+    if (multi) out.push(outcomeLine(results, opts.lang));
     return out.join('\n') + '\n';
   },
 };
