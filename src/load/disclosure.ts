@@ -18,7 +18,7 @@ import {
 import { readTable } from './table.js';
 
 export const MANIFEST_NAMES = ['disclosure.yaml', 'disclosure.yml', 'disclosure.json'];
-const TABLE_EXTENSIONS = new Set(['.csv', '.tsv']);
+const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls']);
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 
 export const ManifestSchema = z
@@ -41,6 +41,8 @@ export interface LoadOptions {
   encoding?: Encoding;
   /** files larger than this are refused (bytes) */
   maxFileBytes?: number;
+  /** bytes a workbook may inflate to (zip-bomb bound) */
+  maxUnzippedBytes?: number;
   titleAliases?: TitleAlias[];
   /** paths in findings are shown relative to this directory */
   cwd?: string;
@@ -87,8 +89,25 @@ export async function readManifest(file: string, shown: string): Promise<Manifes
   return parsed.data;
 }
 
+/** Reads one file into Grids: one per sheet of a workbook, else one. */
+export async function readGrids(path: string, shown: string, opts: LoadOptions): Promise<Grid[]> {
+  checkSize(path, shown, opts);
+  const buf = readFileSync(path);
+  if (isWorkbookFile(path, buf)) {
+    const { readWorkbook } = await import('./xlsx/index.js');
+    return readWorkbook(buf, opts.maxUnzippedBytes ? { shown, maxUnzippedBytes: opts.maxUnzippedBytes } : { shown });
+  }
+  return [parseDelimited(decode(buf, shown, opts.encoding), shown)];
+}
+
 /** Reads one file into a Grid, refusing what cannot be read as text. */
 export function readGrid(path: string, shown: string, opts: LoadOptions): Grid {
+  checkSize(path, shown, opts);
+  const text = decode(readFileSync(path), shown, opts.encoding);
+  return parseDelimited(text, shown);
+}
+
+function checkSize(path: string, shown: string, opts: LoadOptions): void {
   const size = statSync(path).size;
   const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (size > max) {
@@ -101,8 +120,6 @@ export function readGrid(path: string, shown: string, opts: LoadOptions): Grid {
     );
   }
   if (size === 0) throw new InputError({ zh: '文件为空', en: 'file is empty' }, shown);
-  const text = decode(readFileSync(path), shown, opts.encoding);
-  return parseDelimited(text, shown);
 }
 
 function insideDir(dir: string, target: string): boolean {
@@ -156,13 +173,14 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
     const checkable = files.filter((p) => TABLE_EXTENSIONS.has(extname(p).toLowerCase()));
     if (files.length === 0) {
       throw new InputError(
-        { zh: '目录中没有可检查的表格文件（.csv/.tsv）', en: 'nothing to check in this directory (no .csv/.tsv tables)' },
+        { zh: '目录中没有可检查的表格文件（.csv/.tsv/.xlsx）', en: 'nothing to check in this directory (no .csv/.tsv/.xlsx tables)' },
         shownRoot,
       );
     }
     files = checkable.concat(files.filter((p) => !checkable.includes(p)));
   } else {
     files = [path];
+    if (isWorkbookFile(path)) disclosure.source = 'directory'; // a workbook is a whole disclosure
   }
   if (manifest.department) disclosure.department = manifest.department;
   if (manifest.year) disclosure.year = manifest.year;
@@ -173,28 +191,40 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
     disclosure.files.push(shown);
     const ext = extname(file).toLowerCase();
     if (TEXT_EXTENSIONS.has(ext)) continue; // narrative text is read by the narrative loader
-    const spec = manifest.tables?.[basename(file)];
-    const kindFromManifest: TableKind | undefined = typeof spec === 'string' ? spec : spec?.kind;
-    const unit = (typeof spec === 'object' ? spec.unit : undefined) ?? manifest.unit;
-    const grid = readGrid(file, shown, opts);
-    const readOpts: Parameters<typeof readTable>[1] = {};
-    if (kindFromManifest) readOpts.kind = kindFromManifest;
-    if (unit) readOpts.unit = unit;
-    if (opts.titleAliases) readOpts.titleAliases = opts.titleAliases;
-    const { table, issues: tableIssues } = readTable(grid, readOpts);
-    issues.push(...tableIssues);
-    if (!table) {
-      issues.push({
-        code: 'unknown-table',
-        severity: 'info',
-        message: { zh: '无法识别为任何标准表，已跳过', en: 'not recognised as any standard table; skipped' },
-        loc: { file: shown, line: 1, column: 1 },
-      });
-      continue;
+    for (const grid of await readGrids(file, shown, opts)) {
+      const sheet = (grid as { sheet?: string }).sheet;
+      const spec = manifest.tables?.[sheet === undefined ? basename(file) : `${basename(file)}#${sheet}`];
+      const kindFromManifest: TableKind | undefined = typeof spec === 'string' ? spec : spec?.kind;
+      const unit = (typeof spec === 'object' ? spec.unit : undefined) ?? manifest.unit;
+      const readOpts: Parameters<typeof readTable>[1] = {};
+      if (kindFromManifest) readOpts.kind = kindFromManifest;
+      if (unit) readOpts.unit = unit;
+      if (opts.titleAliases) readOpts.titleAliases = opts.titleAliases;
+      const { table, issues: tableIssues } = readTable(grid, readOpts);
+      issues.push(...tableIssues);
+      if (!table) {
+        issues.push({
+          code: 'unknown-table',
+          severity: 'info',
+          message: { zh: '无法识别为任何标准表，已跳过', en: 'not recognised as any standard table; skipped' },
+          loc: { file: grid.file, line: 1, column: 1 },
+        });
+        continue;
+      }
+      addTable(disclosure, table);
     }
-    addTable(disclosure, table);
   }
   return disclosure;
+}
+
+/** .xlsx/.xls by name, or a zip/OLE file whatever its name (a workbook saved as .csv). */
+function isWorkbookFile(path: string, head?: Uint8Array): boolean {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.xlsx' || ext === '.xls') return true;
+  if (!head) return false;
+  const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
+  return zip || ole;
 }
 
 function linkIssue(shown: string): LoadIssue {
