@@ -10,6 +10,8 @@ export interface GridCell {
   column: number;
   /** 1-based field index */
   field: number;
+  /** the cell's A1 reference, for workbook sheets */
+  ref?: string;
 }
 
 export interface GridRow {

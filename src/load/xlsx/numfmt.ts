@@ -1,0 +1,86 @@
+// A numeric cell's text as Excel shows it: the stored double (as written in the sheet XML,
+// e.g. "0.30000000000000004") cut to Excel's 15 significant digits, then rounded to the
+// decimals of its number format. Everything stays decimal; no binary float is involved.
+import { Decimal } from '../../core/decimal.js';
+
+export interface NumberFormat {
+  kind: 'general' | 'fixed' | 'percent';
+  decimals: number;
+}
+
+const GENERAL: NumberFormat = { kind: 'general', decimals: 0 };
+
+/** Built-in format ids (ECMA-376 18.8.30, plus the zh-CN currency ids 5–8). */
+const BUILTIN: Record<number, string> = {
+  0: 'General',
+  1: '0',
+  2: '0.00',
+  3: '#,##0',
+  4: '#,##0.00',
+  5: '"¥"#,##0;"¥"\\-#,##0',
+  6: '"¥"#,##0;[Red]"¥"\\-#,##0',
+  7: '"¥"#,##0.00;"¥"\\-#,##0.00',
+  8: '"¥"#,##0.00;[Red]"¥"\\-#,##0.00',
+  9: '0%',
+  10: '0.00%',
+  37: '#,##0 ;(#,##0)',
+  38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00;(#,##0.00)',
+  40: '#,##0.00;[Red](#,##0.00)',
+  49: '@',
+};
+
+export function builtinFormatCode(id: number): string | undefined {
+  return BUILTIN[id];
+}
+
+/** Reads the decimals and percent-ness of a format code's first (positive) section. */
+export function parseFormatCode(code: string): NumberFormat {
+  // drop quoted text, escaped characters, [colour]/[condition] brackets, and _x / *x padding
+  let s = '';
+  for (let i = 0; i < code.length; i++) {
+    const ch = code[i]!;
+    if (ch === '"') {
+      const j = code.indexOf('"', i + 1);
+      i = j < 0 ? code.length : j;
+    } else if (ch === '\\' || ch === '_' || ch === '*') {
+      i++;
+    } else if (ch === '[') {
+      const j = code.indexOf(']', i + 1);
+      i = j < 0 ? code.length : j;
+    } else if (ch === ';') {
+      break;
+    } else {
+      s += ch;
+    }
+  }
+  if (/general/i.test(s) || s.trim() === '' || s.includes('@')) return GENERAL;
+  if (/[eE][+-]/.test(s)) return GENERAL; // scientific: show the value as stored
+  if (!/[0#?]/.test(s)) return GENERAL; // dates and times: not amounts
+  const dot = s.indexOf('.');
+  let decimals = 0;
+  if (dot >= 0) {
+    for (let i = dot + 1; i < s.length && /[0#?]/.test(s[i]!); i++) decimals++;
+  }
+  return { kind: s.includes('%') ? 'percent' : 'fixed', decimals };
+}
+
+const STORED = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** The text Excel would display for a stored number, or undefined when it is not one. */
+export function displayNumber(stored: string, fmt: NumberFormat): string | undefined {
+  const t = stored.trim();
+  if (!STORED.test(t)) return undefined;
+  // a double holds 15 significant decimal digits faithfully; the rest is binary noise
+  let v = new Decimal(t).toSignificantDigits(15, Decimal.ROUND_HALF_UP);
+  if (fmt.kind === 'percent') v = v.times(100);
+  let s: string;
+  if (fmt.kind === 'general') {
+    s = v.toFixed();
+    if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
+  } else {
+    s = v.toFixed(fmt.decimals, Decimal.ROUND_HALF_UP);
+  }
+  if (/^-0(\.0*)?$/.test(s)) s = s.slice(1);
+  return fmt.kind === 'percent' ? `${s}%` : s;
+}
