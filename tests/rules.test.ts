@@ -1,0 +1,113 @@
+// Per-rule fixtures (fixtures/rules/<id>/): `good` gives no finding of the rule; every `bad*`
+// directory gives exactly the findings written beside it (bad → expected.json,
+// bad-<name> → expected-<name>.json), in the engine's order, and under --strict the
+// `strict` list when one is given.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../src/core/decimal.js';
+import type { Finding } from '../src/core/findings.js';
+import { loadDisclosure } from '../src/load/disclosure.js';
+import { runRules } from '../src/rules/engine.js';
+import { TABLE_RULES } from '../src/rules/index.js';
+import type { CheckOptions } from '../src/rules/types.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const FIXTURES = join(ROOT, 'fixtures/rules');
+
+interface Expected {
+  ruleId: string;
+  severity: string;
+  file: string;
+  line: number;
+  column: number;
+  expected?: string;
+  actual?: string;
+  difference?: string;
+  /** only for findings that are no comparison (missing or empty tables), where it names what is meant */
+  table?: string;
+}
+
+interface ExpectedFile {
+  findings: Expected[];
+  strict?: Expected[];
+}
+
+const OPTIONS: CheckOptions = { strict: false, approxTolerance: new Decimal('0.005') };
+
+/** What a fixture pins down of a finding: rule, severity, place and the three numbers. */
+function project(f: Finding): Expected {
+  const out: Expected = {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    file: f.location.file,
+    line: f.location.line,
+    column: f.location.column,
+  };
+  if (f.expected !== undefined) out.expected = f.expected;
+  if (f.actual !== undefined) out.actual = f.actual;
+  if (f.difference !== undefined) out.difference = f.difference;
+  if (f.expected === undefined && f.location.table) out.table = f.location.table;
+  return out;
+}
+
+async function findingsOf(dir: string, ruleId: string, options: CheckOptions): Promise<Expected[]> {
+  const d = await loadDisclosure(dir, { cwd: ROOT });
+  return runRules(d, options)
+    .filter((f) => f.ruleId === ruleId)
+    .map(project);
+}
+
+function badCases(ruleDir: string): Array<{ dir: string; expected: string }> {
+  return readdirSync(ruleDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && /^bad(-[a-z0-9-]+)?$/.test(e.name))
+    .map((e) => ({ dir: e.name, expected: e.name === 'bad' ? 'expected.json' : `expected-${e.name.slice(4)}.json` }))
+    .sort((a, b) => a.dir.localeCompare(b.dir));
+}
+
+const ruleIds = readdirSync(FIXTURES, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+
+describe('rule fixtures', () => {
+  it('every table rule has a fixture directory with good/, bad/ and expected.json', () => {
+    const missing = TABLE_RULES.map((r) => r.meta.id).filter(
+      (id) => !['good', 'bad', 'expected.json'].every((p) => existsSync(join(FIXTURES, id, p))),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('every fixture directory belongs to a table rule', () => {
+    const known = new Set(TABLE_RULES.map((r) => r.meta.id));
+    expect(ruleIds.filter((id) => !known.has(id))).toEqual([]);
+  });
+
+  for (const id of ruleIds) {
+    describe(id, () => {
+      const ruleDir = join(FIXTURES, id);
+
+      it('good: no finding', async () => {
+        expect(await findingsOf(join(ruleDir, 'good'), id, OPTIONS)).toEqual([]);
+        expect(await findingsOf(join(ruleDir, 'good'), id, { ...OPTIONS, strict: true })).toEqual([]);
+      });
+
+      for (const c of badCases(ruleDir)) {
+        const exp = JSON.parse(readFileSync(join(ruleDir, c.expected), 'utf8')) as ExpectedFile;
+
+        it(`${c.dir}: exactly the findings in ${c.expected}`, async () => {
+          expect(exp.findings.length).toBeGreaterThan(0);
+          expect(await findingsOf(join(ruleDir, c.dir), id, OPTIONS)).toEqual(exp.findings);
+        });
+
+        if (exp.strict) {
+          const strict = exp.strict;
+          it(`${c.dir}: with strict, exactly the strict findings in ${c.expected}`, async () => {
+            expect(await findingsOf(join(ruleDir, c.dir), id, { ...OPTIONS, strict: true })).toEqual(strict);
+          });
+        }
+      }
+    });
+  }
+});
