@@ -41,20 +41,54 @@ export function decode(buf: Uint8Array, file: string, forced?: Encoding): string
     start = enc === 'utf-16be' ? 2 : 0;
   }
   const body = buf.subarray(start);
+  enc ??= utf16WithoutBom(body);
   if (!enc || enc === 'utf-8' || enc === 'gb18030') {
-    if (looksBinary(body)) {
-      throw new InputError(
-        { zh: '不是文本文件（含有二进制内容），无法读取', en: 'not a text file (binary content), cannot be read' },
-        file,
-      );
-    }
+    if (looksBinary(body)) throw binaryError(file);
+  }
+  if (enc === 'utf-16le' || enc === 'utf-16be') {
+    const text = new TextDecoder(enc).decode(body);
+    if (mostlyControls(text)) throw binaryError(file);
+    return text;
   }
   if (enc) return new TextDecoder(enc).decode(body);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    return new TextDecoder('gb18030').decode(body);
+    const text = new TextDecoder('gb18030').decode(body);
+    if (mostlyControls(text)) throw binaryError(file);
+    return text;
   }
+}
+
+function binaryError(file: string): InputError {
+  return new InputError({ zh: '不是文本文件（含有二进制内容），无法读取', en: 'not a text file (binary content), cannot be read' }, file);
+}
+
+/** Text decoded from binary data: control characters other than tab and line ends, or U+FFFD. */
+function mostlyControls(text: string): boolean {
+  const n = Math.min(text.length, 4096);
+  let bad = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
+  }
+  return bad > n / 100;
+}
+
+/** UTF-16 text saved without a BOM: mostly ASCII, so every other byte is zero. */
+function utf16WithoutBom(buf: Uint8Array): Encoding | undefined {
+  const n = Math.min(buf.length, 8192) & ~1;
+  if (n < 4) return undefined;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) even++;
+    if (buf[i + 1] === 0) odd++;
+  }
+  const pairs = n / 2;
+  if (odd > pairs * 0.1 && even * 10 < odd) return 'utf-16le';
+  if (even > pairs * 0.1 && odd * 10 < even) return 'utf-16be';
+  return undefined;
 }
 
 function looksBinary(buf: Uint8Array): boolean {
