@@ -64,7 +64,7 @@ export function detectTableKind(text: string, extra: TitleAlias[] = []): TableKi
 }
 
 /** Amount-column wording, most specific first. Matched against one header label. */
-export const COLUMN_ALIASES: Array<{ key: ColumnKey; pattern: RegExp }> = [
+export const COLUMN_ALIASES: ColumnAlias[] = [
   { key: 'agencyOperation', pattern: /机关运行经费/ },
   { key: 'abroad', pattern: /因公(出国)?（?境）?费/ },
   { key: 'vehiclePurchase', pattern: /^(公务用车)?购置费$/ },
@@ -96,9 +96,16 @@ export const COLUMN_ALIASES: Array<{ key: ColumnKey; pattern: RegExp }> = [
   { key: 'other', pattern: /^(单位)?其他(资金)?收入$|^其他资金$/ },
 ];
 
-export function columnKeyOf(label: string): ColumnKey | undefined {
+export interface ColumnAlias {
+  key: ColumnKey;
+  pattern: RegExp;
+}
+
+/** `extra`: aliases from configuration, tried before the built-in wording. */
+export function columnKeyOf(label: string, extra: readonly ColumnAlias[] = []): ColumnKey | undefined {
   const t = normalizeLabel(label);
   if (t === '') return undefined;
+  for (const a of extra) if (a.pattern.test(t)) return a.key;
   for (const a of COLUMN_ALIASES) if (a.pattern.test(t)) return a.key;
   return undefined;
 }
