@@ -81,12 +81,26 @@ export async function readManifest(file: string, shown: string): Promise<Manifes
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;
     const key = formatZodPath(first.path);
+    if (first.code === 'unrecognized_keys') {
+      const unknown = first.keys.map((k) => (first.path.length ? `${key}.${k}` : k)).join('”“');
+      throw new InputError(
+        { zh: `清单文件中有未知的键“${unknown}”`, en: `manifest has an unknown key "${unknown.replace(/”“/g, '", "')}"` },
+        shown,
+        keyLine(text, first.keys[0]!),
+      );
+    }
     throw new InputError(
       { zh: `清单文件中的“${key}”不正确：${first.message}`, en: `manifest key "${key}": ${first.message}` },
       shown,
     );
   }
   return parsed.data;
+}
+
+/** The line where a manifest key first appears, for the message. */
+function keyLine(text: string, key: string): number | undefined {
+  const i = text.split(/\r?\n/).findIndex((l) => new RegExp(`^\\s*["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`).test(l));
+  return i < 0 ? undefined : i + 1;
 }
 
 /** Reads one file into Grids: one per sheet of a workbook, else one. */

@@ -230,7 +230,9 @@ export function readTable(grid: Grid, opts: TableReadOptions = {}): TableReadRes
       continue;
     }
     if (headerTexts.has(r.cells.map((c) => normalizeLabel(c.text)).join('|'))) continue; // header repeated after a page break
-    if (r.cells.length > width || (headerRows.length > 0 && r.cells.length < (headerRows[0]?.cells.length ?? 0))) {
+    // a filled cell right of the header has no column and is lost: say so
+    const lastFilled = r.cells.reduce((m, c) => (c.text.trim() !== '' ? c.field : m), 0);
+    if (headerRows.length > 0 && (lastFilled > (headerRows[0]?.cells.length ?? 0) || r.cells.length < (headerRows[0]?.cells.length ?? 0))) {
       issues.push(
         issue(
           'ragged-row',
