@@ -1,0 +1,128 @@
+// The corpus of broken inputs under fixtures/bad/: each case's expected.json gives the exit
+// code and either the one message (naming the file and line) or every finding. The CLI runs
+// in-process through main(), once as text (stderr and exit code) and once as JSON (findings).
+import { createHash } from 'node:crypto';
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { tempDir } from './input-support.js';
+
+const BAD = 'fixtures/bad';
+
+interface Expected {
+  description: string;
+  args: string[];
+  exit: number;
+  setup?: 'symlink-out';
+  error?: { where: string; message: string };
+  findings: Array<{ ruleId: string; severity: string; at: string; message: string }>;
+}
+
+export async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = {
+    out: new Writable({ write: (c, _e, cb) => ((out += String(c)), cb()) }),
+    err: new Writable({ write: (c, _e, cb) => ((err += String(c)), cb()) }),
+  };
+  const code = await main(argv, io as never);
+  return { code, out, err };
+}
+
+function prepare(name: string, exp: Expected): string {
+  const dir = join(BAD, name);
+  if (exp.setup !== 'symlink-out') return dir;
+  const tmp = tempDir();
+  const disclosure = join(tmp, 'disclosure');
+  mkdirSync(disclosure);
+  cpSync(join(dir, 'input'), disclosure, { recursive: true });
+  cpSync('fixtures/kashgar-2022/t1-部门收支总体情况表.csv', join(tmp, 'outside.csv'));
+  symlinkSync(join('..', 'outside.csv'), join(disclosure, 'evil.csv'));
+  return disclosure;
+}
+
+const cases = readdirSync(BAD).filter((n) => statSync(join(BAD, n)).isDirectory()).sort();
+
+describe('broken inputs get a clear message and the documented exit code', () => {
+  it('has every case the input rules promise', () => {
+    expect(cases).toEqual([
+      'bad-manifest-key',
+      'binary-file',
+      'corrupt-xlsx',
+      'duplicate-tables',
+      'empty-dir',
+      'empty-file',
+      'file-too-large',
+      'manifest-escape',
+      'missing-table',
+      'non-numeric',
+      'nonexistent-path',
+      'old-xls',
+      'ragged-rows',
+      'symlink-out',
+      'unbalanced-quotes',
+      'unknown-table',
+      'zip-bomb-declared',
+    ]);
+  });
+
+  for (const name of cases) {
+    const exp = JSON.parse(readFileSync(join(BAD, name, 'expected.json'), 'utf8')) as Expected;
+    it(`${name}: ${exp.description}`, async () => {
+      const where = prepare(name, exp);
+      const fill = (s: string) => s.replaceAll('{case}', where);
+      const args = ['check', ...exp.args.map(fill), '--jobs', '1'];
+
+      const text = await runCli(args);
+      expect(text.code).toBe(exp.exit);
+      expect(text.err).toBe(exp.error ? `budgetlint: ${fill(exp.error.where)}: ${exp.error.message}\n` : '');
+      expect(text.err + text.out).not.toMatch(/^\s+at /m); // never a stack trace
+
+      const json = await runCli([...args, '-f', 'json']);
+      expect(json.code).toBe(exp.exit);
+      const report = JSON.parse(json.out) as {
+        disclosures: Array<{ error?: { message: string; file: string; line: number | null }; findings: Array<{ ruleId: string; severity: string; message: string; location: { file: string; line: number; column: number } }> }>;
+      };
+      const d = report.disclosures[0]!;
+      if (exp.error) {
+        expect(`${d.error!.file}${d.error!.line === null ? '' : `:${d.error!.line}`}`).toBe(fill(exp.error.where));
+        expect(d.error!.message).toBe(exp.error.message);
+      } else {
+        expect(d.error).toBeUndefined();
+      }
+      expect(d.findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, at: `${f.location.file}:${f.location.line}:${f.location.column}`, message: f.message }))).toEqual(
+        exp.findings.map((f) => ({ ...f, at: fill(f.at), message: fill(f.message) })),
+      );
+    });
+  }
+});
+
+describe('budgetlint never writes to its inputs', () => {
+  function snapshot(root: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    const walk = (dir: string) => {
+      for (const n of readdirSync(dir).sort()) {
+        const p = join(dir, n);
+        const st = statSync(p);
+        if (st.isDirectory()) walk(p);
+        else out[p] = `${createHash('sha256').update(readFileSync(p)).digest('hex')} ${st.mtimeMs} ${st.mode}`;
+      }
+    };
+    walk(root);
+    return out;
+  }
+
+  it('leaves every file of the fixtures byte-for-byte and time-for-time as it was', async () => {
+    const before = snapshot('fixtures');
+    expect(Object.keys(before).length).toBeGreaterThan(40);
+    await runCli(['check', 'fixtures/kashgar-2022', 'fixtures/putuo-2025', '--jobs', '1']);
+    for (const name of cases) {
+      const exp = JSON.parse(readFileSync(join(BAD, name, 'expected.json'), 'utf8')) as Expected;
+      if (exp.setup) continue;
+      await runCli(['check', ...exp.args.map((a) => a.replaceAll('{case}', join(BAD, name))), '--jobs', '1']);
+    }
+    expect(snapshot('fixtures')).toEqual(before);
+  });
+});
