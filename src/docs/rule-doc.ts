@@ -197,17 +197,26 @@ function breaksSection(rule: Rule, ex: RuleExamples, c: BadCase, first: boolean)
   const views = fileViews(ex.good, c, ex.dir);
   const out = [first ? '## Example: breaks' : `## Example: breaks (\`${c.name}\`)`, ''];
   const sameFiles = c.files.every((f) => ex.good.some((g) => g.name === f.name));
+  // a case in another layout than good/ shares no file with it: show its files as they are
+  const standalone = !c.files.some((f) => ex.good.some((g) => g.name === f.name));
   out.push(
     `${link(ex.dir, c.name)} (${fileList(c.files)}) gives exactly the findings in \`${ex.dir}/${expectedName(c.name)}\`.` +
       (sameFiles ? ' Its tables are those of `good/` with the changes below.' : ''),
   );
-  for (const v of views) {
+  for (const v of standalone ? [] : views) {
     if (!v.bad) {
       out.push('', `\`${v.name}\` is left out.`);
       continue;
     }
     if (v.relevant.size === 0 && v.good) continue;
     out.push('', v.good ? `\`${v.name}\` (- good, + bad):` : `\`${v.name}\` (only in \`${c.name}/\`):`, '', ...diffBlock(v));
+  }
+  if (standalone) {
+    for (const v of views.filter((v) => v.bad)) {
+      const ls = v.bad!;
+      const width = String(ls.length).length;
+      out.push('', `\`${v.name}\`:`, '', '```text', ...numbered(ls, shown(ls, v.relevant), () => '', width), '```');
+    }
   }
   out.push('', `Findings (\`${rule.meta.id}\` only):`, '', ...findingsTable(c, ex.dir, numeric), ...strictLines(c, ex.dir));
   return out;
