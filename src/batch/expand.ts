@@ -19,10 +19,10 @@ export interface Expansion {
 }
 
 export function expandPaths(args: readonly string[]): Expansion {
-  const found = new Map<string, string>(); // resolved path → path as shown
+  const found = new Map<string, string>(); // real path → path as shown
   const unmatched: string[] = [];
   const add = (p: string) => {
-    const key = resolve(p);
+    const key = realOf(p);
     if (!found.has(key)) found.set(key, p);
   };
   for (const arg of args) {
@@ -251,7 +251,7 @@ function walk(base: string, segs: string[], out: string[]): void {
   }
   const re = segmentRegExp(seg);
   const names = listDir(dir)
-    .filter((e) => re.test(e.name) && (!e.name.startsWith('.') || seg.startsWith('.')))
+    .filter((e) => re.test(e.name) && !SKIPPED_DIRS.has(e.name) && (!e.name.startsWith('.') || seg.startsWith('.')))
     .map((e) => e.name)
     .sort();
   for (const name of names) {

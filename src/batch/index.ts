@@ -15,6 +15,8 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number, path: string) => void;
   /** the stack of an internal error, for --debug */
   onInternalError?: (path: string, stack: string) => void;
+  /** no worker thread could start, so the rest was checked in this thread */
+  onPoolError?: (message: string) => void;
   /** the pool's worker script (tests only) */
   workerUrl?: URL;
 }
@@ -50,6 +52,7 @@ export async function checkBatch(args: readonly string[], req: Request, opts: Ba
     } catch (e) {
       if (!(e instanceof PoolStartError)) throw e;
       // no thread could start: what is left is checked here instead
+      opts.onPoolError?.(e.message);
     }
   }
   for (let i = 0; i < paths.length; i++) {

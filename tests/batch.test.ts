@@ -1,0 +1,288 @@
+// Batch runs: path expansion, the worker pool, the progress bar, and a 200-disclosure run that
+// must come out byte-identical on one thread and on several.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Decimal } from '../src/core/decimal.js';
+import type { Finding } from '../src/core/findings.js';
+import { checkBatch } from '../src/batch/index.js';
+import { comparePaths, expandBraces, expandPaths, segmentRegExp } from '../src/batch/expand.js';
+import { runPool } from '../src/batch/pool.js';
+import { ProgressBar, displayWidth, progressLine } from '../src/batch/progress.js';
+import { toWire, type Checked, type Request } from '../src/batch/request.js';
+import { jsonFormatter } from '../src/report/json.js';
+import { textFormatter } from '../src/report/text.js';
+import { summarize, type DisclosureResult } from '../src/report/types.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST_WORKER = pathToFileURL(join(ROOT, 'dist/batch/worker.js'));
+const REQ: Request = { load: { maxFileBytes: 20 * 1024 * 1024 }, options: { strict: false, approxTolerance: new Decimal('0.005') } };
+const REPORT = { lang: 'zh' as const, color: false, failOn: 'error' as const, verbose: false };
+
+let tmp: string;
+beforeAll(() => {
+  tmp = mkdtempSync(join(tmpdir(), 'budgetlint-batch-'));
+});
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+function touch(p: string, text = 'x\n'): void {
+  mkdirSync(join(p, '..'), { recursive: true });
+  writeFileSync(p, text);
+}
+
+describe('expandPaths', () => {
+  let r: string;
+  beforeAll(() => {
+    r = join(tmp, 'tree');
+    touch(join(r, 'a/t1.csv'));
+    touch(join(r, 'b/c/x.tsv'));
+    touch(join(r, 'b/readme.md'));
+    touch(join(r, 'd/disclosure.yaml'));
+    mkdirSync(join(r, 'empty'), { recursive: true });
+    touch(join(r, 'e/notes.md'));
+    touch(join(r, '.hidden/t.csv'));
+    touch(join(r, 'node_modules/m/t.csv'));
+    mkdirSync(join(r, 'loop'), { recursive: true });
+    symlinkSync(r, join(r, 'loop/up'));
+  });
+
+  it('finds disclosure directories under a parent, skipping hidden ones, node_modules and links back up', () => {
+    expect(expandPaths([r])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd')], unmatched: [] });
+  });
+
+  it('takes a disclosure directory or a file as it is, and passes on what holds nothing so the loader reports it', () => {
+    expect(expandPaths([join(r, 'b/c')]).paths).toEqual([join(r, 'b/c')]);
+    expect(expandPaths([join(r, 'a/t1.csv')]).paths).toEqual([join(r, 'a/t1.csv')]);
+    expect(expandPaths([join(r, 'empty'), join(r, 'missing')]).paths).toEqual([join(r, 'empty'), join(r, 'missing')]);
+  });
+
+  it('matches globs (*, **, braces) and keeps only directories with disclosures and table files', () => {
+    expect(expandPaths([`${r}/*`])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd')], unmatched: [] });
+    expect(expandPaths([`${r}/**/*.tsv`]).paths).toEqual([join(r, 'b/c/x.tsv')]);
+    expect(expandPaths([`${r}/{d,a}`]).paths).toEqual([join(r, 'a'), join(r, 'd')]);
+    expect(expandPaths([`${r}/[!a]/c`]).paths).toEqual([join(r, 'b/c')]);
+    expect(expandPaths([`${r}/zz*`, `${r}/a`])).toEqual({ paths: [join(r, 'a')], unmatched: [`${r}/zz*`] });
+  });
+
+  it('lists each disclosure once, in path order whatever the argument order', () => {
+    expect(expandPaths([join(r, 'd'), join(r, 'a') + '/', r, join(r, 'a')]).paths).toEqual([join(r, 'a') + '/', join(r, 'b/c'), join(r, 'd')]);
+    expect(['b/a', 'a-b/x', 'a/b', 'a'].sort(comparePaths)).toEqual(['a', 'a/b', 'a-b/x', 'b/a']);
+  });
+
+  it('expands braces like a shell and compiles segments without crossing "/"', () => {
+    expect(expandBraces('x/{a,b{1,2}}/y')).toEqual(['x/a/y', 'x/b1/y', 'x/b2/y']);
+    expect(expandBraces('{only}')).toEqual(['{only}']);
+    const re = segmentRegExp('t?-[!x]*.csv');
+    expect(['t1-a.csv', 't1-x.csv', 't12-a.csv', 't1-a.csv.bak'].filter((s) => re.test(s))).toEqual(['t1-a.csv']);
+  });
+});
+
+describe('progress bar', () => {
+  it('draws a bar, a count and the path, fitted to the terminal by display width', () => {
+    expect(progressLine(45, 100, 80, 'region/x')).toBe('[#########-----------]  45/100  45%  region/x');
+    const line = progressLine(1, 3, 40, '区域/普陀区/2025/商务委员会');
+    expect(line).toBe('[######--------------] 1/3  33%  …员会');
+    expect(displayWidth(line)).toBeLessThanOrEqual(39);
+    expect(progressLine(3, 3, 20, 'x')).toBe('[####################] 3/3 100%');
+  });
+
+  it('redraws at most every interval, always the last step, and erases itself', () => {
+    const writes: string[] = [];
+    let t = 0;
+    const bar = new ProgressBar({ write: (s) => (writes.push(s), true), columns: 60 }, 100, () => t);
+    bar.update(1, 3, 'a');
+    t = 50;
+    bar.update(2, 3, 'b');
+    t = 60;
+    bar.update(3, 3, 'c');
+    bar.clear();
+    expect(writes).toEqual([
+      '\r[######--------------] 1/3  33%  a\x1b[K',
+      '\r[####################] 3/3 100%  c\x1b[K',
+      '\r\x1b[K',
+    ]);
+  });
+});
+
+describe('worker pool', () => {
+  const fake = () => {
+    const file = join(tmp, 'fake-worker.mjs');
+    writeFileSync(
+      file,
+      `import { parentPort } from 'node:worker_threads';
+parentPort.on('message', (job) => {
+  if (job.path === 'exit') process.exit(3);
+  if (job.path === 'throw') throw new Error('boom');
+  parentPort.postMessage({ i: job.i, result: { path: job.path, findings: [] } });
+});
+parentPort.postMessage('ready');
+`,
+    );
+    return pathToFileURL(file);
+  };
+
+  it('blames a crashed or throwing worker on its disclosure alone and carries on with the rest', async () => {
+    const paths = ['p0', 'exit', 'p2', 'throw', 'p4', 'p5', 'exit', 'p7'];
+    const done: Array<[number, string]> = [];
+    const crashed: Array<[number, string]> = [];
+    await runPool(paths, toWire(REQ)!, { jobs: 2, workerUrl: fake() }, (i, c: Checked) => done.push([i, c.result.path]), (i, e) => crashed.push([i, e]));
+    expect(done.sort((a, b) => a[0] - b[0])).toEqual([[0, 'p0'], [2, 'p2'], [4, 'p4'], [5, 'p5'], [7, 'p7']]);
+    expect(crashed.sort((a, b) => a[0] - b[0])).toEqual([[1, 'worker stopped (exit code 3)'], [3, 'boom'], [6, 'worker stopped (exit code 3)']]);
+  });
+
+  it('falls back to this thread when no worker can start', async () => {
+    const bad = join(tmp, 'bad-worker.mjs');
+    writeFileSync(bad, 'throw new Error("cannot start");\n');
+    const args = ['fixtures/kashgar-2022', 'fixtures/putuo-2025'];
+    const poolErrors: string[] = [];
+    const pooled = await checkBatch(args, REQ, { jobs: 2, workerUrl: pathToFileURL(bad), onPoolError: (m) => poolErrors.push(m) });
+    expect(poolErrors).toEqual(['cannot start']);
+    expect(pooled).toEqual(await checkBatch(args, REQ, { jobs: 1 }));
+    expect(pooled.map((r) => r.path)).toEqual(args);
+  });
+
+  it('does not send requests it cannot rebuild on the other side', () => {
+    expect(toWire(REQ)).toEqual({ load: { maxFileBytes: 20 * 1024 * 1024 }, options: { strict: false, approxTolerance: { $dec: '0.005' } } });
+    expect(toWire({ ...REQ, rules: [{ meta: { id: 'custom' }, check: () => [] } as never] })).toBeUndefined();
+  });
+});
+
+// ---- 200 disclosures ----
+
+const N = 200;
+const KASHGAR = join(ROOT, 'fixtures/kashgar-2022');
+const PUTUO = join(ROOT, 'fixtures/putuo-2025');
+const CHANGED = 10; // 表七 便民服务站运行费 378.37 → 388.37
+const NO_TABLE8 = 7; // 表八 (三公经费) left out
+const MANIFEST = 13; // with a disclosure.yaml
+const EMPTY = 42; // 表一 an empty file
+const BAD_QUOTE = 99; // an unbalanced quote in 支出预算总表
+
+function dirOf(root: string, i: number): string {
+  return join(root, `region-${i % 4}`, '2025', `dept-${String(i).padStart(3, '0')}`);
+}
+
+function copyTables(from: string, to: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from)) if (f.endsWith('.csv')) copyFileSync(join(from, f), join(to, f));
+}
+
+function edit(dir: string, prefix: string, change: (text: string) => string): string {
+  const f = readdirSync(dir).find((n) => n.startsWith(prefix))!;
+  writeFileSync(join(dir, f), change(readFileSync(join(dir, f), 'utf8')));
+  return join(dir, f);
+}
+
+function generate(root: string): void {
+  for (let i = 0; i < N; i++) {
+    const d = dirOf(root, i);
+    copyTables(i % 2 === 0 ? KASHGAR : PUTUO, d);
+    if (i === CHANGED) edit(d, 't7', (t) => t.replace('便民服务站运行费,378.37,', '便民服务站运行费,388.37,'));
+    if (i === NO_TABLE8) rmSync(join(d, readdirSync(d).find((n) => n.startsWith('09'))!));
+    if (i === MANIFEST) writeFileSync(join(d, 'disclosure.yaml'), 'department: 上海市普陀区商务委员会\nyear: 2025\n');
+    if (i === EMPTY) edit(d, 't1', () => '');
+    if (i === BAD_QUOTE) edit(d, '03', (t) => t.split('\n').map((l, n) => (n === 5 ? '"' + l : l)).join('\n'));
+  }
+}
+
+/** Findings of a copy, with paths as they would read for the original. */
+function asOriginal(findings: Finding[], from: string, to: string): unknown {
+  return JSON.parse(JSON.stringify(findings).split(JSON.stringify(from).slice(1, -1)).join(JSON.stringify(to).slice(1, -1)));
+}
+
+/** Rebuilds dist/ when any source is newer than its output: the workers and the CLI run from there. */
+function ensureBuilt(): void {
+  const stale = (dir: string): boolean =>
+    readdirSync(join(ROOT, dir), { withFileTypes: true }).some((e) => {
+      const rel = join(dir, e.name);
+      if (e.isDirectory()) return stale(rel);
+      if (!e.name.endsWith('.ts')) return false;
+      try {
+        return statSync(join(ROOT, rel)).mtimeMs > statSync(join(ROOT, 'dist', relative('src', rel)).replace(/\.ts$/, '.js')).mtimeMs;
+      } catch {
+        return true;
+      }
+    });
+  if (stale('src')) spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'ignore' });
+}
+
+describe(`a batch of ${N} disclosures`, () => {
+  let root: string;
+  let single: DisclosureResult[];
+  let pooled: DisclosureResult[];
+  const poolErrors: string[] = [];
+  beforeAll(async () => {
+    ensureBuilt();
+    root = join(tmp, 'batch');
+    generate(root);
+    single = await checkBatch([root], REQ, { jobs: 1 });
+    pooled = await checkBatch([root], REQ, { jobs: 2, workerUrl: DIST_WORKER, onPoolError: (m) => poolErrors.push(m) });
+  }, 120_000);
+
+  it('comes out identical on two threads and on one: results, JSON and text', () => {
+    expect(poolErrors).toEqual([]);
+    expect(pooled).toEqual(single);
+    const summary = summarize(single);
+    expect(jsonFormatter.format(pooled, summary, REPORT)).toBe(jsonFormatter.format(single, summary, REPORT));
+    expect(textFormatter.format(pooled, summary, REPORT)).toBe(textFormatter.format(single, summary, REPORT));
+  });
+
+  it('lists every disclosure in path order and counts them', () => {
+    const expected = Array.from({ length: N }, (_, i) => dirOf(root, i)).sort(comparePaths);
+    expect(single.map((r) => r.path)).toEqual(expected);
+    expect(expected[0]).toBe(dirOf(root, 0));
+    expect(expected[1]).toBe(dirOf(root, 4));
+    expect(summarize(single)).toEqual({ disclosures: 200, errors: 3, warnings: 98 * 5 + 3 + 1, infos: 0, failed: 2 });
+  });
+
+  it('reports the broken disclosures and checks all the others', async () => {
+    const byDir = new Map(single.map((r) => [r.path, r]));
+    const empty = byDir.get(dirOf(root, EMPTY))!;
+    expect(empty.findings).toEqual([]);
+    expect(empty.fatal).toEqual({ message: { zh: '文件为空', en: 'file is empty' }, file: join(dirOf(root, EMPTY), 't1-部门收支总体情况表.csv') });
+    const quote = byDir.get(dirOf(root, BAD_QUOTE))!;
+    expect(quote.fatal?.file).toBe(join(dirOf(root, BAD_QUOTE), '03-支出预算总表.csv'));
+    expect(quote.fatal?.line).toBe(6);
+
+    const [kashgar] = await checkBatch([KASHGAR], REQ, { jobs: 1 });
+    const [putuo] = await checkBatch([PUTUO], REQ, { jobs: 1 });
+    expect(kashgar!.findings.map((f) => f.severity)).toEqual(['warning', 'warning', 'warning', 'warning', 'warning']);
+    expect(putuo!.findings).toEqual([]);
+    for (let i = 0; i < N; i++) {
+      if ([CHANGED, NO_TABLE8, EMPTY, BAD_QUOTE].includes(i)) continue;
+      const r = byDir.get(dirOf(root, i))!;
+      expect(r.fatal).toBeUndefined();
+      expect(asOriginal(r.findings, dirOf(root, i), relative(process.cwd(), i % 2 === 0 ? KASHGAR : PUTUO))).toEqual(i % 2 === 0 ? kashgar!.findings : putuo!.findings);
+    }
+
+    const changed = byDir.get(dirOf(root, CHANGED))!.findings.filter((f) => f.severity === 'error');
+    expect(changed.map((f) => [f.ruleId, relative(dirOf(root, CHANGED), f.location.file), f.location.line, f.location.column, f.expected, f.actual])).toEqual([
+      ['project-agreement', 't5-一般公共预算支出情况表.csv', 15, 26, '982.33', '972.32'],
+      ['rollup', 't7-一般公共预算项目支出情况表.csv', 23, 13, '982.33', '972.32'],
+      ['row-total', 't7-一般公共预算项目支出情况表.csv', 25, 27, '378.37', '388.37'],
+    ]);
+    const noTable8 = byDir.get(dirOf(root, NO_TABLE8))!.findings;
+    expect(noTable8.map((f) => [f.ruleId, f.severity, f.location.file, f.location.line, f.location.table])).toEqual([
+      ['missing-table', 'warning', dirOf(root, NO_TABLE8), 1, 'threePublic'],
+    ]);
+  });
+
+  it('runs the same from the command line on two threads: report, exit 2, errors on stderr and no progress bar off a terminal', () => {
+    const glob = join(root, 'region-{3,2}', '*', '*');
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin/budgetlint.js'), 'check', glob, '--jobs', '2', '-f', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    const part = single.filter((r) => r.path.startsWith(join(root, 'region-2')) || r.path.startsWith(join(root, 'region-3')));
+    expect(part.length).toBe(N / 2);
+    expect(cli.status).toBe(2);
+    expect(cli.stdout).toBe(jsonFormatter.format(part, summarize(part), REPORT));
+    expect(cli.stderr.split('\n')).toEqual([
+      `budgetlint: ${join(dirOf(root, EMPTY), 't1-部门收支总体情况表.csv')}: 文件为空`,
+      expect.stringMatching(new RegExp(`^budgetlint: ${join(dirOf(root, BAD_QUOTE), '03-支出预算总表.csv')}:6: `)),
+      '',
+    ]);
+  }, 60_000);
+});
