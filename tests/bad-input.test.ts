@@ -4,10 +4,9 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
-import { tempDir } from './input-support.js';
+import { runCli, tempDir } from './input-support.js';
 
 const BAD = 'fixtures/bad';
 
@@ -18,17 +17,6 @@ interface Expected {
   setup?: 'symlink-out';
   error?: { where: string; message: string };
   findings: Array<{ ruleId: string; severity: string; at: string; message: string }>;
-}
-
-export async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io = {
-    out: new Writable({ write: (c, _e, cb) => ((out += String(c)), cb()) }),
-    err: new Writable({ write: (c, _e, cb) => ((err += String(c)), cb()) }),
-  };
-  const code = await main(argv, io as never);
-  return { code, out, err };
 }
 
 function prepare(name: string, exp: Expected): string {

@@ -3,6 +3,8 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { Writable } from 'node:stream';
+import { main } from '../src/cli.js';
 import { Decimal } from '../src/core/decimal.js';
 import type { Finding } from '../src/core/findings.js';
 import { loadDisclosure, readGrids } from '../src/load/disclosure.js';
@@ -135,4 +137,16 @@ export function tableKey(file: string): string {
   const hash = file.lastIndexOf('#');
   if (hash >= 0) return file.slice(hash + 1);
   return basename(file).replace(/[-.].*$/, '');
+}
+
+/** Runs the CLI in-process, capturing its output. */
+export async function runCli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io = {
+    out: new Writable({ write: (c, _e, cb) => ((out += String(c)), cb()) }),
+    err: new Writable({ write: (c, _e, cb) => ((err += String(c)), cb()) }),
+  };
+  const code = await main(argv, io as never);
+  return { code, out, err };
 }
