@@ -1,0 +1,102 @@
+// Text → Narrative: classify the lines, join the prose, read the claims, and account for every
+// figure that no claim took (so coverage can be measured).
+import { extractProse } from './extract.js';
+import { NarrativeSchema, type Narrative, type UnmatchedReason } from './model.js';
+import { parsePerformance, parseProject, projectRanges } from './projects.js';
+import { classifyLines, joinLines, type Mapped } from './text.js';
+import { tokenize, type Tok } from './tokens.js';
+
+export type { Narrative } from './model.js';
+
+export function readNarrative(content: string, file: string): Narrative {
+  const lines = content.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+  const kinds = classifyLines(lines);
+  const proseNums: number[] = [];
+  kinds.forEach((k, i) => {
+    if (k === 'prose') proseNums.push(i + 1);
+  });
+  const m = joinLines(lines, proseNums);
+  const toks = withFile(tokenize(m), file);
+  const ranges = projectRanges(m.text);
+  const inProject = (pos: number) => ranges.some((r) => pos >= r.start && pos < r.end);
+  const projects = ranges.map((r) => parseProject(m, r, toks));
+  for (const p of projects) p.loc.file = file;
+  for (const p of projects) for (const e of p.expressions) e.loc.file = file;
+  const prose = extractProse(m, toks, inProject);
+
+  // performance tables: one block from each 项目支出绩效目标表 line
+  const performance: Narrative['performance'] = [];
+  const perfToks: Array<{ m: Mapped; toks: Tok[] }> = [];
+  let block: number[] = [];
+  const flush = () => {
+    if (!block.length) return;
+    const pm = joinLines(lines, block);
+    const pt = withFile(tokenize(pm), file);
+    const table = parsePerformance(pm, pt);
+    table.loc.file = file;
+    performance.push(table);
+    perfToks.push({ m: pm, toks: pt });
+    block = [];
+  };
+  kinds.forEach((k, i) => {
+    if (k !== 'performance') return;
+    const t = lines[i]!.trim();
+    if (t.startsWith('项目支出绩效目标表')) flush();
+    block.push(i + 1);
+  });
+  flush();
+
+  const unmatched: Narrative['unmatched'] = [];
+  let extracted = 0;
+  for (const t of toks) {
+    if (t.used) extracted++;
+    else unmatched.push({ text: t.raw, loc: t.loc, reason: t.reason ?? reasonOf(m.text, t) });
+  }
+  for (const { m: pm, toks: pt } of perfToks) {
+    for (const t of pt) {
+      if (t.used) extracted++;
+      else {
+        const r = reasonOf(pm.text, t);
+        unmatched.push({ text: t.raw, loc: t.loc, reason: r === 'unmatched' || r === 'quantity' ? 'indicator' : r });
+      }
+    }
+  }
+  const narrative: Narrative = {
+    file,
+    ...prose,
+    projects,
+    performance,
+    extracted,
+    unmatched,
+    residueLines: kinds.filter((k) => k === 'residue').length,
+  };
+  return NarrativeSchema.parse(narrative);
+}
+
+function withFile(toks: Tok[], file: string): Tok[] {
+  for (const t of toks) t.loc.file = file;
+  return toks;
+}
+
+/** Why a figure took part in no claim. */
+export function reasonOf(text: string, t: Tok): UnmatchedReason {
+  const before = text.slice(Math.max(0, t.start - 2), t.start);
+  const after = text.slice(t.end, t.end + 4);
+  const at = text.slice(t.start, t.end + 3);
+  if (/^\d+\.\d+\.\d+/.test(text.slice(t.start, t.end + 6)) || /\d\.$/.test(before)) return 'date';
+  if (t.unit === '年' && t.decimals > 0) return 'date';
+  if (t.kind === 'count' && (t.unit === '年' || t.unit === '月' || t.unit === '日') && t.decimals === 0) {
+    if (t.unit === '年' && /^(19|20)\d\d$/.test(t.raw.replace(/\D/g, ''))) return 'date';
+    if (t.unit !== '年') return 'date';
+  }
+  if (/[〔\[【(]$/.test(before) && /^\d{4}/.test(at)) return 'document-number';
+  if (/^[〕\]】)]/.test(after) && /^\d{4}$/.test(t.raw)) return 'document-number';
+  if (t.unit === '号' || /^号/.test(after) || /第\s?$/.test(before)) return /^号楼/.test(after) || (t.unit === '号' && /^楼/.test(after)) ? 'ordinal' : 'document-number';
+  if (/^[、.]/.test(text.slice(t.end, t.end + 1)) && t.kind === 'bare') return 'ordinal';
+  if (t.kind === 'money' && /^\(?含?\)?以[上下]/.test(after)) return 'threshold';
+  if (t.kind === 'money' && (t.per || /每/.test(text.slice(Math.max(0, t.start - 5), t.start)))) return 'rate';
+  if (t.kind === 'percent' && /的\s?$/.test(before)) return 'contract-share';
+  if (t.kind === 'money' && /(增加|减少)\s?$/.test(text.slice(Math.max(0, t.start - 3), t.start))) return 'delta';
+  if (t.kind === 'count' || t.kind === 'bare') return 'quantity';
+  return 'unmatched';
+}

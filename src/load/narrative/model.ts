@@ -1,0 +1,188 @@
+// The narrative model: every figure the text states, typed by the claim it belongs to, each
+// with its decimal value, displayed places and where it starts in the original file.
+import { z } from 'zod';
+import { Decimal, type Dec } from '../../core/decimal.js';
+import { LocationSchema } from '../model.js';
+
+const DecimalSchema = z.custom<Dec>((v) => Decimal.isDecimal(v), { message: 'expected a decimal value' });
+
+/** One number as written: "3,192.57 万元", "1312877.5 元", "55.93%", "15 个站". */
+export const FigSchema = z.object({
+  raw: z.string(),
+  /** as displayed, in `unit` */
+  value: DecimalSchema,
+  decimals: z.number().int().min(0),
+  /** 万元 / 元 (money), % , a measure word (人, 辆, 个…) or '' */
+  unit: z.string(),
+  /** "/月/人" after a money unit */
+  per: z.string(),
+  loc: LocationSchema,
+  /** offsets in the joined narrative stream */
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type Fig = z.infer<typeof FigSchema>;
+
+/** A stated amount: what it is called and, when known, which budget figure it is. */
+export const AmountClaimSchema = z.object({
+  fig: FigSchema,
+  label: z.string(),
+  /** canonical key: 'basic', 'threePublic', 'fn:一般公共服务支出/…', … */
+  key: z.string().optional(),
+  /** the L1 section it stands in (一、二、…) */
+  section: z.number().int(),
+  approx: z.boolean(),
+  /** an increase/decrease against last year, not a level */
+  delta: z.enum(['增加', '减少']).optional(),
+});
+export type AmountClaim = z.infer<typeof AmountClaimSchema>;
+
+export const ShareClaimSchema = z.object({
+  amount: AmountClaimSchema,
+  percent: FigSchema,
+  total: AmountClaimSchema,
+});
+export type ShareClaim = z.infer<typeof ShareClaimSchema>;
+
+export const GrowthClaimSchema = z.object({
+  current: AmountClaimSchema,
+  change: AmountClaimSchema,
+  direction: z.enum(['增加', '减少']),
+  word: z.enum(['增长', '下降']),
+  rate: FigSchema,
+});
+export type GrowthClaim = z.infer<typeof GrowthClaimSchema>;
+
+export const SumClaimSchema = z.object({
+  total: AmountClaimSchema,
+  parts: z.array(AmountClaimSchema),
+  /** 'eq' when the parts are the whole; 'atMost' for a single 其中 part */
+  mode: z.enum(['eq', 'atMost']),
+  /** '其中' or '包括' */
+  form: z.string(),
+  /** the parts are signed year-on-year changes */
+  signed: z.boolean(),
+});
+export type SumClaim = z.infer<typeof SumClaimSchema>;
+
+export const CountClaimSchema = z.object({
+  fig: FigSchema,
+  /** 'projects' (安排 N 个项目) or 'performanceProjects' (绩效管理的项目 N 个) */
+  what: z.enum(['projects', 'performanceProjects']),
+  /** 该科目下: the classification path it is scoped to */
+  scope: z.string().optional(),
+  /** an amount stated with the count (涉及预算金额 …) */
+  amount: AmountClaimSchema.optional(),
+});
+export type CountClaim = z.infer<typeof CountClaimSchema>;
+
+/** One computation in a 资金分配情况: "2000元/月*12个月*15个站=36万元". */
+export const ExpressionSchema = z.object({
+  text: z.string(),
+  loc: LocationSchema,
+  factors: z.array(FigSchema),
+  /** the exact value of the left side, in the unit decided for it */
+  computed: DecimalSchema,
+  /** 万元 per unit of `computed` */
+  computedScale: DecimalSchema,
+  /** how the unit of a unitless product was decided */
+  unitInferred: z.boolean(),
+  result: FigSchema,
+});
+export type Expression = z.infer<typeof ExpressionSchema>;
+
+export const BreakdownItemSchema = z.object({
+  label: z.string(),
+  /** the text since the previous figure: a fallback for matching when the label says little */
+  context: z.string(),
+  fig: FigSchema,
+  /** the exact value in 万元 when an agreeing computation gives it */
+  exactWan: DecimalSchema.optional(),
+  expression: ExpressionSchema.optional(),
+  /** from "开展 5 次 … 每次约 20 万元" */
+  derivedFrom: z.array(FigSchema).optional(),
+  approx: z.boolean(),
+});
+export type BreakdownItem = z.infer<typeof BreakdownItemSchema>;
+
+export const SumStatementSchema = z.object({
+  fig: FigSchema,
+  approx: z.boolean(),
+  /** the items it sums: those since the previous statement */
+  items: z.array(BreakdownItemSchema),
+  /** no item follows it */
+  final: z.boolean(),
+});
+export type SumStatement = z.infer<typeof SumStatementSchema>;
+
+export const ProjectSchema = z.object({
+  name: z.string(),
+  loc: LocationSchema,
+  scale: FigSchema.optional(),
+  /** 本年度预算 N 万元 / 资金总投入为 N 万元 */
+  budgetStatements: z.array(FigSchema),
+  items: z.array(BreakdownItemSchema),
+  sums: z.array(SumStatementSchema),
+  expressions: z.array(ExpressionSchema),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+
+export const CostCapSchema = z.object({
+  name: z.string(),
+  op: z.string(),
+  fig: FigSchema,
+  /** per-unit caps (每次, 人均, /次) are not compared with totals */
+  perUnit: z.boolean(),
+});
+export type CostCap = z.infer<typeof CostCapSchema>;
+
+/** A 项目支出绩效目标表 printed in the text. */
+export const PerformanceTableSchema = z.object({
+  name: z.string(),
+  loc: LocationSchema,
+  total: FigSchema.optional(),
+  fiscal: FigSchema.optional(),
+  other: FigSchema.optional(),
+  caps: z.array(CostCapSchema),
+});
+export type PerformanceTable = z.infer<typeof PerformanceTableSchema>;
+
+export const UNMATCHED_REASONS = [
+  'date', // 2022 年, 12 月 31 日, 2025.1.1
+  'document-number', // 〔2021〕35 号, 第 12 期
+  'ordinal', // 1、 (三) 1号楼
+  'quantity', // 15 个站, 100 兆, 26900 平方米 outside any claim
+  'threshold', // 50 万元以上
+  'rate', // 每人每天 32 元, 4000 元/月/人 outside a computation
+  'contract-share', // 合同金额的 20%
+  'indicator', // 绩效目标表 targets that are no money: >=95%, =15 个
+  'delta', // 比上年增加 N 万元 without a rate to check
+  'unmatched', // money or a percentage no pattern took
+] as const;
+export const UnmatchedReasonSchema = z.enum(UNMATCHED_REASONS);
+export type UnmatchedReason = z.infer<typeof UnmatchedReasonSchema>;
+
+export const UnmatchedSchema = z.object({
+  text: z.string(),
+  loc: LocationSchema,
+  reason: UnmatchedReasonSchema,
+});
+export type Unmatched = z.infer<typeof UnmatchedSchema>;
+
+export const NarrativeSchema = z.object({
+  file: z.string(),
+  amounts: z.array(AmountClaimSchema),
+  shares: z.array(ShareClaimSchema),
+  growths: z.array(GrowthClaimSchema),
+  sums: z.array(SumClaimSchema),
+  counts: z.array(CountClaimSchema),
+  projects: z.array(ProjectSchema),
+  performance: z.array(PerformanceTableSchema),
+  /** figures that took part in some claim */
+  extracted: z.number().int(),
+  /** figures that did not, each with why */
+  unmatched: z.array(UnmatchedSchema),
+  /** lines skipped as table residue (the tables printed in the text) */
+  residueLines: z.number().int(),
+});
+export type Narrative = z.infer<typeof NarrativeSchema>;

@@ -1,0 +1,156 @@
+// Text as it comes out of a PDF: sentences broken across lines, blank lines between them, page
+// numbers, table residue. This module classifies the lines and joins the prose into one stream,
+// keeping for every character of the stream the line and column it came from.
+
+/** Full-width forms to ASCII, one character for one so offsets stay aligned. "，" is kept: it is
+ *  the clause separator, and the number reader accepts it as a thousands separator itself. */
+const MAP: Record<string, string> = {
+  '．': '.', '％': '%', '＋': '+', '－': '-', '＝': '=', '＊': '*', '×': '*', '（': '(', '）': ')',
+  '：': '：', '；': '；', '〈': '<', '〉': '>', '＜': '<', '＞': '>', '／': '/', '　': ' ', '\u00a0': ' ',
+};
+
+export function normalizeChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
+  return MAP[c] ?? c;
+}
+
+/** A joined stream with the source position of every character. */
+export interface Mapped {
+  text: string;
+  line: number[];
+  col: number[];
+  /** the character is the last one of its source line */
+  eol: boolean[];
+  /** heading level of the line that starts at this offset: 0 部分, 1 一、, 2 (一), 3 1. */
+  headings: Array<{ offset: number; level: number }>;
+}
+
+const ALNUM = /[A-Za-z0-9.%]/;
+
+export function headingLevel(trimmed: string): number | undefined {
+  if (/^第[一二三四五六七八九十]+部分/.test(trimmed)) return 0;
+  if (/^[一二三四五六七八九十]+、/.test(trimmed)) return 1;
+  if (/^[(（][一二三四五六七八九十]+[)）]/.test(trimmed)) return 2;
+  if (/^\d{1,2}[.、．](?!\d)/.test(trimmed)) return 3;
+  return undefined;
+}
+
+/** Joins the given lines (1-based numbers into `lines`) into one stream. */
+export function joinLines(lines: string[], numbers: number[]): Mapped {
+  const m: Mapped = { text: '', line: [], col: [], eol: [], headings: [] };
+  const chars: string[] = [];
+  const push = (c: string, ln: number, col: number) => {
+    chars.push(c);
+    m.line.push(ln);
+    m.col.push(col);
+    m.eol.push(false);
+  };
+  for (const ln of numbers) {
+    const raw = lines[ln - 1] ?? '';
+    const norm = Array.from(raw, normalizeChar);
+    let first = norm.findIndex((c) => !/\s/.test(c));
+    if (first < 0) continue;
+    const level = headingLevel(norm.slice(first).join(''));
+    if (level !== undefined) {
+      // a heading ends whatever came before it: a line break the clause readers stop at
+      if (chars.length) push('\n', ln, 1);
+      m.headings.push({ offset: chars.length, level });
+    }
+    // columns count UTF-16 units like the table loader does
+    let col = 1;
+    const cols: number[] = [];
+    for (const c of Array.from(raw)) {
+      cols.push(col);
+      col += c.length;
+    }
+    const startLen = chars.length;
+    for (let i = first; i < norm.length; i++) {
+      const c = norm[i]!;
+      if (/\s/.test(c)) {
+        // keep one space only where it separates two numbers or words written in Latin letters
+        const prev = chars.length > startLen ? chars[chars.length - 1]! : '';
+        let j = i + 1;
+        while (j < norm.length && /\s/.test(norm[j]!)) j++;
+        const next = norm[j] ?? '';
+        if (ALNUM.test(prev) && ALNUM.test(next) && /\d/.test(prev + next)) push(' ', ln, cols[i]!);
+        i = j - 1;
+        continue;
+      }
+      if (i === first && chars.length > 0 && ALNUM.test(chars[chars.length - 1]!) && ALNUM.test(c)) push(' ', ln, cols[i]!);
+      push(c, ln, cols[i]!);
+    }
+    if (chars.length > startLen) m.eol[chars.length - 1] = true;
+  }
+  m.text = chars.join('');
+  return m;
+}
+
+export type LineKind = 'prose' | 'residue' | 'performance' | 'page' | 'blank';
+
+const PAGE = /^\s*\d{1,3}\s*$/;
+const TABLE_ROW = /\S\s{2,}\S/;
+const NUMBERISH = /\d[\d,]*\.\d{2}\b|\d{1,3}(?:,\d{3})+/;
+const PROSE_HEADING = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
+
+/**
+ * Classifies every line. Table residue: a 第N部分 whose title names tables (…公开表) up to the
+ * next part, and elsewhere blocks that open with 编制部门 and go on while lines look like
+ * table rows (wide gaps between cells). 项目支出绩效目标表 blocks are read on their own.
+ */
+export function classifyLines(lines: string[]): LineKind[] {
+  const kinds: LineKind[] = lines.map((l) => (l.trim() === '' ? 'blank' : 'prose'));
+  let inPartTables = false;
+  let inPerf = false;
+  let inResidue = false;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!;
+    const t = Array.from(raw.trim(), normalizeChar).join('');
+    if (t === '') continue;
+    const part = /^第[一二三四五六七八九十]+部分/.test(t);
+    if (part) {
+      inPartTables = /表\s*$/.test(t);
+      inPerf = false;
+      inResidue = false;
+      if (inPartTables) kinds[i] = 'residue';
+      continue;
+    }
+    if (inPartTables) {
+      kinds[i] = 'residue';
+      continue;
+    }
+    if (t.startsWith('项目支出绩效目标表')) {
+      inPerf = true;
+      inResidue = false;
+      kinds[i] = 'performance';
+      continue;
+    }
+    if (inPerf) {
+      if (PROSE_HEADING.test(t)) inPerf = false;
+      else {
+        kinds[i] = 'performance';
+        continue;
+      }
+    }
+    const tableRow = TABLE_ROW.test(raw.trim()) && NUMBERISH.test(raw);
+    if (/^编制部门[:：]/.test(t) || /单位[:：]\s*(万元|元|千元)\s*$/.test(t)) {
+      inResidue = true;
+      // the title line just above belongs to the table
+      for (let k = i - 1; k >= 0 && k >= i - 2; k--) if (kinds[k] === 'prose' && !/[。；]$/.test(lines[k]!.trim())) kinds[k] = 'residue';
+    }
+    if (inResidue) {
+      const short = t.length <= 24 && !/[，。；]/.test(t) && !PROSE_HEADING.test(t);
+      if (tableRow || short || /^编制部门|单位[:：]/.test(t)) {
+        kinds[i] = 'residue';
+        continue;
+      }
+      inResidue = false;
+    }
+    if (tableRow) {
+      kinds[i] = 'residue';
+      continue;
+    }
+    if (PAGE.test(raw)) kinds[i] = 'page';
+  }
+  return kinds;
+}
