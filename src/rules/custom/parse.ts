@@ -1,0 +1,334 @@
+// The expression language of custom rules: a tokenizer and a recursive-descent parser into an AST.
+// Nothing here is ever evaluated as JavaScript.
+//
+//   assertion := expr ('=' | '==' | '<=' | '>=' | '<' | '>' | '≤' | '≥') expr
+//   expr      := term (('+' | '-' | '−') term)*
+//   term      := factor (('*' | '×' | '/' | '÷') factor)*
+//   factor    := '-' factor | primary
+//   primary   := number [元 | 千元 | 万元] | '(' expr ')' | 'sum' '(' ref ')' | ref
+//   ref       := table [ '[' string ']' | '.' 'total' ] ( '.' column | '[' string ']' )
+import { Decimal, type Dec } from '../../core/decimal.js';
+import { columnKeyOf, normalizeLabel, stripNumbering } from '../../load/aliases.js';
+import { COLUMN_KEYS, UNIT_IN_WAN, type ColumnKey, type TableKind, type Unit } from '../../load/model.js';
+import { columnLabel } from '../figures.js';
+
+export type CmpOp = '=' | '<=' | '>=' | '<' | '>';
+export type ArithOp = '+' | '-' | '*' | '/';
+
+export type RowSelector = { kind: 'code'; code: string } | { kind: 'name'; name: string } | { kind: 'total' } | { kind: 'only' };
+
+export interface RefNode {
+  type: 'ref';
+  table: TableKind;
+  row: RowSelector;
+  col: ColumnKey;
+  /** the reference as written, for messages */
+  text: string;
+  pos: number;
+}
+export interface SumNode {
+  type: 'sum';
+  table: TableKind;
+  /** code prefix; '' sums every coded row */
+  prefix: string;
+  col: ColumnKey;
+  text: string;
+  pos: number;
+}
+export interface NumNode {
+  type: 'num';
+  /** in 万元 */
+  value: Dec;
+  pos: number;
+}
+export interface NegNode {
+  type: 'neg';
+  arg: Expr;
+  pos: number;
+}
+export interface BinNode {
+  type: 'bin';
+  op: ArithOp;
+  left: Expr;
+  right: Expr;
+  pos: number;
+}
+export type Expr = RefNode | SumNode | NumNode | NegNode | BinNode;
+
+export interface Assertion {
+  op: CmpOp;
+  left: Expr;
+  right: Expr;
+}
+
+/** A parse error at a character (0-based index into the expression). */
+export class ExpressionError extends Error {
+  constructor(
+    message: string,
+    readonly index: number,
+  ) {
+    super(message);
+    this.name = 'ExpressionError';
+  }
+}
+
+type TokKind = 'num' | 'ident' | 'str' | 'op' | 'eof';
+interface Token {
+  kind: TokKind;
+  text: string;
+  pos: number;
+  /** num: unit suffix; str: the unquoted value */
+  value?: string;
+}
+
+const OPERATORS = ['==', '<=', '>=', '≤', '≥', '=', '<', '>', '+', '-', '−', '*', '×', '/', '÷', '(', ')', '[', ']', '.'];
+const IDENT_START = /[\p{L}_]/u;
+const IDENT_PART = /[\p{L}\p{N}_（）]/u;
+
+export function tokenize(src: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i]!;
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    if (/[0-9]/.test(ch)) {
+      const m = /^(\d+(?:\.\d+)?)(万元|千元|元)?/.exec(src.slice(i))!;
+      out.push({ kind: 'num', text: m[0], pos: i, value: m[2] ?? '' });
+      i += m[0].length;
+      if (i < src.length && /[0-9.]/.test(src[i]!)) throw new ExpressionError(`malformed number`, i);
+      continue;
+    }
+    if (ch === "'" || ch === '"' || ch === '‘' || ch === '“') {
+      const close = ch === '‘' ? '’' : ch === '“' ? '”' : ch;
+      const end = src.indexOf(close, i + 1);
+      if (end < 0) throw new ExpressionError(`unterminated string (missing ${close})`, i);
+      out.push({ kind: 'str', text: src.slice(i, end + 1), pos: i, value: src.slice(i + 1, end) });
+      i = end + 1;
+      continue;
+    }
+    if (IDENT_START.test(ch)) {
+      let j = i + 1;
+      while (j < src.length && IDENT_PART.test(src[j]!)) j++;
+      out.push({ kind: 'ident', text: src.slice(i, j), pos: i });
+      i = j;
+      continue;
+    }
+    const op = OPERATORS.find((o) => src.startsWith(o, i));
+    if (!op) throw new ExpressionError(`unexpected character "${ch}"`, i);
+    out.push({ kind: 'op', text: normalizeOp(op), pos: i });
+    i += op.length;
+  }
+  out.push({ kind: 'eof', text: '', pos: src.length });
+  return out;
+}
+
+function normalizeOp(op: string): string {
+  return ({ '==': '=', '≤': '<=', '≥': '>=', '−': '-', '×': '*', '÷': '/' } as Record<string, string>)[op] ?? op;
+}
+
+const TABLE_NAMES: Record<string, TableKind> = {
+  T1: 'overview',
+  T2: 'income',
+  T3: 'expenditure',
+  T4: 'fiscalOverview',
+  T5: 'generalBudget',
+  T6: 'basicEconomic',
+  T7: 'projects',
+  T8: 'threePublic',
+  T9: 'governmentFund',
+  TSC: 'stateCapital',
+  表一: 'overview',
+  表二: 'income',
+  表三: 'expenditure',
+  表四: 'fiscalOverview',
+  表五: 'generalBudget',
+  表六: 'basicEconomic',
+  表七: 'projects',
+  表八: 'threePublic',
+  表九: 'governmentFund',
+};
+
+/** A column by its printed header (合计, 基本支出, 公务接待费 …) or by its key (total, basic, e302 …). */
+export function columnByName(name: string): ColumnKey | undefined {
+  if ((COLUMN_KEYS as readonly string[]).includes(name)) return name as ColumnKey;
+  const n = normalizeLabel(name);
+  const byLabel = COLUMN_KEYS.find((k) => normalizeLabel(columnLabel(k).zh) === n);
+  return byLabel ?? columnKeyOf(n);
+}
+
+const TABLE_LIST = 'T1…T9, TSC, 表一…表九';
+
+class Parser {
+  private i = 0;
+  constructor(
+    private readonly src: string,
+    private readonly toks: Token[],
+  ) {}
+
+  private peek(): Token {
+    return this.toks[this.i]!;
+  }
+  private next(): Token {
+    return this.toks[this.i++]!;
+  }
+  private isOp(text: string): boolean {
+    const t = this.peek();
+    return t.kind === 'op' && t.text === text;
+  }
+  private found(t: Token): string {
+    return t.kind === 'eof' ? 'the end of the expression' : `"${t.text}"`;
+  }
+  private expectOp(text: string, what = `"${text}"`): Token {
+    const t = this.peek();
+    if (t.kind !== 'op' || t.text !== text) throw new ExpressionError(`expected ${what} but found ${this.found(t)}`, t.pos);
+    return this.next();
+  }
+
+  assertion(): Assertion {
+    const left = this.expr();
+    const t = this.peek();
+    if (t.kind !== 'op' || !['=', '<=', '>=', '<', '>'].includes(t.text)) {
+      throw new ExpressionError(`expected a comparison (=, <=, >=, <, >) but found ${this.found(t)}`, t.pos);
+    }
+    this.next();
+    const right = this.expr();
+    const end = this.peek();
+    if (end.kind !== 'eof') {
+      const again = end.kind === 'op' && ['=', '<=', '>=', '<', '>'].includes(end.text);
+      throw new ExpressionError(again ? 'only one comparison is allowed' : `unexpected ${this.found(end)}`, end.pos);
+    }
+    return { op: t.text as CmpOp, left, right };
+  }
+
+  private expr(): Expr {
+    let left = this.term();
+    while (this.isOp('+') || this.isOp('-')) {
+      const op = this.next();
+      left = { type: 'bin', op: op.text as ArithOp, left, right: this.term(), pos: op.pos };
+    }
+    return left;
+  }
+
+  private term(): Expr {
+    let left = this.factor();
+    while (this.isOp('*') || this.isOp('/')) {
+      const op = this.next();
+      left = { type: 'bin', op: op.text as ArithOp, left, right: this.factor(), pos: op.pos };
+    }
+    return left;
+  }
+
+  private factor(): Expr {
+    if (this.isOp('-')) {
+      const op = this.next();
+      return { type: 'neg', arg: this.factor(), pos: op.pos };
+    }
+    return this.primary();
+  }
+
+  private primary(): Expr {
+    const t = this.peek();
+    if (t.kind === 'num') {
+      this.next();
+      const unit = (t.value || '万元') as Unit;
+      return { type: 'num', value: new Decimal(t.text.slice(0, t.text.length - (t.value ?? '').length)).times(UNIT_IN_WAN[unit]), pos: t.pos };
+    }
+    if (t.kind === 'op' && t.text === '(') {
+      this.next();
+      const e = this.expr();
+      this.expectOp(')');
+      return e;
+    }
+    if (t.kind === 'ident' && t.text.toLowerCase() === 'sum' && this.toks[this.i + 1]?.text === '(') {
+      this.next();
+      this.next();
+      const ref = this.ref(true);
+      this.expectOp(')', '")" after the reference inside sum(…)');
+      return ref;
+    }
+    if (t.kind === 'ident') return this.ref(false);
+    throw new ExpressionError(`expected a number, a table reference (${TABLE_LIST}) or "(" but found ${this.found(t)}`, t.pos);
+  }
+
+  private ref(inSum: boolean): RefNode | SumNode {
+    const start = this.next();
+    const table = TABLE_NAMES[start.text] ?? TABLE_NAMES[start.text.toUpperCase()];
+    if (start.kind !== 'ident' || !table) throw new ExpressionError(`unknown table "${start.text}" (expected ${TABLE_LIST})`, start.pos);
+    let row: RowSelector = { kind: 'only' };
+    let prefix: string | undefined;
+    if (this.isOp('[')) {
+      this.next();
+      const s = this.peek();
+      if (s.kind !== 'str') throw new ExpressionError(`expected a quoted row code or name, such as '30214' or '公务接待费', but found ${this.found(s)}`, s.pos);
+      this.next();
+      const v = s.value!.trim();
+      if (/^\d*\*$/.test(v)) {
+        if (!inSum) throw new ExpressionError(`a code prefix such as '${v}' is only allowed inside sum(…)`, s.pos);
+        if (v !== '*' && !/^\d{3}(\d{2}){0,2}\*$/.test(v)) throw new ExpressionError(`a code prefix has 3, 5 or 7 digits before "*"`, s.pos);
+        prefix = v.slice(0, -1);
+      } else if (/^\d+$/.test(v)) {
+        if (!/^\d{3}(\d{2}){0,2}$/.test(v)) throw new ExpressionError(`a classification code has 3, 5 or 7 digits`, s.pos);
+        row = { kind: 'code', code: v };
+      } else if (v === '') {
+        throw new ExpressionError('empty row name', s.pos);
+      } else {
+        row = { kind: 'name', name: normalizeLabel(stripNumbering(v)) };
+      }
+      this.expectOp(']');
+    } else if (this.isOp('.') && this.toks[this.i + 1]?.text === 'total' && ['.', '['].includes(this.toks[this.i + 2]?.text ?? '')) {
+      // ".total" names the 合计 row only when a column follows; "T8.total" alone is the column
+      this.next();
+      this.next();
+      row = { kind: 'total' };
+    }
+    if (inSum && prefix === undefined) {
+      const at = this.peek();
+      throw new ExpressionError(`sum(…) takes a code prefix such as T3['201*']`, at.pos);
+    }
+    let col: ColumnKey | undefined;
+    const colTok = this.peek();
+    if (this.isOp('.')) {
+      this.next();
+      const c = this.peek();
+      if (c.kind !== 'ident') throw new ExpressionError(`expected a column name such as 合计 but found ${this.found(c)}`, c.pos);
+      this.next();
+      col = columnByName(c.text);
+      if (!col) throw new ExpressionError(`unknown column "${c.text}"`, c.pos);
+    } else if (this.isOp('[') && this.toks[this.i + 1]?.kind === 'str') {
+      this.next();
+      const c = this.next();
+      col = columnByName(c.value!.trim());
+      if (!col) throw new ExpressionError(`unknown column "${c.value}"`, c.pos);
+      this.expectOp(']');
+    } else {
+      throw new ExpressionError(`expected "." and a column name (such as .合计) but found ${this.found(colTok)}`, colTok.pos);
+    }
+    const text = this.src.slice(start.pos, this.toks[this.i - 1]!.pos + this.toks[this.i - 1]!.text.length);
+    if (prefix !== undefined) return { type: 'sum', table, prefix, col, text: `sum(${text})`, pos: start.pos };
+    return { type: 'ref', table, row, col, text, pos: start.pos };
+  }
+
+  parse(): Assertion {
+    return this.assertion();
+  }
+}
+
+export function parseAssertion(src: string): Assertion {
+  return new Parser(src, tokenize(src)).parse();
+}
+
+/** Display width of a string in a terminal: CJK and full-width forms take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** "at column N", then the expression and a caret under the offending character. */
+export function pointAt(src: string, index: number): string {
+  const col = [...src.slice(0, index)].length + 1;
+  return `at column ${col}\n    ${src}\n    ${' '.repeat(width(src.slice(0, index)))}^`;
+}
