@@ -1,0 +1,242 @@
+// Configuration: found from the working directory upwards (or given with --config), validated,
+// and turned into what a check needs: options, load aliases, rule levels and custom rules.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { Dec, Severity } from '../core/decimal.js';
+import type { Finding } from '../core/findings.js';
+import { normalizeLabel, type ColumnAlias, type TitleAlias } from '../load/aliases.js';
+import type { ColumnKey, TableKind, UnitType } from '../load/model.js';
+import { compileCustomRule, describeExpressionError, ExpressionError, type CustomRuleSpec } from '../rules/custom/index.js';
+import { INPUT_RULE_PREFIX } from '../rules/engine.js';
+import { RULES } from '../rules/index.js';
+import type { Rule, RuleMeta } from '../rules/types.js';
+import { CONFIG_NAMES, ConfigSchema, type Config, type RuleLevel } from './schema.js';
+
+export { CONFIG_NAMES, ConfigSchema, type Config, type RuleLevel } from './schema.js';
+
+/** A configuration that cannot be used: exit 2, naming the file and the key. */
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly key: string | undefined,
+    detail: string,
+  ) {
+    super(`${file}: ${key ? `${key}: ` : ''}${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The nearest configuration file in this directory or above it. */
+export function findConfig(start: string): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    for (const name of CONFIG_NAMES) {
+      const p = join(dir, name);
+      if (existsSync(p) && statSync(p).isFile()) return p;
+    }
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+function keyPath(path: PropertyKey[]): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : s ? `.${String(p)}` : String(p);
+  return s || '(root)';
+}
+
+function lineCol(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+}
+
+async function parseText(file: string, shown: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new ConfigError(shown, undefined, `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  if (file.endsWith('.json')) {
+    try {
+      return JSON.parse(text);
+    } catch (e) {
+      const m = /position (\d+)/.exec((e as Error).message);
+      throw new ConfigError(shown, undefined, `not valid JSON${m ? ` at ${lineCol(text, Number(m[1]))}` : ''}: ${(e as Error).message}`);
+    }
+  }
+  const YAML = await import('yaml');
+  try {
+    return YAML.parse(text);
+  } catch (e) {
+    const pos = (e as { linePos?: Array<{ line: number; col: number }> }).linePos?.[0];
+    throw new ConfigError(shown, undefined, `not valid YAML${pos ? ` at line ${pos.line}, column ${pos.col}` : ''}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+export interface LoadedConfig {
+  file: string;
+  config: Config;
+  /** compiled once, so a bad expression is reported before anything is checked */
+  custom: Rule[];
+}
+
+export async function readConfig(file: string, cwd = process.cwd()): Promise<LoadedConfig> {
+  const rel = relative(cwd, resolve(file));
+  const shown = rel && !rel.startsWith('..') ? rel : resolve(file);
+  const data = (await parseText(file, shown)) ?? {};
+  const parsed = ConfigSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const path = issue.path.slice();
+    let detail = issue.message;
+    if (issue.code === 'unrecognized_keys') {
+      path.push(issue.keys[0]!);
+      detail = `unknown key (expected one of: ${expectedKeys(issue.path)})`;
+    } else if (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union') {
+      const got = valueAt(data, issue.path);
+      if (got !== undefined && !/, got /.test(detail)) detail += `, got ${JSON.stringify(got)}`;
+    }
+    throw new ConfigError(shown, keyPath(path), detail);
+  }
+  const config = parsed.data;
+  const custom: Rule[] = [];
+  const ids = new Set(RULES.map((r) => r.meta.id));
+  (config.customRules ?? []).forEach((spec, i) => {
+    if (ids.has(spec.id)) throw new ConfigError(shown, `customRules[${i}].id`, `"${spec.id}" is already used by another rule`);
+    ids.add(spec.id);
+    try {
+      custom.push(compileCustomRule(spec as CustomRuleSpec));
+    } catch (e) {
+      if (e instanceof ExpressionError) throw new ConfigError(shown, `customRules[${i}].assert (${spec.id})`, describeExpressionError(e, spec));
+      throw e;
+    }
+  });
+  for (const id of Object.keys(config.rules ?? {})) {
+    if (!ids.has(id) && !id.startsWith(INPUT_RULE_PREFIX)) throw new ConfigError(shown, `rules.${id}`, 'unknown rule (see: budgetlint rules, or a customRules id)');
+  }
+  return { file: shown, config, custom };
+}
+
+function valueAt(data: unknown, path: PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const p of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+function expectedKeys(path: PropertyKey[]): string {
+  let shape: unknown = ConfigSchema;
+  for (const p of path) {
+    let s = shape as { shape?: Record<string, unknown>; unwrap?: () => unknown; element?: unknown };
+    while (s && !s.shape && s.unwrap) s = s.unwrap() as typeof s;
+    if (typeof p === 'number') shape = s?.element;
+    else shape = s?.shape?.[String(p)];
+  }
+  let s = shape as { shape?: Record<string, unknown>; unwrap?: () => unknown; element?: unknown };
+  while (s && !s.shape && s.unwrap) s = s.unwrap() as typeof s;
+  if (s && !s.shape && s.element) s = s.element as typeof s;
+  return Object.keys(s?.shape ?? {}).join(', ');
+}
+
+/**
+ * The configuration for a run: an explicit file, none (false), or the nearest one found from
+ * `cwd` upwards.
+ */
+export async function resolveConfig(explicit: string | false | undefined, cwd = process.cwd()): Promise<LoadedConfig | undefined> {
+  if (explicit === false) return undefined;
+  if (typeof explicit === 'string') {
+    if (!existsSync(explicit)) throw new ConfigError(explicit, undefined, 'no such file');
+    return readConfig(explicit, cwd);
+  }
+  const found = findConfig(cwd);
+  return found ? readConfig(found, cwd) : undefined;
+}
+
+// ---- applying it ----
+
+export type RuleLevels = Record<string, RuleLevel>;
+
+export interface ConfiguredCheck {
+  options: { approxTolerance?: Dec; absTolerance?: Dec; unitType?: UnitType; strict?: boolean };
+  failOn?: Severity;
+  load: { titleAliases?: TitleAlias[]; columnAliases?: ColumnAlias[] };
+  levels?: RuleLevels;
+  customRules?: CustomRuleSpec[];
+  /** the rules that will run, for formats that describe them */
+  metas: RuleMeta[];
+}
+
+function literal(s: string): RegExp {
+  return new RegExp(normalizeLabel(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+}
+
+export function configuredCheck(c: LoadedConfig): ConfiguredCheck {
+  const cfg = c.config;
+  const out: ConfiguredCheck = { options: {}, load: {}, metas: [] };
+  if (cfg.tolerances?.approx) out.options.approxTolerance = cfg.tolerances.approx;
+  if (cfg.tolerances?.absolute) out.options.absTolerance = cfg.tolerances.absolute;
+  if (cfg.unitType) out.options.unitType = cfg.unitType;
+  if (cfg.strict !== undefined) out.options.strict = cfg.strict;
+  if (cfg.failOn) out.failOn = cfg.failOn;
+  const tables = Object.entries(cfg.aliases?.tables ?? {}) as Array<[TableKind, string[]]>;
+  if (tables.length) out.load.titleAliases = tables.flatMap(([kind, names]) => names.map((n) => ({ kind, pattern: literal(n) })));
+  const columns = Object.entries(cfg.aliases?.columns ?? {}) as Array<[ColumnKey, string[]]>;
+  // a configured header is matched whole, so "租金" does not capture "租金收入"
+  if (columns.length) out.load.columnAliases = columns.flatMap(([key, names]) => names.map((n) => ({ key, pattern: new RegExp(`^${literal(n).source}$`) })));
+  if (cfg.rules && Object.keys(cfg.rules).length) out.levels = { ...cfg.rules };
+  if (cfg.customRules?.length) out.customRules = cfg.customRules as CustomRuleSpec[];
+  out.metas = [...RULES.map((r) => r.meta), ...c.custom.map((r) => r.meta)].filter((m) => out.levels?.[m.id] !== 'off');
+  return out;
+}
+
+const compiled = new Map<string, Rule>();
+
+/** The rules to run: the base set and the custom rules, less those turned off. */
+export function rulesFor(base: readonly Rule[], customRules: readonly CustomRuleSpec[] | undefined, levels: RuleLevels | undefined): readonly Rule[] {
+  if (!customRules?.length && !levels) return base;
+  const custom = (customRules ?? []).map((spec) => {
+    const key = JSON.stringify(spec);
+    let r = compiled.get(key);
+    if (!r) compiled.set(key, (r = compileCustomRule(spec)));
+    return r;
+  });
+  return [...base, ...custom].filter((r) => levels?.[r.meta.id] !== 'off');
+}
+
+/**
+ * A rule's level applied to its findings: `off` drops them; `warning` caps them (an error
+ * becomes a warning, a note stays a note); `error` makes every one an error, 尾差 included.
+ */
+export function applyLevels(findings: Finding[], levels: RuleLevels | undefined): Finding[] {
+  if (!levels) return findings;
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const level = levels[f.ruleId];
+    if (level === 'off') continue;
+    if (level === 'error' && f.severity !== 'error') out.push({ ...f, severity: 'error' });
+    else if (level === 'warning' && f.severity === 'error') out.push({ ...f, severity: 'warning' });
+    else out.push(f);
+  }
+  return out;
+}
+
+/**
+ * Puts the configuration under the command line: a value from the file is used unless the
+ * same option was given as a flag. Returns the fail level to use.
+ */
+export function mergeUnderFlags(
+  conf: ConfiguredCheck,
+  given: (flag: 'approxTolerance' | 'absTolerance' | 'unitType' | 'strict' | 'failOn') => boolean,
+  options: { approxTolerance: Dec; absTolerance?: Dec; unitType?: UnitType; strict: boolean },
+  load: { titleAliases?: TitleAlias[]; columnAliases?: ColumnAlias[] },
+  failOn: Severity,
+): Severity {
+  if (conf.options.approxTolerance && !given('approxTolerance')) options.approxTolerance = conf.options.approxTolerance;
+  if (conf.options.absTolerance && !given('absTolerance')) options.absTolerance = conf.options.absTolerance;
+  if (conf.options.unitType && !given('unitType')) options.unitType = conf.options.unitType;
+  if (conf.options.strict !== undefined && !given('strict')) options.strict = conf.options.strict;
+  if (conf.load.titleAliases) load.titleAliases = conf.load.titleAliases;
+  if (conf.load.columnAliases) load.columnAliases = conf.load.columnAliases;
+  return conf.failOn && !given('failOn') ? conf.failOn : failOn;
+}

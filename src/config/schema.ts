@@ -1,0 +1,68 @@
+// What budgetlint.config.json / .yaml may say. The zod schema is the source of the type, and its
+// messages name what was expected, so a wrong key can be pointed at exactly.
+import { z } from 'zod';
+import { Decimal, type Dec } from '../core/decimal.js';
+import { ColumnKeySchema, TableKindSchema, UNIT_IN_WAN, UnitTypeSchema, type Unit } from '../load/model.js';
+
+export const CONFIG_NAMES = ['budgetlint.config.json', 'budgetlint.config.yaml', 'budgetlint.config.yml'];
+
+export const RuleLevelSchema = z.enum(['off', 'warning', 'error']);
+export type RuleLevel = z.infer<typeof RuleLevelSchema>;
+
+/** A non-negative decimal, written as a string ("0.005") or a plain number; never a JS float inside. */
+function decimalText(what: string, units: boolean) {
+  return z.union([z.string(), z.number()], { error: `expected ${what}` }).transform((v, ctx): Dec => {
+    const s = String(v).trim();
+    const m = (units ? /^(\d+(?:\.\d+)?|\.\d+)\s*(万元|千元|元)?$/ : /^(\d+(?:\.\d+)?|\.\d+)()$/).exec(s);
+    if (!m) {
+      ctx.addIssue({ code: 'custom', message: `expected ${what}, got ${JSON.stringify(v)}` });
+      return z.NEVER;
+    }
+    const unit = (m[2] || '万元') as Unit;
+    return new Decimal(m[1]!).times(UNIT_IN_WAN[unit]);
+  });
+}
+
+const Text = z.string().trim().min(1, { error: 'expected a non-empty string' });
+
+export const CUSTOM_ID = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)+$/;
+
+export const CustomRuleSchema = z
+  .object({
+    id: z
+      .string({ error: 'expected a rule id such as "local/rent-cap"' })
+      .regex(CUSTOM_ID, { error: 'expected a namespaced rule id such as "local/rent-cap" (letters, digits, - and _, with at least one /)' })
+      .refine((id) => !id.startsWith('input/'), { error: 'the "input/" namespace is reserved for load problems' }),
+    assert: z.string({ error: 'expected an assertion such as "T6[\'30214\'].合计 <= 50"' }).min(1, { error: 'expected an assertion such as "T6[\'30214\'].合计 <= 50"' }),
+    message: z.union([Text, z.object({ zh: Text, en: Text }).strict()], { error: 'expected a message string or { zh, en }' }).optional(),
+    severity: z.enum(['error', 'warning']).optional(),
+    description: Text.optional(),
+  })
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    $schema: z.string().optional(),
+    rules: z.record(z.string(), RuleLevelSchema).optional(),
+    tolerances: z
+      .object({
+        approx: decimalText('a ratio such as "0.005"', false).optional(),
+        absolute: decimalText('an amount in 万元 such as "0.01", or with a unit such as "1元"', true).optional(),
+      })
+      .strict()
+      .optional(),
+    unitType: UnitTypeSchema.optional(),
+    strict: z.boolean().optional(),
+    failOn: z.enum(['error', 'warning']).optional(),
+    aliases: z
+      .object({
+        tables: z.partialRecord(TableKindSchema, z.array(Text)).optional(),
+        columns: z.partialRecord(ColumnKeySchema, z.array(Text)).optional(),
+      })
+      .strict()
+      .optional(),
+    customRules: z.array(CustomRuleSchema).optional(),
+  })
+  .strict();
+
+export type Config = z.infer<typeof ConfigSchema>;
