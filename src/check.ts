@@ -1,8 +1,10 @@
 // The library entry: load each path, run the rules, and hand back results for a formatter.
+import { applyLevels, rulesFor, type RuleLevels } from './config/index.js';
 import { InputError } from './load/errors.js';
 import { loadDisclosure, type LoadOptions } from './load/disclosure.js';
 import { runRules } from './rules/engine.js';
 import { RULES } from './rules/index.js';
+import type { CustomRuleSpec } from './rules/custom/index.js';
 import type { CheckOptions, Rule } from './rules/types.js';
 import type { DisclosureResult } from './report/types.js';
 
@@ -11,12 +13,17 @@ export interface CheckRequest {
   load: LoadOptions;
   options: CheckOptions;
   rules?: readonly Rule[];
+  /** per-rule levels from configuration (off / warning / error) */
+  levels?: RuleLevels;
+  /** declarative rules from configuration, as data so that worker threads can run them too */
+  customRules?: CustomRuleSpec[];
 }
 
 export async function checkPath(path: string, req: Omit<CheckRequest, 'paths'>): Promise<DisclosureResult> {
   try {
     const d = await loadDisclosure(path, req.load);
-    return { path: d.path, findings: runRules(d, req.options, req.rules ?? RULES) };
+    const rules = rulesFor(req.rules ?? RULES, req.customRules, req.levels);
+    return { path: d.path, findings: applyLevels(runRules(d, req.options, rules), req.levels) };
   } catch (e) {
     if (e instanceof InputError) {
       const fatal: NonNullable<DisclosureResult['fatal']> = { message: e.text, file: e.file };
