@@ -5,6 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { Decimal, type Dec } from './core/decimal.js';
 import { severityRank, type Lang, type Severity } from './core/findings.js';
 import { check } from './check.js';
+import { ConfigError, configuredCheck, mergeUnderFlags, resolveConfig } from './config/index.js';
 import { checkBatch, defaultJobs } from './batch/index.js';
 import { ProgressBar } from './batch/progress.js';
 import { DEFAULT_MAX_FILE_BYTES } from './load/disclosure.js';
@@ -12,6 +13,7 @@ import type { Encoding } from './load/grid.js';
 import { RULES, findRule } from './rules/index.js';
 import type { CheckOptions } from './rules/types.js';
 import { FORMATTERS } from './report/index.js';
+import { escapeTerminal } from './report/escape.js';
 import { summarize } from './report/types.js';
 
 export const EXIT_OK = 0;
@@ -36,6 +38,7 @@ interface CheckFlags {
   quiet?: boolean;
   debug?: boolean;
   jobs?: string;
+  config?: string | false;
 }
 
 class UsageError extends Error {}
@@ -69,7 +72,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('text'))
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .addOption(new Option('--encoding <encoding>', 'input encoding (detected by default)').choices(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']))
+    .addOption(new Option('--encoding <encoding>', 'input encoding (detected by default; gbk = gb18030)').choices(['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be']))
     .option('--max-file-size <bytes>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_BYTES))
     .option('--approx-tolerance <ratio>', 'relative tolerance for totals marked 约', '0.005')
     .option('--abs-tolerance <wan>', 'accept differences up to this many 万元')
@@ -79,8 +82,10 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('-q, --quiet', 'print only the report, no progress')
     .option('--debug', 'show stack traces of internal errors')
     .option('-j, --jobs <n>', 'check disclosures on this many threads (default: the number of CPUs; 1: no threads)')
-    .action(async (paths: string[], flags: CheckFlags) => {
-      exitCode = await runCheck(paths, flags, io);
+    .option('-c, --config <file>', 'configuration file (default: budgetlint.config.json / .yaml found from the working directory upwards)')
+    .option('--no-config', 'use no configuration file')
+    .action(async (paths: string[], flags: CheckFlags, cmd: Command) => {
+      exitCode = await runCheck(paths, flags, io, (name) => cmd.getOptionValueSource(name) === 'cli');
     });
 
   program
@@ -109,7 +114,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof ConfigError) {
       io.err.write(`budgetlint: ${e.message}\n`);
       return EXIT_USAGE;
     }
@@ -118,7 +123,12 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   return exitCode;
 }
 
-async function runCheck(paths: string[], flags: CheckFlags, io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream }): Promise<number> {
+async function runCheck(
+  paths: string[],
+  flags: CheckFlags,
+  io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream },
+  given: (flag: string) => boolean = () => true,
+): Promise<number> {
   const maxFileBytes = Number.parseInt(flags.maxFileSize, 10);
   if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size: "${flags.maxFileSize}" is not a positive whole number of bytes`);
   const options: CheckOptions = {
@@ -128,12 +138,15 @@ async function runCheck(paths: string[], flags: CheckFlags, io: { out: NodeJS.Wr
   if (flags.absTolerance) options.absTolerance = decimalOption('--abs-tolerance', flags.absTolerance);
   if (flags.unitType) options.unitType = flags.unitType;
   const load: Parameters<typeof check>[0]['load'] = { maxFileBytes };
-  if (flags.encoding) load.encoding = flags.encoding;
+  if (flags.encoding) load.encoding = (flags.encoding as string) === 'gbk' ? 'gb18030' : flags.encoding;
+  const loaded = await resolveConfig(flags.config);
+  const conf = loaded ? configuredCheck(loaded) : undefined;
+  if (conf) flags.failOn = mergeUnderFlags(conf, given, options, load, flags.failOn);
   const jobs = flags.jobs === undefined ? defaultJobs() : Number.parseInt(flags.jobs, 10);
   if (!/^\d+$/.test(flags.jobs ?? '1') || !(jobs >= 1)) throw new UsageError(`--jobs: "${flags.jobs}" is not a positive whole number`);
   const err = io.err as NodeJS.WriteStream;
   const bar = err.isTTY === true && !flags.quiet ? new ProgressBar(err) : undefined;
-  const results = await checkBatch(paths, { load, options }, {
+  const results = await checkBatch(paths, { load, options, ...(conf?.levels ? { levels: conf.levels } : {}), ...(conf?.customRules ? { customRules: conf.customRules } : {}) }, {
     jobs,
     onProgress: (done, total, path) => { if (total > 1) bar?.update(done, total, path); },
     onInternalError: (path, stack) => { if (flags.debug) io.err.write(`budgetlint: ${path}: ${stack}\n`); },
@@ -143,13 +156,13 @@ async function runCheck(paths: string[], flags: CheckFlags, io: { out: NodeJS.Wr
   const toTerminal = !flags.output && (io.out as NodeJS.WriteStream).isTTY === true;
   const color = flags.color !== false && toTerminal && !process.env.NO_COLOR;
   const formatter = FORMATTERS[flags.format]!;
-  const text = formatter.format(results, summary, { lang: flags.lang, color, failOn: flags.failOn, verbose: !!flags.verbose });
+  const text = formatter.format(results, summary, { lang: flags.lang, color, failOn: flags.failOn, verbose: !!flags.verbose, ...(conf ? { rules: conf.metas } : {}) });
   if (flags.output) writeFileSync(flags.output, text);
   else io.out.write(text);
   for (const r of results) {
     if (r.fatal) {
       const where = [r.fatal.file, r.fatal.line, r.fatal.column].filter((x) => x !== undefined).join(':');
-      io.err.write(`budgetlint: ${where}: ${r.fatal.message[flags.lang]}\n`);
+      io.err.write(`budgetlint: ${escapeTerminal(`${where}: ${r.fatal.message[flags.lang]}`)}\n`);
     }
   }
   if (summary.failed > 0) return EXIT_USAGE;
