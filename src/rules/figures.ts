@@ -85,7 +85,7 @@ export function tableLabel(table: Table): string {
 // Rules look at the same cells many times over; the interval of a cell and the column set of a
 // table are computed once.
 const intervals = new WeakMap<Cell, Interval>();
-const columnSets = new WeakMap<Table, Set<string>>();
+const columnSets = new WeakMap<Table, Map<string, Set<string>>>();
 
 function cellInterval(cell: Cell | undefined, unit: Unit): Interval {
   if (!cell?.amount) return NOTHING;
@@ -98,38 +98,61 @@ function cellInterval(cell: Cell | undefined, unit: Unit): Interval {
 }
 
 function hasColumn(table: Table, key: ColumnKey, side: string | undefined): boolean {
-  let set = columnSets.get(table);
-  if (!set) {
-    set = new Set(table.columns.flatMap((c) => [`${c.side ?? ''}:${c.key}`, `*:${c.key}`]));
-    columnSets.set(table, set);
+  let sets = columnSets.get(table);
+  if (!sets) {
+    sets = new Map<string, Set<string>>([['*', new Set()]]);
+    for (const c of table.columns) {
+      const s = c.side ?? '';
+      if (!sets.has(s)) sets.set(s, new Set());
+      sets.get(s)!.add(c.key);
+      sets.get('*')!.add(c.key);
+    }
+    columnSets.set(table, sets);
   }
-  return set.has(`${side ?? '*'}:${key}`);
+  return sets.get(side ?? '*')?.has(key) ?? false;
+}
+
+// A class rather than an object literal with a getter: rules make thousands of figures per
+// disclosure, and literals with accessors are built slowly; the label is built only when a
+// finding needs it.
+class CellFigure implements Figure {
+  private built: Bilingual | undefined;
+  constructor(
+    readonly interval: Interval,
+    readonly unit: Unit,
+    readonly decimals: number,
+    readonly loc: Location,
+    readonly blank: boolean,
+    readonly table: Table,
+    readonly row: Row,
+    readonly key: ColumnKey,
+  ) {}
+
+  get label(): Bilingual {
+    if (!this.built) {
+      const rl = rowLabel(this.row);
+      const cl = columnLabel(this.key);
+      const t = tableLabel(this.table);
+      this.built = { zh: `${t} ${rl.zh} · ${cl.zh}`, en: `${t} ${rl.en} · ${cl.en}` };
+    }
+    return this.built;
+  }
 }
 
 /** The figure in a row's column, or undefined when the table has no such column. */
 export function figure(table: Table, row: Row, key: ColumnKey): Figure | undefined {
   if (!hasColumn(table, key, row.side)) return undefined;
   const cell = row.cells[key];
-  let label: Bilingual | undefined;
-  return {
-    interval: cellInterval(cell, table.unit),
-    unit: table.unit,
-    decimals: cell?.amount?.decimals ?? 2,
-    loc: cell?.loc ?? row.nameLoc,
-    // built only when a finding needs it
-    get label(): Bilingual {
-      if (!label) {
-        const rl = rowLabel(row);
-        const cl = columnLabel(key);
-        label = { zh: `${tableLabel(table)} ${rl.zh} · ${cl.zh}`, en: `${tableLabel(table)} ${rl.en} · ${cl.en}` };
-      }
-      return label;
-    },
-    blank: !cell?.amount,
+  return new CellFigure(
+    cellInterval(cell, table.unit),
+    table.unit,
+    cell?.amount?.decimals ?? 2,
+    cell?.loc ?? row.nameLoc,
+    !cell?.amount,
     table,
     row,
     key,
-  };
+  );
 }
 
 export function isBlankOrZero(f: Figure | undefined): boolean {
