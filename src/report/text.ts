@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Finding, Lang } from '../core/findings.js';
 import { TABLE_NUMBER } from '../load/aliases.js';
+import { escapeResults } from './escape.js';
 import { summarize, type DisclosureResult, type Formatter, type ReportOptions, type Summary } from './types.js';
 
 const WORDS = {
@@ -67,7 +68,8 @@ function formatFinding(f: Finding, opts: ReportOptions, c: InstanceType<typeof C
 
 export const textFormatter: Formatter = {
   name: 'text',
-  format(results: DisclosureResult[], summary: Summary, opts) {
+  format(raw: DisclosureResult[], summary: Summary, opts) {
+    const results = escapeResults(raw); // input text must not drive the terminal
     const c = new Chalk({ level: opts.color ? 1 : 0 });
     const out: string[] = [];
     const multi = results.length > 1;
