@@ -2,6 +2,7 @@
 // cell keeps where it came from, so that a finding can point at the exact place.
 import { z } from 'zod';
 import { Decimal, type Dec } from '../core/decimal.js';
+import { NarrativeSchema } from './narrative/model.js';
 
 export const LocationSchema = z.object({
   file: z.string(),
@@ -169,5 +170,7 @@ export const DisclosureSchema = z.object({
   /** every file looked at, including those that are no known table */
   files: z.array(z.string()),
   issues: z.array(LoadIssueSchema),
+  /** the 情况说明 text (.txt/.md), read into claims */
+  narrative: NarrativeSchema.optional(),
 });
 export type Disclosure = z.infer<typeof DisclosureSchema>;

@@ -40,6 +40,8 @@ export interface Sections {
   l1(pos: number): number;
   /** where the innermost section enclosing pos ends */
   blockEnd(pos: number): number;
+  /** the section is about 财政拨款 / 一般公共预算 only */
+  fiscal(pos: number): boolean;
 }
 
 export function sections(m: Mapped): Sections {
@@ -55,6 +57,11 @@ export function sections(m: Mapped): Sections {
       for (const h of hs) if (h.offset <= pos) level = h.level;
       for (const h of hs) if (h.offset > pos && h.level <= level) return h.offset;
       return m.text.length;
+    },
+    fiscal(pos) {
+      let title = '';
+      for (const h of hs) if (h.offset <= pos && h.level <= 1) title = m.text.slice(h.offset, h.offset + 80).split(/说明|\n/)[0]!;
+      return /财政拨款|一般公共预算|三公/.test(title);
     },
   };
 }
@@ -86,6 +93,7 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
       label: label.trim(),
       section: sec.l1(t.start),
       approx: /约\s?$/.test(before),
+      fiscal: sec.fiscal(t.start),
     };
     if (dm) claim.delta = dm[1] as '增加' | '减少';
     else {
@@ -155,7 +163,7 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
     for (const [unit, c] of lastByUnit) {
       const parts = prose.filter((t) => t.kind === 'count' && t.unit === unit && t.start >= colonEnd && t.start < end && !isDelta(text, t));
       if (!parts.length) continue;
-      const asClaim = (t: Tok): AmountClaim => ({ fig: strip(t), label: clauseBefore(text, t.start).trim(), section: sec.l1(t.start), approx: false });
+      const asClaim = (t: Tok): AmountClaim => ({ fig: strip(t), label: clauseBefore(text, t.start).trim(), section: sec.l1(t.start), approx: false, fiscal: false });
       out.sums.push({ total: asClaim(c), parts: parts.map(asClaim), mode: parts.length >= 2 ? 'eq' : 'atMost', form: '其中', signed: false });
       c.used = true;
       for (const p of parts) p.used = true;

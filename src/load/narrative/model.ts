@@ -2,7 +2,13 @@
 // with its decimal value, displayed places and where it starts in the original file.
 import { z } from 'zod';
 import { Decimal, type Dec } from '../../core/decimal.js';
-import { LocationSchema } from '../model.js';
+
+// the same shape as the tables' Location (not imported: the disclosure model imports this file)
+export const LocationSchema = z.object({
+  file: z.string(),
+  line: z.number().int().positive(),
+  column: z.number().int().positive(),
+});
 
 const DecimalSchema = z.custom<Dec>((v) => Decimal.isDecimal(v), { message: 'expected a decimal value' });
 
@@ -32,6 +38,8 @@ export const AmountClaimSchema = z.object({
   /** the L1 section it stands in (一、二、…) */
   section: z.number().int(),
   approx: z.boolean(),
+  /** stated in a section about 财政拨款 / 一般公共预算 only (not all funds) */
+  fiscal: z.boolean(),
   /** an increase/decrease against last year, not a level */
   delta: z.enum(['增加', '减少']).optional(),
 });
