@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../src/core/decimal.js';
 import type { Finding } from '../src/core/findings.js';
+import { badCaseNames, expectedFileOf } from '../src/docs/examples.js';
 import { loadDisclosure } from '../src/load/disclosure.js';
 import { runRules } from '../src/rules/engine.js';
 import { RULES, TABLE_RULES } from '../src/rules/index.js';
@@ -59,13 +60,6 @@ async function findingsOf(dir: string, ruleId: string, options: CheckOptions): P
     .map(project);
 }
 
-function badCases(ruleDir: string): Array<{ dir: string; expected: string }> {
-  return readdirSync(ruleDir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && /^bad(-[a-z0-9-]+)?$/.test(e.name))
-    .map((e) => ({ dir: e.name, expected: e.name === 'bad' ? 'expected.json' : `expected-${e.name.slice(4)}.json` }))
-    .sort((a, b) => a.dir.localeCompare(b.dir));
-}
-
 const ruleIds = readdirSync(FIXTURES, { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => e.name)
@@ -93,7 +87,7 @@ describe('rule fixtures', () => {
         expect(await findingsOf(join(ruleDir, 'good'), id, { ...OPTIONS, strict: true })).toEqual([]);
       });
 
-      for (const c of badCases(ruleDir)) {
+      for (const c of badCaseNames(ruleDir).map((dir) => ({ dir, expected: expectedFileOf(dir) }))) {
         const exp = JSON.parse(readFileSync(join(ruleDir, c.expected), 'utf8')) as ExpectedFile;
 
         it(`${c.dir}: exactly the findings in ${c.expected}`, async () => {
