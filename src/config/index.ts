@@ -96,7 +96,7 @@ export async function readConfig(file: string, cwd = process.cwd()): Promise<Loa
       detail = `unknown key (expected one of: ${expectedKeys(issue.path)})`;
     } else if (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union') {
       const got = valueAt(data, issue.path);
-      if (got !== undefined && !/, got /.test(detail)) detail += `, got ${JSON.stringify(got)}`;
+      if (got !== undefined && !/, got |received/.test(detail)) detail += `, got ${JSON.stringify(got)}`;
     }
     throw new ConfigError(shown, keyPath(path), detail);
   }
@@ -125,18 +125,24 @@ function valueAt(data: unknown, path: PropertyKey[]): unknown {
   return v;
 }
 
+interface SchemaLike {
+  shape?: Record<string, unknown>;
+  unwrap?: () => unknown;
+  element?: unknown;
+  keyType?: { options?: readonly string[] };
+}
+
+function unwrap(s: SchemaLike | undefined): SchemaLike | undefined {
+  while (s && !s.shape && !s.keyType && s.unwrap) s = s.unwrap() as SchemaLike;
+  return s;
+}
+
+/** The keys allowed where an unknown key was found: an object's fields or a record's key enum. */
 function expectedKeys(path: PropertyKey[]): string {
-  let shape: unknown = ConfigSchema;
-  for (const p of path) {
-    let s = shape as { shape?: Record<string, unknown>; unwrap?: () => unknown; element?: unknown };
-    while (s && !s.shape && s.unwrap) s = s.unwrap() as typeof s;
-    if (typeof p === 'number') shape = s?.element;
-    else shape = s?.shape?.[String(p)];
-  }
-  let s = shape as { shape?: Record<string, unknown>; unwrap?: () => unknown; element?: unknown };
-  while (s && !s.shape && s.unwrap) s = s.unwrap() as typeof s;
-  if (s && !s.shape && s.element) s = s.element as typeof s;
-  return Object.keys(s?.shape ?? {}).join(', ');
+  let s = unwrap(ConfigSchema as unknown as SchemaLike);
+  // (an array's unwrap() is already its element)
+  for (const p of path) s = unwrap((typeof p === 'number' ? (s?.element ?? s) : s?.shape?.[String(p)]) as SchemaLike | undefined);
+  return (s?.keyType?.options ?? Object.keys(s?.shape ?? {})).join(', ');
 }
 
 /**
