@@ -12,7 +12,7 @@ import { checkBatch } from '../src/batch/index.js';
 import { comparePaths, expandBraces, expandPaths, segmentRegExp } from '../src/batch/expand.js';
 import { runPool } from '../src/batch/pool.js';
 import { ProgressBar, displayWidth, progressLine } from '../src/batch/progress.js';
-import { toWire, type Checked, type Request } from '../src/batch/request.js';
+import { fromWire, toWire, type Checked, type Request } from '../src/batch/request.js';
 import { jsonFormatter } from '../src/report/json.js';
 import { textFormatter } from '../src/report/text.js';
 import { summarize, type DisclosureResult } from '../src/report/types.js';
@@ -147,7 +147,9 @@ parentPort.postMessage('ready');
   });
 
   it('does not send requests it cannot rebuild on the other side', () => {
-    expect(toWire(REQ)).toEqual({ load: { maxFileBytes: 20 * 1024 * 1024 }, options: { strict: false, approxTolerance: { $dec: '0.005' } } });
+    expect(toWire(REQ)).toEqual({ fields: { load: { maxFileBytes: 20 * 1024 * 1024 }, options: { strict: false, approxTolerance: { $dec: '0.005' } } } });
+    const levels = { levels: { 'row-total': 'off' }, customRules: [{ id: 'x', sum: ['a'] }] } as unknown as Partial<Request>;
+    expect(fromWire(toWire({ ...REQ, ...levels })!)).toEqual({ ...REQ, ...levels });
     expect(toWire({ ...REQ, rules: [{ meta: { id: 'custom' }, check: () => [] } as never] })).toBeUndefined();
   });
 });

@@ -10,8 +10,8 @@ import type { DisclosureResult } from '../report/types.js';
 export type Request = Omit<CheckRequest, 'paths'>;
 
 export interface WireRequest {
-  load: unknown;
-  options: unknown;
+  /** every field of the request but `rules`, encoded */
+  fields: Record<string, unknown>;
   ruleIds?: string[];
 }
 
@@ -45,7 +45,9 @@ function decode(v: unknown): unknown {
 /** The request as data a worker can receive, or undefined when it must stay in this thread. */
 export function toWire(req: Request): WireRequest | undefined {
   try {
-    const wire: WireRequest = { load: encode(req.load), options: encode(req.options) };
+    const fields: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(req)) if (k !== 'rules' && v !== undefined) fields[k] = encode(v);
+    const wire: WireRequest = { fields };
     if (req.rules && req.rules !== RULES) {
       if (!req.rules.every((r) => findRule(r.meta.id) === r)) return undefined;
       wire.ruleIds = req.rules.map((r) => r.meta.id);
@@ -58,7 +60,7 @@ export function toWire(req: Request): WireRequest | undefined {
 }
 
 export function fromWire(wire: WireRequest): Request {
-  const req = { load: decode(wire.load), options: decode(wire.options) } as Request;
+  const req = decode(wire.fields) as Request;
   if (wire.ruleIds) req.rules = wire.ruleIds.map((id) => findRule(id)).filter((r): r is Rule => r !== undefined);
   return req;
 }
