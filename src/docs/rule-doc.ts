@@ -231,18 +231,18 @@ function configSection(rule: Rule): string[] {
   const out = ['## Configuration', ''];
   if (isNumericRule(rule)) {
     out.push(
-      '- `--strict`: every nonzero difference is an error; no 尾差 warnings.',
-      '- `--abs-tolerance <万元>`: differences up to this many 万元 are not reported, whatever unit the tables are printed in.',
+      '- `--strict` (in `budgetlint.config.json`: `"strict": true`): every nonzero difference is an error; no 尾差 warnings.',
+      '- `--abs-tolerance <万元>` (`"tolerances": { "absolute": "0.01" }`, which also takes a unit, such as `"1元"`): differences up to this amount are not reported, whatever unit the tables are printed in.',
     );
   }
   if (UNIT_TYPE_RULES.has(id)) {
     out.push(
-      '- `--unit-type 行政单位|事业单位|混合` (or `unitType:` in `disclosure.yaml`): 行政单位 checks 机关运行经费 = 公用经费; 事业单位 and 混合 check 机关运行经费 ≤ 公用经费. When neither says, the check runs as for 行政单位 and the finding says so.',
+      '- `--unit-type 行政单位|事业单位|混合` (`"unitType"` in `budgetlint.config.json`, or `unitType:` in the disclosure\'s `disclosure.yaml`): 行政单位 checks 机关运行经费 = 公用经费; 事业单位 and 混合 check 机关运行经费 ≤ 公用经费. When none says, the check runs as for 行政单位 and the finding says so.',
     );
   }
-  if (!isNumericRule(rule) && !UNIT_TYPE_RULES.has(id)) out.push('- No command-line option changes what this rule checks.');
+  if (!isNumericRule(rule) && !UNIT_TYPE_RULES.has(id)) out.push('- No option changes what this rule checks.');
   out.push(
-    `- Severity: in \`budgetlint.config.json\`, \`{ "rules": { "${id}": "off" } }\` turns the rule off; \`"warning"\` or \`"error"\` reports its findings at that level.`,
+    `- Level: \`"rules": { "${id}": "off" | "warning" | "error" }\` in \`budgetlint.config.json\`. \`{ "rules": { "${id}": "off" } }\` turns the rule off; \`"warning"\` reports its errors as warnings; \`"error"\` reports every finding${isNumericRule(rule) ? ', 尾差 included,' : ''} as an error.`,
   );
   return out;
 }
