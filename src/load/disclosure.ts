@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
-import { TABLE_NUMBER, type TitleAlias } from './aliases.js';
+import { TABLE_NUMBER, type ColumnAlias, type TitleAlias } from './aliases.js';
 import { InputError } from './errors.js';
 import { decode, parseDelimited, type Encoding, type Grid } from './grid.js';
 import {
@@ -44,6 +44,8 @@ export interface LoadOptions {
   /** bytes a workbook may inflate to (zip-bomb bound) */
   maxUnzippedBytes?: number;
   titleAliases?: TitleAlias[];
+  /** header wording from configuration, tried before the built-in aliases */
+  columnAliases?: ColumnAlias[];
   /** paths in findings are shown relative to this directory */
   cwd?: string;
 }
@@ -214,6 +216,7 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
       if (kindFromManifest) readOpts.kind = kindFromManifest;
       if (unit) readOpts.unit = unit;
       if (opts.titleAliases) readOpts.titleAliases = opts.titleAliases;
+      if (opts.columnAliases) readOpts.columnAliases = opts.columnAliases;
       const { table, issues: tableIssues } = readTable(grid, readOpts);
       issues.push(...tableIssues);
       if (!table) {

@@ -8,6 +8,7 @@ import {
   incomeItemOf,
   isTotalLabel,
   normalizeLabel,
+  type ColumnAlias,
   type TitleAlias,
 } from './aliases.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
@@ -18,6 +19,7 @@ export interface TableReadOptions {
   kind?: TableKind;
   unit?: Unit;
   titleAliases?: TitleAlias[];
+  columnAliases?: ColumnAlias[];
 }
 
 export interface TableReadResult {
@@ -114,7 +116,7 @@ function sideOf(labels: string[]): Side | undefined {
   return undefined;
 }
 
-function roleOf(labels: string[]): Role {
+function roleOf(labels: string[], extra: readonly ColumnAlias[] = []): Role {
   const norm = labels.map(normalizeLabel);
   const last = norm[norm.length - 1] ?? '';
   if (last === '类') return { role: 'codePart', part: 0 };
@@ -124,12 +126,12 @@ function roleOf(labels: string[]): Role {
   if (/(编码|代码)$/.test(last)) return { role: 'code' };
   if (/科目名称$|^科目$|^项目$|名称$/.test(last)) return { role: 'name' };
   for (let i = norm.length - 1; i >= 0; i--) {
-    const key = columnKeyOf(norm[i]!);
+    const key = columnKeyOf(norm[i]!, extra);
     if (!key) continue;
     if (key === 'total') {
       // 合计/小计 under a group heading that names the thing (公务用车购置及运行费 → 小计)
       for (let j = i - 1; j >= 0; j--) {
-        const parent = columnKeyOf(norm[j]!);
+        const parent = columnKeyOf(norm[j]!, extra);
         if (parent === 'vehicles') return { role: 'amount', key: parent };
       }
     }
@@ -172,7 +174,7 @@ export function readTable(grid: Grid, opts: TableReadOptions = {}): TableReadRes
   const chains = headerChains(headerRows, width);
   const twoSided = TWO_SIDED.has(kind);
   const infos: ColumnInfo[] = chains.map((labels, f) => {
-    const info: ColumnInfo = { field: f + 1, labels, role: roleOf(labels) };
+    const info: ColumnInfo = { field: f + 1, labels, role: roleOf(labels, opts.columnAliases) };
     if (twoSided) {
       const s = sideOf(labels);
       if (s) info.side = s;
