@@ -82,6 +82,16 @@ describe('rule fixtures', () => {
     describe(id, () => {
       const ruleDir = join(FIXTURES, id);
 
+      // so that "no finding" cannot come from a table the loader did not read
+      it('good and bad load cleanly: every CSV file is a table, and no load issue', async () => {
+        for (const sub of ['good', ...badCaseNames(ruleDir)]) {
+          const d = await loadDisclosure(join(ruleDir, sub), { cwd: ROOT });
+          expect(d.issues, sub).toEqual([]);
+          const csv = readdirSync(join(ruleDir, sub)).filter((n) => n.endsWith('.csv'));
+          expect(Object.values(d.tables).map((t) => t.file).sort(), sub).toEqual(csv.map((n) => `fixtures/rules/${id}/${sub}/${n}`).sort());
+        }
+      });
+
       it('good: no finding', async () => {
         expect(await findingsOf(join(ruleDir, 'good'), id, OPTIONS)).toEqual([]);
         expect(await findingsOf(join(ruleDir, 'good'), id, { ...OPTIONS, strict: true })).toEqual([]);
