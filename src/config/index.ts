@@ -63,7 +63,9 @@ async function parseText(file: string, shown: string): Promise<unknown> {
       return JSON.parse(text);
     } catch (e) {
       const m = /position (\d+)/.exec((e as Error).message);
-      throw new ConfigError(shown, undefined, `not valid JSON${m ? ` at ${lineCol(text, Number(m[1]))}` : ''}: ${(e as Error).message}`);
+      // the engine's wording of where differs between Node versions: say it once, our way
+      const what = (e as Error).message.replace(/\s*(in JSON )?at position \d+.*$/s, '');
+      throw new ConfigError(shown, undefined, `not valid JSON${m ? ` at ${lineCol(text, Number(m[1]))}` : ''}: ${what}`);
     }
   }
   const YAML = await import('yaml');

@@ -1,0 +1,190 @@
+// Configuration files: discovery upwards from the working directory, validation that names the
+// key, and each setting's effect on a check (levels, tolerances, unit type, aliases, fail level),
+// always under the command-line flags.
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../src/cli.js';
+import { ConfigError, configuredCheck, findConfig, readConfig, resolveConfig, applyLevels } from '../src/config/index.js';
+import type { Finding } from '../src/core/findings.js';
+import { loadDisclosure } from '../src/load/disclosure.js';
+
+class Sink {
+  text = '';
+  isTTY = false;
+  write(s: string): boolean {
+    this.text += s;
+    return true;
+  }
+}
+
+async function run(...argv: string[]) {
+  const out = new Sink();
+  const err = new Sink();
+  const code = await main(argv, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
+  return { code, out: out.text, err: err.text };
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'budgetlint-config-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function write(rel: string, body: unknown): string {
+  const file = join(tmp, rel);
+  mkdirSync(resolve(file, '..'), { recursive: true });
+  writeFileSync(file, typeof body === 'string' ? body : JSON.stringify(body));
+  return file;
+}
+
+function findings(out: string): Array<{ ruleId: string; severity: string; location: { line: number } }> {
+  return JSON.parse(out).disclosures.flatMap((d: { findings: unknown[] }) => d.findings);
+}
+
+const KASHGAR = resolve('fixtures/kashgar-2022');
+
+describe('discovery', () => {
+  it('finds the nearest file from the working directory upwards, JSON before YAML in one directory', () => {
+    const top = write('d/budgetlint.config.yaml', 'strict: true\n');
+    mkdirSync(join(tmp, 'd/a/b/c'), { recursive: true });
+    expect(findConfig(join(tmp, 'd/a/b/c'))).toBe(top);
+    const mid = write('d/a/budgetlint.config.yml', 'strict: false\n');
+    expect(findConfig(join(tmp, 'd/a/b/c'))).toBe(mid);
+    const json = write('d/a/budgetlint.config.json', '{}');
+    expect(findConfig(join(tmp, 'd/a/b'))).toBe(json);
+    expect(findConfig(join(tmp, 'd'))).toBe(top);
+  });
+
+  it('--no-config uses none; --config names a file; a missing one is an error', async () => {
+    expect(await resolveConfig(false, join(tmp, 'd/a'))).toBeUndefined();
+    expect((await resolveConfig(undefined, join(tmp, 'd/a/b')))!.config).toEqual({});
+    await expect(resolveConfig(join(tmp, 'nope.json'))).rejects.toThrow(ConfigError);
+    const r = await run('check', KASHGAR, '--config', join(tmp, 'nope.json'));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`budgetlint: ${join(tmp, 'nope.json')}: no such file\n`);
+  });
+
+  it('the command line finds the file from the working directory', async () => {
+    write('w/budgetlint.config.json', { rules: { 'project-agreement': 'off', rollup: 'error' } });
+    const before = process.cwd();
+    process.chdir(join(tmp, 'w'));
+    try {
+      const r = await run('check', KASHGAR, '--format', 'json');
+      expect(findings(r.out).map((f) => `${f.ruleId} ${f.severity}`)).toEqual(['row-total warning', 'rollup error', 'row-total warning', 'column-total warning']);
+      expect(r.code).toBe(1);
+      const none = await run('check', KASHGAR, '--format', 'json', '--no-config');
+      expect(findings(none.out)).toHaveLength(5);
+    } finally {
+      process.chdir(before);
+    }
+  });
+});
+
+describe('validation: exit 2 with the file and the key', () => {
+  const cases: Array<[string, string, string]> = [
+    ['level.json', '{"rules":{"row-total":"fatal"}}', 'rules.row-total: Invalid option: expected one of "off"|"warning"|"error", got "fatal"'],
+    ['unknown-rule.json', '{"rules":{"row-totl":"off"}}', 'rules.row-totl: unknown rule (see: budgetlint rules, or a customRules id)'],
+    ['tolerance.json', '{"tolerances":{"absolute":"1 yuan"}}', 'tolerances.absolute: expected an amount in 万元 such as "0.01", or with a unit such as "1元", got "1 yuan"'],
+    ['approx.json', '{"tolerances":{"approx":"-0.1"}}', 'tolerances.approx: expected a ratio such as "0.005", got "-0.1"'],
+    ['key.json', '{"tolerances":{"abs":"1"}}', 'tolerances.abs: unknown key (expected one of: approx, absolute)'],
+    ['top.json', '{"rule":{}}', 'rule: unknown key (expected one of: $schema, rules, tolerances, unitType, strict, failOn, aliases, customRules)'],
+    ['unit.json', '{"unitType":"行政"}', 'unitType: Invalid option: expected one of "行政单位"|"事业单位"|"混合", got "行政"'],
+    ['alias.json', '{"aliases":{"columns":{"rent":["租金"]}}}', 'aliases.columns.rent: unknown key (expected one of: total, basic, project, personnel, publicFunds, fiscal, generalBudget, governmentFund, stateCapital, specialAccount, business, operating, other, e301, e302, e303, e307, e309, e310, e311, e312, e313, e399, abroad, vehicles, vehiclePurchase, vehicleOperation, reception, agencyOperation)'],
+    ['alias2.json', '{"aliases":{"tables":{"overview":"部门收支表"}}}', 'aliases.tables.overview: Invalid input: expected array, received string'],
+    ['id.json', '{"customRules":[{"id":"rent-cap","assert":"1 = 1"}]}', 'customRules[0].id: expected a namespaced rule id such as "local/rent-cap" (letters, digits, - and _, with at least one /)'],
+    ['dup.json', '{"customRules":[{"id":"a/b","assert":"1 = 1"},{"id":"a/b","assert":"2 = 2"}]}', 'customRules[1].id: "a/b" is already used by another rule'],
+    ['extra.json', '{"customRules":[{"id":"a/b","assert":"1 = 1","level":"x"}]}', 'customRules[0].level: unknown key (expected one of: id, assert, message, severity, description)'],
+    ['strict.json', '{"strict":"yes"}', 'strict: Invalid input: expected boolean, received string'],
+    ['syntax.json', '{"rules":{"a":"off",}', 'not valid JSON at line 1, column 21: Expected double-quoted property name'],
+  ];
+  for (const [name, body, message] of cases) {
+    it(`${name}: ${message.slice(0, 60)}`, async () => {
+      const file = write(`bad/${name}`, body);
+      const r = await run('check', KASHGAR, '--config', file);
+      expect(r.code).toBe(2);
+      expect(r.out).toBe('');
+      expect(r.err).toBe(`budgetlint: ${file}: ${message}\n`);
+    });
+  }
+
+  it('YAML syntax errors give the line and column', async () => {
+    const file = write('bad/y.yaml', 'rules:\n  row-total: [off\n');
+    const r = await run('check', KASHGAR, '--config', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`^budgetlint: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: not valid YAML at line 3, column 1: `));
+  });
+});
+
+describe('settings', () => {
+  it('YAML and JSON say the same thing', async () => {
+    const y = await readConfig(write('same/a.yaml', 'rules:\n  rollup: warning\ntolerances:\n  approx: "0.01"\n  absolute: 1元\nunitType: 事业单位\n'));
+    const j = await readConfig(write('same/a.json', { rules: { rollup: 'warning' }, tolerances: { approx: 0.01, absolute: '1元' }, unitType: '事业单位' }));
+    const cy = configuredCheck(y);
+    const cj = configuredCheck(j);
+    expect(cy.options.approxTolerance!.toString()).toBe('0.01');
+    expect(cy.options.absTolerance!.toString()).toBe('0.0001');
+    expect(cj.options.approxTolerance!.toString()).toBe('0.01');
+    expect(cj.options.absTolerance!.toString()).toBe('0.0001');
+    expect(cy.options.unitType).toBe('事业单位');
+    expect(cy.levels).toEqual({ rollup: 'warning' });
+    expect(cj.levels).toEqual(cy.levels);
+  });
+
+  it('levels: off drops, warning caps errors, error raises warnings and notes', () => {
+    const f = (ruleId: string, severity: Finding['severity']): Finding => ({ ruleId, severity, message: { zh: '', en: '' }, location: { file: 'f', line: 1, column: 1 } });
+    const out = applyLevels([f('a', 'error'), f('b', 'error'), f('b', 'info'), f('c', 'warning'), f('c', 'info'), f('d', 'error'), f('e', 'warning')], { a: 'off', b: 'warning', c: 'error' });
+    expect(out.map((x) => `${x.ruleId} ${x.severity}`)).toEqual(['b warning', 'b info', 'c error', 'c error', 'd error', 'e warning']);
+  });
+
+  it('an absolute tolerance of 100 元 accepts the 0.01 万元 尾差; --abs-tolerance on the command line wins', async () => {
+    const cfg = write('tol.json', { tolerances: { absolute: '100元' } });
+    const r = await run('check', KASHGAR, '--config', cfg, '--format', 'json');
+    expect(findings(r.out)).toEqual([]);
+    const flag = await run('check', KASHGAR, '--config', cfg, '--format', 'json', '--abs-tolerance', '0');
+    expect(findings(flag.out)).toHaveLength(5);
+  });
+
+  it('failOn and strict from the file; the flag wins', async () => {
+    const cfg = write('fail.json', { failOn: 'warning' });
+    expect((await run('check', KASHGAR, '--config', cfg)).code).toBe(1);
+    expect((await run('check', KASHGAR, '--config', cfg, '--fail-on', 'error')).code).toBe(0);
+    const strict = write('strict.json', { strict: true });
+    const r = await run('check', KASHGAR, '--config', strict, '--format', 'json');
+    expect(findings(r.out).map((f) => f.severity)).toEqual(['error', 'error', 'error', 'error', 'error']);
+  });
+
+  it('unitType decides whether 机关运行经费 = 公用经费 or ≤', async () => {
+    const dir = join(tmp, 'putuo');
+    cpSync('fixtures/putuo-2025', dir, { recursive: true });
+    const file = join(dir, '09-三公经费和机关运行经费预算表.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('1.00,,1.00,,,,171.01', '1.00,,1.00,,,,150.00'));
+    const agency = (out: string) => findings(out).filter((f) => f.ruleId === 'agency-operation').map((f) => f.severity);
+    expect(agency((await run('check', dir, '--format', 'json')).out)).toEqual(['error']);
+    const inst = write('inst.json', { unitType: '事业单位' });
+    expect(agency((await run('check', dir, '--config', inst, '--format', 'json')).out)).toEqual([]);
+    expect(agency((await run('check', dir, '--config', inst, '--format', 'json', '--unit-type', '行政单位')).out)).toEqual(['error']);
+  });
+
+  it('table-title and column aliases extend the built-in wording', async () => {
+    const dir = join(tmp, 'renamed');
+    cpSync('fixtures/kashgar-2022', dir, { recursive: true });
+    const t6 = join(dir, 't6-一般公共预算基本支出情况表.csv');
+    writeFileSync(
+      t6,
+      readFileSync(t6, 'utf8')
+        .replace('一般公共预算基本支出情况表,,,,,', '本级日常运转支出明细,,,,,')
+        .replace('表六,,,,,', ',,,,,')
+        .replace('合计,人员经费,公用经费', '合计,人员经费,日常公用开支'),
+    );
+    const plain = await loadDisclosure(dir, { cwd: process.cwd() });
+    expect(plain.tables.basicEconomic).toBeUndefined();
+    const cfg = configuredCheck(await readConfig(write('alias.json', { aliases: { tables: { basicEconomic: ['本级日常运转支出明细'] }, columns: { publicFunds: ['日常公用开支'] } } })));
+    const d = await loadDisclosure(dir, { cwd: process.cwd(), ...cfg.load });
+    expect(d.tables.basicEconomic!.columns.map((c) => c.key)).toEqual(['total', 'personnel', 'publicFunds']);
+    // with the aliases the renamed copy reads exactly as the original
+    const original = await run('check', KASHGAR, '--format', 'json');
+    const renamed = await run('check', dir, '--format', 'json', '--config', join(tmp, 'alias.json'));
+    const strip = (out: string) => findings(out).map((f) => `${f.ruleId} ${f.severity} ${f.location.line}`);
+    expect(strip(renamed.out)).toEqual(strip(original.out));
+    expect(strip((await run('check', dir, '--format', 'json', '--no-config')).out)).not.toEqual(strip(original.out));
+  });
+});
