@@ -2,7 +2,7 @@
 // code and either the one message (naming the file and line) or every finding. The CLI runs
 // in-process through main(), once as text (stderr and exit code) and once as JSON (findings).
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
@@ -14,20 +14,25 @@ interface Expected {
   description: string;
   args: string[];
   exit: number;
-  setup?: 'symlink-out';
+  setup?: 'symlink-out' | 'manifest-symlink-out';
   error?: { where: string; message: string };
   findings: Array<{ ruleId: string; severity: string; at: string; message: string }>;
 }
 
 function prepare(name: string, exp: Expected): string {
   const dir = join(BAD, name);
-  if (exp.setup !== 'symlink-out') return dir;
+  if (!exp.setup) return dir;
   const tmp = tempDir();
   const disclosure = join(tmp, 'disclosure');
   mkdirSync(disclosure);
   cpSync(join(dir, 'input'), disclosure, { recursive: true });
-  cpSync('fixtures/kashgar-2022/t1-部门收支总体情况表.csv', join(tmp, 'outside.csv'));
-  symlinkSync(join('..', 'outside.csv'), join(disclosure, 'evil.csv'));
+  if (exp.setup === 'symlink-out') {
+    cpSync('fixtures/kashgar-2022/t1-部门收支总体情况表.csv', join(tmp, 'outside.csv'));
+    symlinkSync(join('..', 'outside.csv'), join(disclosure, 'evil.csv'));
+  } else {
+    writeFileSync(join(tmp, 'outside.yaml'), 'department: 别处\n');
+    symlinkSync(join('..', 'outside.yaml'), join(disclosure, 'disclosure.yaml'));
+  }
   return disclosure;
 }
 
@@ -44,6 +49,7 @@ describe('broken inputs get a clear message and the documented exit code', () =>
       'empty-file',
       'file-too-large',
       'manifest-escape',
+      'manifest-symlink-out',
       'missing-table',
       'non-numeric',
       'nonexistent-path',

@@ -165,6 +165,12 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
   if (st.isDirectory()) {
     const names = readdirSync(path).sort();
     const manifestName = names.find((n) => MANIFEST_NAMES.includes(n));
+    if (manifestName && !insideDir(path, join(path, manifestName))) {
+      throw new InputError(
+        { zh: '清单文件是指向披露目录之外的符号链接，已拒绝', en: 'the manifest is a symbolic link out of the disclosure directory; refused' },
+        display(join(path, manifestName), cwd),
+      );
+    }
     if (manifestName) manifest = await readManifest(join(path, manifestName), display(join(path, manifestName), cwd));
     for (const f of Object.keys(manifest.tables ?? {})) {
       if (!insideDir(path, join(path, f))) {
