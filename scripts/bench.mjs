@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+// Benchmarks the built CLI (run `npm run build` first):
+//   (a) start-up plus one disclosure: `budgetlint check fixtures/kashgar-2022`, wall time over many runs;
+//   (b) throughput: N generated disclosures (copies of the two reference disclosures) checked with
+//       --jobs 1 and with --jobs = CPUs.
+// Usage: node scripts/bench.mjs [--runs 20] [--n 1000] [--jobs <cpus>]
+// Writes nothing into the repository: the generated disclosures go to the system temp directory.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin/budgetlint.js');
+const FIXTURES = ['fixtures/kashgar-2022', 'fixtures/putuo-2025'].map((f) => join(ROOT, f));
+
+function arg(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const v = Number.parseInt(process.argv[i + 1] ?? '', 10);
+  if (!Number.isSafeInteger(v) || v < 1) {
+    process.stderr.write(`bench: --${name} needs a positive whole number\n`);
+    process.exit(2);
+  }
+  return v;
+}
+
+const RUNS = arg('runs', 20);
+const N = arg('n', 1000);
+const CORES = arg('jobs', availableParallelism());
+
+if (!existsSync(join(ROOT, 'dist/cli.js'))) {
+  process.stderr.write('bench: dist/ is missing; run "npm run build" first\n');
+  process.exit(2);
+}
+
+// The child reports its own CPU time (all threads) on exit, so that numbers stay meaningful on a
+// busy machine where wall time mostly measures waiting for a core.
+const tmp = mkdtempSync(join(tmpdir(), 'budgetlint-bench-'));
+const PRELOAD = join(tmp, 'cpu.mjs');
+writeFileSync(
+  PRELOAD,
+  "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { const c = process.cpuUsage(); writeSync(2, `\\nBENCH_CPU_US ${c.user + c.system}\\n`); });\n",
+);
+
+/** Runs the CLI once: wall and CPU milliseconds. Exit 0 or 1 (findings) are both fine. */
+function timed(args) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(PRELOAD).href, BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`budgetlint ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const cpu = Number(/BENCH_CPU_US (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1000;
+  return { wall, cpu };
+}
+
+function quantile(sorted, q) {
+  const i = (sorted.length - 1) * q;
+  const lo = Math.floor(i);
+  const hi = Math.ceil(i);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
+}
+
+function generate(dir, n) {
+  const sources = FIXTURES.map((f) => ({ dir: f, files: readdirSync(f).filter((x) => /\.(csv|tsv)$/.test(x)) }));
+  for (let i = 0; i < n; i++) {
+    const src = sources[i % sources.length];
+    const to = join(dir, `region-${i % 10}`, `dept-${String(i).padStart(5, '0')}`);
+    mkdirSync(to, { recursive: true });
+    for (const f of src.files) copyFileSync(join(src.dir, f), join(to, f));
+  }
+}
+
+const fmt = (x, d = 0) => x.toFixed(d);
+const rows = [];
+
+
+try {
+  // (a) start-up plus one disclosure
+  timed(['check', FIXTURES[0], '-q']); // warm the file cache
+  const single = [];
+  for (let i = 0; i < RUNS; i++) single.push(timed(['check', FIXTURES[0], '-q']));
+  const startup = [];
+  for (let i = 0; i < Math.min(RUNS, 10); i++) startup.push(timed(['--version']));
+
+  // (b) throughput
+  const data = join(tmp, 'disclosures');
+  generate(data, N);
+  timed(['check', data, '--jobs', '1', '-q', '-f', 'json']); // warm the file cache
+  for (const jobs of [...new Set([1, CORES])]) {
+    const t = timed(['check', data, '--jobs', String(jobs), '-q', '-f', 'json']);
+    rows.push({ jobs, ...t });
+  }
+
+  const q = (xs, key, p) => quantile(xs.map((x) => x[key]).sort((a, b) => a - b), p);
+  const out = [];
+  out.push(`budgetlint benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+  out.push(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  out.push('');
+  out.push(`(a) one disclosure, start-up included (fixtures/kashgar-2022, ${RUNS} runs)`);
+  out.push(`    wall: median ${fmt(q(single, 'wall', 0.5))} ms   p90 ${fmt(q(single, 'wall', 0.9))} ms   min ${fmt(q(single, 'wall', 0))} ms`);
+  out.push(`    CPU:  median ${fmt(q(single, 'cpu', 0.5))} ms   p90 ${fmt(q(single, 'cpu', 0.9))} ms`);
+  out.push(`    start-up alone (budgetlint --version): wall median ${fmt(q(startup, 'wall', 0.5))} ms, CPU median ${fmt(q(startup, 'cpu', 0.5))} ms`);
+  out.push('');
+  out.push(`(b) ${N} disclosures (copies of kashgar-2022 and putuo-2025), whole run including start-up`);
+  out.push('    jobs   wall (s)   CPU (s)   disclosures/s (wall)   per core (wall)   per CPU-second');
+  for (const r of rows) {
+    const rate = (N / r.wall) * 1000;
+    out.push(
+      `    ${String(r.jobs).padStart(4)}   ${fmt(r.wall / 1000, 2).padStart(8)}   ${fmt(r.cpu / 1000, 2).padStart(7)}   ${fmt(rate).padStart(20)}   ${fmt(rate / r.jobs).padStart(15)}   ${fmt((N / r.cpu) * 1000).padStart(14)}`,
+    );
+  }
+  process.stdout.write(out.join('\n') + '\n');
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
