@@ -35,6 +35,8 @@ export interface BadCase {
   strict?: ExpectedFinding[];
   /** the rule's message on each expected finding, in the same order (undefined when none matches) */
   messages: Array<Bilingual | undefined>;
+  /** where the figures the findings were computed from stand */
+  inputs: Array<{ file: string; line: number }>;
 }
 
 export interface RuleExamples {
@@ -87,7 +89,8 @@ export async function loadRuleExamples(root: string, rule: Rule): Promise<RuleEx
             (e.table === undefined || f.location.table === e.table),
         )?.message,
     );
-    const c: BadCase = { name, files: readFiles(join(ruleDir, name)), findings: exp.findings, messages };
+    const inputs = actual.flatMap((f) => (f.inputs ?? []).flatMap((i) => (i.location ? [{ file: i.location.file, line: i.location.line }] : [])));
+    const c: BadCase = { name, files: readFiles(join(ruleDir, name)), findings: exp.findings, messages, inputs };
     if (exp.strict) c.strict = exp.strict;
     bad.push(c);
   }

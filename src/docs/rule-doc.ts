@@ -42,11 +42,12 @@ function fields(line: string): string[] {
 const AMOUNT = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 const TOTAL = /^(合计|总计|收入总计|支出总计)$/;
 
-/** 1-based number of the first data line: a code, a total, or an amount. */
+/** 1-based number of the first data line: a code, an amount, or an empty table's bare 合计 row. */
 function firstDataLine(ls: string[]): number {
   const i = ls.findIndex((l) => {
     const fs = fields(l);
-    return /^\d{3}$/.test(fs[0] ?? '') || TOTAL.test(fs[0] ?? '') || fs.some((f) => AMOUNT.test(f));
+    const filled = fs.filter((f) => f !== '');
+    return /^\d{3}$/.test(fs[0] ?? '') || fs.some((f) => AMOUNT.test(f)) || (filled.length > 0 && filled.every((f) => TOTAL.test(f)));
   });
   return i < 0 ? ls.length + 1 : i + 1;
 }
@@ -90,7 +91,7 @@ interface FileView {
   name: string;
   good?: string[];
   bad?: string[];
-  /** lines of the bad file that differ from the good one or carry a finding */
+  /** lines of the bad file that differ from the good one, carry a finding or hold one of its inputs */
   relevant: Set<number>;
 }
 
@@ -107,6 +108,7 @@ function fileViews(good: FixtureFile[], c: BadCase, dir: string): FileView[] {
       for (let i = 0; i < n; i++) if (view.good[i] !== view.bad[i]) view.relevant.add(i + 1);
     }
     for (const f of c.findings) if (caseFileName(f, dir, c.name) === name) view.relevant.add(f.line);
+    for (const i of c.inputs) if (i.file === `${dir}/${c.name}/${name}`) view.relevant.add(i.line);
     return view;
   });
 }
