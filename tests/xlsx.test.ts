@@ -9,7 +9,7 @@ import { loadDisclosure } from '../src/load/disclosure.js';
 import { readWorkbook } from '../src/load/xlsx/index.js';
 import { displayNumber, parseFormatCode } from '../src/load/xlsx/numfmt.js';
 import { workbookEntries, writeWorkbook, writeZip, type XSheet } from '../fixtures/xlsx/write-workbook.js';
-import { csvGrids, findingsOf, locKeyFor, neutral, tableKey, tempDir, workbookFromGrids } from './input-support.js';
+import { csvGrids, findingsOf, locKeyFor, neutral, runCli, tableKey, tempDir, workbookFromGrids } from './input-support.js';
 
 const KASHGAR = 'fixtures/kashgar-2022';
 const PUTUO = 'fixtures/putuo-2025';
@@ -57,6 +57,21 @@ describe('a disclosure saved as an .xlsx workbook', () => {
     expect(d.tables.projects!.file).toBe('b.xlsx#t7');
     const f = (await findingsOf(tmp, { cwd: tmp })).find((x) => x.ruleId === 'column-total')!;
     expect(f.location).toMatchObject({ file: 'b.xlsx#t7', line: 33, column: 12 });
+  });
+});
+
+describe('the text report on a workbook', () => {
+  it('names the sheet and the cell as Excel does', async () => {
+    const tmp = tempDir();
+    const book = join(tmp, 'book.xlsx');
+    writeFileSync(book, workbookFromGrids(await csvGrids(KASHGAR), tableKey));
+    const r = await runCli(['check', book, '--jobs', '1']);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    const at = lines.findIndex((l) => l.endsWith('#t7  表七'));
+    expect(lines[at]).toBe(`${book}#t7  表七`);
+    expect(lines.slice(at + 1).find((l) => l.includes('column-total'))).toMatch(/^  L33 +警告  表七 合计 · 资本性支出为 1244\.94，但 3 个类之和为 1244\.95/);
+    expect(lines.find((l) => l.includes('依据') && l.includes('309.74'))).toContain('309.74 (L6)');
   });
 });
 

@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import type { Finding, Lang } from '../core/findings.js';
 import { TABLE_NUMBER } from '../load/aliases.js';
+import { cellRef } from '../load/grid.js';
 import { escapeResults } from './escape.js';
 import { summarize, type DisclosureResult, type Formatter, type ReportOptions, type Summary } from './types.js';
 
@@ -47,10 +48,15 @@ export function outcomeLine(results: DisclosureResult[], lang: Lang): string {
     : `of which ${clean} clean, ${errors} with errors, ${other} with warnings or info only, ${failed} could not be checked`;
 }
 
+/** line:column, or the A1 reference in a workbook sheet, as Excel users look for it. */
+function place(loc: { file: string; line: number; column: number }): string {
+  return /\.xlsx#/i.test(loc.file) ? cellRef(loc.column, loc.line) : `${loc.line}:${loc.column}`;
+}
+
 function formatFinding(f: Finding, opts: ReportOptions, c: InstanceType<typeof Chalk>): string[] {
   const w = WORDS[opts.lang];
   const sev = f.severity === 'error' ? c.red(w.error) : f.severity === 'warning' ? c.yellow(w.warning) : c.blue(w.info);
-  const where = `${f.location.line}:${f.location.column}`;
+  const where = place(f.location);
   const lines = [`  ${c.dim(where.padEnd(7))} ${sev}  ${f.message[opts.lang]}  ${c.dim(f.ruleId)}`];
   const pad = ' '.repeat(10);
   if (f.actual !== undefined && f.expected !== undefined) {
@@ -59,7 +65,7 @@ function formatFinding(f: Finding, opts: ReportOptions, c: InstanceType<typeof C
   }
   if (f.inputs?.length) {
     const shown = opts.verbose ? f.inputs : f.inputs.slice(0, 8);
-    const parts = shown.map((i) => `${i.label[opts.lang]} ${i.value}${i.location ? c.dim(` (${i.location.line}:${i.location.column})`) : ''}`);
+    const parts = shown.map((i) => `${i.label[opts.lang]} ${i.value}${i.location ? c.dim(` (${place(i.location)})`) : ''}`);
     const more = f.inputs.length > shown.length ? (opts.lang === 'zh' ? ` 等 ${f.inputs.length} 项` : ` and ${f.inputs.length - shown.length} more`) : '';
     lines.push(`${pad}${c.dim(w.from + ':')} ${parts.join('; ')}${more}`);
   }
