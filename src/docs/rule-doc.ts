@@ -87,12 +87,51 @@ function where(f: ExpectedFinding, dir: string, caseName: string): string {
   return `\`${caseFileName(f, dir, caseName)}:${f.line}:${f.column}\``;
 }
 
+interface DiffOp {
+  kind: ' ' | '-' | '+';
+  /** line number in the good file (' ' and '-') */
+  g?: number;
+  /** line number in the bad file (' ' and '+') */
+  b?: number;
+  text: string;
+}
+
+/** Line diff by longest common subsequence (fixture files are a few dozen lines). */
+function diffLines(g: string[], b: string[]): DiffOp[] {
+  const n = g.length;
+  const m = b.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i]![j] = g[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const ops: DiffOp[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && g[i] === b[j]) {
+      ops.push({ kind: ' ', g: i + 1, b: j + 1, text: b[j]! });
+      i++;
+      j++;
+    } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      ops.push({ kind: '-', g: i + 1, text: g[i]! });
+      i++;
+    } else {
+      ops.push({ kind: '+', b: j + 1, text: b[j]! });
+      j++;
+    }
+  }
+  return ops;
+}
+
 interface FileView {
   name: string;
   good?: string[];
   bad?: string[];
-  /** lines of the bad file that differ from the good one, carry a finding or hold one of its inputs */
-  relevant: Set<number>;
+  ops: DiffOp[];
+  /** lines of the bad file that carry a finding or hold one of its inputs */
+  flagged: Set<number>;
 }
 
 function fileViews(good: FixtureFile[], c: BadCase, dir: string): FileView[] {
@@ -100,44 +139,48 @@ function fileViews(good: FixtureFile[], c: BadCase, dir: string): FileView[] {
   return names.map((name) => {
     const g = good.find((f) => f.name === name);
     const b = c.files.find((f) => f.name === name);
-    const view: FileView = { name, relevant: new Set() };
-    if (g) view.good = lines(g.text);
-    if (b) view.bad = lines(b.text);
-    if (view.good && view.bad) {
-      const n = Math.max(view.good.length, view.bad.length);
-      for (let i = 0; i < n; i++) if (view.good[i] !== view.bad[i]) view.relevant.add(i + 1);
-    }
-    for (const f of c.findings) if (caseFileName(f, dir, c.name) === name) view.relevant.add(f.line);
-    for (const i of c.inputs) if (i.file === `${dir}/${c.name}/${name}`) view.relevant.add(i.line);
+    const gl = g ? lines(g.text) : [];
+    const bl = b ? lines(b.text) : [];
+    const view: FileView = { name, ops: diffLines(gl, bl), flagged: new Set() };
+    if (g) view.good = gl;
+    if (b) view.bad = bl;
+    for (const f of c.findings) if (caseFileName(f, dir, c.name) === name) view.flagged.add(f.line);
+    for (const i of c.inputs) if (i.file === `${dir}/${c.name}/${name}`) view.flagged.add(i.line);
     return view;
   });
+}
+
+/** Whether the bad case changes or flags anything in this file. */
+function touched(v: FileView): boolean {
+  return v.flagged.size > 0 || v.ops.some((o) => o.kind !== ' ');
 }
 
 function goodBlock(v: FileView): string[] {
   const ls = v.good!;
   // the heading and the rows that the bad case changes or flags; the diff below shows the rest
-  const which = shown(ls, v.relevant, true);
+  const rows = new Set<number>();
+  for (const o of v.ops) if (o.g !== undefined && (o.kind === '-' || (o.b !== undefined && v.flagged.has(o.b)))) rows.add(o.g);
   const width = String(ls.length).length;
-  return ['```text', ...numbered(ls, which, () => '', width), '```'];
+  return ['```text', ...numbered(ls, shown(ls, rows, true), () => '', width), '```'];
 }
 
 function diffBlock(v: FileView): string[] {
-  const g = v.good ?? [];
   const b = v.bad!;
-  const width = String(Math.max(g.length, b.length)).length;
-  const which = shown(b, v.relevant);
+  const width = String(Math.max(v.good?.length ?? 0, b.length)).length;
+  const head = firstDataLine(b) - 1;
+  const all = b.length <= FULL_FILE_LINES;
+  const keep = (o: DiffOp) => all || o.kind !== ' ' || o.b! <= head || v.flagged.has(o.b!);
   const out: string[] = [];
-  let prev = 0;
-  for (const n of which) {
-    if (n > prev + 1) out.push(' '.repeat(width + 2) + '…');
-    const before = g[n - 1];
-    const after = b[n - 1];
-    if (v.good && before !== undefined && before !== after) out.push(`-${String(n).padStart(width)}  ${before}`);
-    const sign = !v.good || before !== after ? '+' : ' ';
-    out.push(`${sign}${String(n).padStart(width)}  ${after}`);
-    prev = n;
+  let skipped = false;
+  for (const o of v.ops) {
+    if (!keep(o)) {
+      skipped = true;
+      continue;
+    }
+    if (skipped) out.push(' '.repeat(width + 2) + '…');
+    skipped = false;
+    out.push(`${o.kind}${String(o.kind === '-' ? o.g : o.b).padStart(width)}  ${o.text}`);
   }
-  for (let n = b.length + 1; n <= g.length; n++) out.push(`-${String(n).padStart(width)}  ${g[n - 1]}`);
   return ['```diff', ...out, '```'];
 }
 
@@ -190,7 +233,7 @@ function holdsSection(rule: Rule, ex: RuleExamples): string[] {
     '',
     `${link(ex.dir, 'good')} (${fileList(ex.good)}) gives no \`${rule.meta.id}\` finding.`,
   ];
-  for (const v of views.filter((v) => v.good && v.bad && v.relevant.size > 0)) out.push('', `\`${v.name}\`:`, '', ...goodBlock(v));
+  for (const v of views.filter((v) => v.good && v.bad && touched(v))) out.push('', `\`${v.name}\`:`, '', ...goodBlock(v));
   return out;
 }
 
@@ -210,14 +253,14 @@ function breaksSection(rule: Rule, ex: RuleExamples, c: BadCase, first: boolean)
       out.push('', `\`${v.name}\` is left out.`);
       continue;
     }
-    if (v.relevant.size === 0 && v.good) continue;
+    if (v.good && !touched(v)) continue;
     out.push('', v.good ? `\`${v.name}\` (- good, + bad):` : `\`${v.name}\` (only in \`${c.name}/\`):`, '', ...diffBlock(v));
   }
   if (standalone) {
     for (const v of views.filter((v) => v.bad)) {
       const ls = v.bad!;
       const width = String(ls.length).length;
-      out.push('', `\`${v.name}\`:`, '', '```text', ...numbered(ls, shown(ls, v.relevant), () => '', width), '```');
+      out.push('', `\`${v.name}\`:`, '', '```text', ...numbered(ls, shown(ls, v.flagged), () => '', width), '```');
     }
   }
   out.push('', `Findings (\`${rule.meta.id}\` only):`, '', ...findingsTable(c, ex.dir, numeric), ...strictLines(c, ex.dir));
