@@ -170,7 +170,8 @@ export function compileCustomRule(spec: CustomRuleSpec): Rule {
   const message: Bilingual = typeof spec.message === 'string' ? { zh: spec.message, en: spec.message } : (spec.message ?? DEFAULT_MESSAGE);
   const meta: RuleMeta = {
     id: spec.id,
-    title: typeof spec.message === 'string' ? { zh: spec.message, en: spec.message } : { zh: `自定义规则：${spec.assert}`, en: `custom rule: ${spec.assert}` },
+    // the message is a template with {placeholders}: not a title
+    title: spec.description ? { zh: spec.description, en: spec.description } : { zh: `自定义规则：${spec.assert}`, en: `custom rule: ${spec.assert}` },
     description: { zh: spec.description ?? spec.assert, en: spec.description ?? spec.assert },
     rationale: { zh: `配置文件中的自定义规则：${spec.assert}`, en: `A custom rule from the configuration file: ${spec.assert}` },
     defaultSeverity: spec.severity ?? 'error',
