@@ -234,7 +234,8 @@ export function parseProject(m: Mapped, range: ProjectRange, toks: Tok[]): Proje
     prevEnd = t.end;
     if (expr) {
       if (t.per && t.per !== '/年') continue; // 1.424 万元/天: a step, not an item
-      const label = cleanItemLabel(clauseRaw) || cleanItemLabel(previousClause(text, anchor - clauseRaw.length, aStart));
+      let label = cleanItemLabel(clauseRaw) || cleanItemLabel(previousClause(text, anchor - clauseRaw.length, aStart));
+      if (/[*=/]/.test(label)) label = ''; // the step of a chain ("1.424万元*30天=42.72万元/月，42.72万元*12月=…")
       const item: BreakdownItem = { label, context, fig: strip(t), expression: expr, approx };
       const exactWan = expr.computed.times(expr.computedScale);
       if (exactWan.minus(t.value.times(WAN_PER[t.unit]!)).abs().lte(new Decimal(5).times(new Decimal(10).pow(-t.decimals - 1)).times(WAN_PER[t.unit]!))) item.exactWan = exactWan;
