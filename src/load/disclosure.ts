@@ -16,6 +16,7 @@ import {
   type TableKind,
 } from './model.js';
 import { readTable } from './table.js';
+import { loadNarrativeFile } from './narrative/file.js';
 
 export const MANIFEST_NAMES = ['disclosure.yaml', 'disclosure.yml', 'disclosure.json'];
 const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls']);
@@ -212,7 +213,12 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
     const shown = display(resolve(file), cwd);
     disclosure.files.push(shown);
     const ext = extname(file).toLowerCase();
-    if (TEXT_EXTENSIONS.has(ext)) continue; // narrative text is read by the narrative loader
+    if (TEXT_EXTENSIONS.has(ext)) {
+      // the 情况说明 text: one a disclosure; a second one is named and left out
+      if (disclosure.narrative) issues.push({ code: 'second-narrative', severity: 'warning', message: { zh: `已读取说明 ${disclosure.narrative.file}，此文件未检查`, en: `the text ${disclosure.narrative.file} is already read; this file is not checked` }, loc: { file: shown, line: 1, column: 1 } });
+      else disclosure.narrative = loadNarrativeFile(file, shown, opts, DEFAULT_MAX_FILE_BYTES);
+      continue;
+    }
     for (const grid of await readGrids(file, shown, opts)) {
       const sheet = (grid as { sheet?: string }).sheet;
       const spec = manifest.tables?.[sheet === undefined ? basename(file) : `${basename(file)}#${sheet}`];
