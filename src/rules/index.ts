@@ -13,6 +13,7 @@ import { balance } from './table/balance.js';
 import { columnTotal } from './table/column-total.js';
 import { rollup } from './table/rollup.js';
 import { rowTotal } from './table/row-total.js';
+import { NARRATIVE_RULES } from './narrative/index.js';
 import type { Rule } from './types.js';
 
 /** The rules over the tables' figures; each has fixtures and a doc page under fixtures/rules/ and docs/rules/. */
@@ -33,7 +34,10 @@ export const TABLE_RULES: readonly Rule[] = [
   missingTable,
 ];
 
-export const RULES: readonly Rule[] = [...TABLE_RULES];
+/** The rules over the 情况说明 text, after the table rules; documented in docs/narrative.md. */
+export { NARRATIVE_RULES };
+
+export const RULES: readonly Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);
