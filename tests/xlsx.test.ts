@@ -112,6 +112,19 @@ describe('numbers are read exactly', () => {
     expect(grid!.file).toBe('w.xlsx#S');
   });
 
+  it('skips blank sheets, and expands no DTD entities (no billion laughs)', () => {
+    const entries = workbookEntries([{ name: 'S', rows: [['x']] }, { name: 'Sheet2', rows: [] }]);
+    const sheet = entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!;
+    const xml = new TextDecoder().decode(sheet.data);
+    const doctype = '<!DOCTYPE worksheet [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>';
+    sheet.data = new TextEncoder().encode(
+      xml.replace('<worksheet', `${doctype}<worksheet`).replace('<c r="A1" t="s"><v>0</v></c>', '<c r="A1" t="inlineStr"><is><t>&b;&amp;&#x4E00;</t></is></c>'),
+    );
+    const grids = readWorkbook(writeZip(entries), { shown: 'w.xlsx' });
+    expect(grids.map((g) => g.file)).toEqual(['w.xlsx#S']);
+    expect(grids[0]!.rows[0]!.cells[0]!.text).toBe('&b;&一');
+  });
+
   it('a non-numeric amount in a workbook is a finding at that sheet cell', async () => {
     const grids = await csvGrids(KASHGAR);
     const t8 = grids.find((g) => g.name.startsWith('t8'))!;

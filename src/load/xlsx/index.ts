@@ -341,6 +341,7 @@ export function readWorkbook(buf: Uint8Array, opts: WorkbookReadOptions): SheetG
     const xml = text(zip.read(rel.target));
     if (xml === undefined) continue;
     const sheet = readSheet(xml, shared, formats, shown);
+    if (sheet.cells.length === 0) continue; // the blank Sheet2/Sheet3 a new workbook comes with
     out.push(toGrid(sheet, `${shown}#${s.name}`, shown, s.name, limits));
   }
   return out;
