@@ -290,6 +290,18 @@ describe('JUnit', () => {
     expect(String(rowTotal['system-out']).split('\n\n')).toHaveLength(2);
   });
 
+  it('an unreadable disclosure is an <error> testcase, and its rules are skipped, not passed', async () => {
+    const missing = join(tmp, 'no-such-dir');
+    const r = await run('check', missing, FIXTURE, '--format', 'junit');
+    expect(r.code).toBe(2);
+    const doc = xml.parse(r.out);
+    expect(doc.testsuites).toMatchObject({ tests: String(2 * RULES.length + 1), failures: '0', errors: '1', skipped: String(RULES.length) });
+    const bad = doc.testsuites.testsuite.find((s: { name: string }) => s.name === missing);
+    expect(bad).toMatchObject({ tests: String(RULES.length + 1), errors: '1', skipped: String(RULES.length) });
+    expect(bad.testcase[0]).toMatchObject({ name: 'load', error: { type: 'input', message: `${missing}: 路径不存在` } });
+    expect(bad.testcase.slice(1).every((c: { skipped?: unknown }) => c.skipped !== undefined)).toBe(true);
+  });
+
   it('escapes markup and drops characters XML cannot hold', () => {
     const results: DisclosureResult[] = [{ path: 'a&b<c>', findings: [finding({ message: { zh: 'x < y & "z" \u0001 </failure>', en: 'e' } })] }];
     const out = FORMATTERS.junit!.format(results, summarize(results), opts({ failOn: 'warning' }));

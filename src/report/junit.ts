@@ -55,6 +55,7 @@ interface Suite {
   tests: number;
   failures: number;
   errors: number;
+  skipped: number;
 }
 
 function suite(r: DisclosureResult, ruleIds: string[], opts: ReportOptions): Suite {
@@ -80,7 +81,8 @@ function suite(r: DisclosureResult, ruleIds: string[], opts: ReportOptions): Sui
     const head = `    <testcase classname="${name}" name="${xmlEscape(id)}"`;
     if (failing.length) failures++;
     if (!fs.length) {
-      cases.push(`${head}/>`);
+      // nothing was checked when the disclosure could not be read: not a pass
+      cases.push(r.fatal ? `${head}>\n      <skipped message="${xmlEscape(WORDS[opts.lang].cannot)}"/>\n    </testcase>` : `${head}/>`);
       continue;
     }
     const body = failing.map(
@@ -90,8 +92,9 @@ function suite(r: DisclosureResult, ruleIds: string[], opts: ReportOptions): Sui
     cases.push(`${head}>\n${body.join('\n')}\n    </testcase>`);
   }
   const tests = ruleIds.length + (r.fatal ? 1 : 0);
-  const xml = `  <testsuite name="${name}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="0">\n${cases.join('\n')}\n  </testsuite>`;
-  return { xml, tests, failures, errors };
+  const skipped = r.fatal ? ruleIds.filter((id) => !byRule.get(id)!.length).length : 0;
+  const xml = `  <testsuite name="${name}" tests="${tests}" failures="${failures}" errors="${errors}" skipped="${skipped}">\n${cases.join('\n')}\n  </testsuite>`;
+  return { xml, tests, failures, errors, skipped };
 }
 
 export const junitFormatter: Formatter = {
@@ -99,10 +102,10 @@ export const junitFormatter: Formatter = {
   format(results: DisclosureResult[], _summary: Summary, opts) {
     const ruleIds = reportedRules(results, opts).map((m) => m.id);
     const suites = results.map((r) => suite(r, ruleIds, opts));
-    const count = (k: 'tests' | 'failures' | 'errors') => suites.reduce((n, s) => n + s[k], 0);
+    const count = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
     return (
       `<?xml version="1.0" encoding="UTF-8"?>\n` +
-      `<testsuites name="budgetlint" tests="${count('tests')}" failures="${count('failures')}" errors="${count('errors')}">\n` +
+      `<testsuites name="budgetlint" tests="${count('tests')}" failures="${count('failures')}" errors="${count('errors')}" skipped="${count('skipped')}">\n` +
       (suites.length ? suites.map((s) => s.xml).join('\n') + '\n' : '') +
       `</testsuites>\n`
     );
