@@ -13,6 +13,8 @@ import { comparePaths, expandBraces, expandPaths, segmentRegExp } from '../src/b
 import { runPool } from '../src/batch/pool.js';
 import { ProgressBar, displayWidth, progressLine } from '../src/batch/progress.js';
 import { fromWire, toWire, type Checked, type Request } from '../src/batch/request.js';
+import { parse } from 'csv-parse/sync';
+import { parseCsvFast, type CsvRecordInfo } from '../src/load/grid.js';
 import { jsonFormatter } from '../src/report/json.js';
 import { textFormatter } from '../src/report/text.js';
 import { summarize, type DisclosureResult } from '../src/report/types.js';
@@ -151,6 +153,50 @@ parentPort.postMessage('ready');
     const levels = { levels: { 'row-total': 'off' }, customRules: [{ id: 'x', sum: ['a'] }] } as unknown as Partial<Request>;
     expect(fromWire(toWire({ ...REQ, ...levels })!)).toEqual({ ...REQ, ...levels });
     expect(toWire({ ...REQ, rules: [{ meta: { id: 'custom' }, check: () => [] } as never] })).toBeUndefined();
+  });
+});
+
+describe('CSV fast path', () => {
+  const OPTIONS = { raw: true, info: true, relax_column_count: true, skip_empty_lines: false, bom: true } as const;
+  const reference = (text: string, delimiter: string) =>
+    (parse(text, { ...OPTIONS, delimiter }) as unknown as CsvRecordInfo[]).map((r) => ({ record: r.record, raw: r.raw, info: { lines: r.info.lines } }));
+
+  it('reads every fixture table itself, exactly as csv-parse does', () => {
+    const dirs = [KASHGAR, PUTUO];
+    let files = 0;
+    for (const dir of dirs) {
+      for (const f of readdirSync(dir).filter((n) => n.endsWith('.csv'))) {
+        const text = readFileSync(join(dir, f), 'utf8');
+        for (const variant of [text, text.replace(/\n/g, '\r\n'), '\ufeff' + text]) {
+          expect(parseCsvFast(variant, ',')).toEqual(reference(variant, ','));
+          files++;
+        }
+      }
+    }
+    expect(files).toBe(54);
+  });
+
+  it('agrees with csv-parse on random text, or leaves it to csv-parse', () => {
+    let seed = 12345;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const alphabet = ['a', '1', ',', ',', '"', '"', '\n', '\r\n', '\r', ' ', '中', '\t', '\ufeff'];
+    let fast = 0;
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      const len = rand(24);
+      for (let c = 0; c < len; c++) text += alphabet[rand(alphabet.length)];
+      for (const delimiter of [',', '\t']) {
+        const got = parseCsvFast(text, delimiter);
+        if (!got) continue;
+        fast++;
+        expect(got, JSON.stringify(text)).toEqual(reference(text, delimiter));
+      }
+    }
+    expect(fast).toBeGreaterThan(1000);
+  });
+
+  it('leaves stray and unclosed quotes and mixed line ends to csv-parse', () => {
+    for (const t of ['a"b,c\n', '"a"b\n', '"abc\n', 'a\r\nb\nc', 'a\rb', ' "a"']) expect(parseCsvFast(t, ',')).toBeUndefined();
   });
 });
 

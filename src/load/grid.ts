@@ -123,7 +123,7 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
-interface CsvRecordInfo {
+export interface CsvRecordInfo {
   record: string[];
   raw: string;
   info: { lines: number };
@@ -134,10 +134,94 @@ interface CsvError extends Error {
   lines?: number;
 }
 
+/**
+ * The records csv-parse gives (with the options parseDelimited uses: raw, info, relaxed column
+ * count, empty lines kept, BOM dropped) for plain well-formed text, several times faster: csv-parse
+ * was a fifth of the time of a whole check. Returns undefined for anything out of the ordinary
+ * (stray or unclosed quotes, lone or mixed CR line ends, a delimiter longer than one character),
+ * which then goes to csv-parse itself, so its results and its error messages stay the reference.
+ */
+export function parseCsvFast(text: string, delimiter: string): CsvRecordInfo[] | undefined {
+  if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') return undefined;
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // line ends: all LF, or all CRLF; csv-parse settles on the first it meets, so mixtures go to it
+  const firstCr = text.indexOf('\r', start);
+  const crlf = firstCr >= 0;
+  if (crlf) {
+    for (let i = text.indexOf('\r', start); i >= 0; i = text.indexOf('\r', i + 1)) if (text.charCodeAt(i + 1) !== 10) return undefined;
+    for (let i = text.indexOf('\n', start); i >= 0; i = text.indexOf('\n', i + 1)) if (text.charCodeAt(i - 1) !== 13) return undefined;
+  }
+  const d = delimiter.charCodeAt(0);
+  const end = crlf ? 13 : 10; // the character that ends a record (CR of CRLF)
+  const n = text.length;
+  const out: CsvRecordInfo[] = [];
+  let i = start;
+  let line = 1;
+  while (i < n) {
+    const recordStart = i;
+    const record: string[] = [];
+    for (;;) {
+      // one field, starting at i
+      if (text.charCodeAt(i) === 34) {
+        let value = '';
+        let from = i + 1;
+        let j = from;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q < 0) return undefined; // never closed
+          for (let k = text.indexOf('\n', j); k >= 0 && k < q; k = text.indexOf('\n', k + 1)) {
+            if (crlf) return undefined; // csv-parse counts such line ends its own way
+            line++;
+          }
+          if (text.charCodeAt(q + 1) === 34) {
+            value += text.slice(from, q + 1);
+            from = j = q + 2;
+            continue;
+          }
+          value += text.slice(from, q);
+          i = q + 1;
+          break;
+        }
+        record.push(value);
+        const c = i < n ? text.charCodeAt(i) : -1;
+        if (c !== d && c !== end && c !== -1) return undefined; // text after a closing quote
+      } else {
+        let j = i;
+        for (; j < n; j++) {
+          const c = text.charCodeAt(j);
+          if (c === d || c === end) break;
+          if (c === 34 || c === 13 || c === 10) return undefined; // a quote inside a bare field; a line end of the other kind
+        }
+        record.push(text.slice(i, j));
+        i = j;
+      }
+      if (i >= n) {
+        out.push({ record, raw: text.slice(recordStart), info: { lines: line } });
+        return out;
+      }
+      if (text.charCodeAt(i) === d) {
+        i++;
+        if (i >= n) {
+          record.push('');
+          out.push({ record, raw: text.slice(recordStart), info: { lines: line } });
+          return out;
+        }
+        continue;
+      }
+      // end of record: raw keeps the first character of the line end, as csv-parse's does
+      out.push({ record, raw: text.slice(recordStart, i + 1), info: { lines: line } });
+      i += crlf ? 2 : 1;
+      line++;
+      break;
+    }
+  }
+  return out;
+}
+
 /** Parses delimited text into a Grid; unbalanced quotes are an InputError naming the line. */
 export function parseDelimited(text: string, file: string, delimiter = detectDelimiter(text)): Grid {
-  let records: CsvRecordInfo[];
-  try {
+  let records: CsvRecordInfo[] | undefined = parseCsvFast(text, delimiter);
+  if (!records) try {
     records = parse(text, {
       delimiter,
       raw: true,
