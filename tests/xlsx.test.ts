@@ -206,6 +206,14 @@ describe('refusals', () => {
     expect(() => readWorkbook(writeZip(entries), { shown: 'big.xlsx' })).toThrow(/zip bomb/);
   });
 
+  it('reads ZIP64 records, and still bounds what their 64-bit sizes declare', () => {
+    const entries = workbookEntries([{ name: 'S', rows: [['表三', { n: '1.25', fmt: '0.0' }]] }]);
+    const [g] = readWorkbook(writeZip(entries, { zip64: true }), { shown: 'z64.xlsx' });
+    expect(g!.rows[0]!.cells.map((c) => c.text)).toEqual(['表三', '1.3']);
+    entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!.declaredSize = 0xfffffff0;
+    expect(() => readWorkbook(writeZip(entries, { zip64: true }), { shown: 'z64.xlsx' })).toThrow(/zip bomb/);
+  });
+
   it('names old .xls files, damaged zips and sheets too large to lay out', () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
     expect(() => readWorkbook(ole, { shown: 'old.xls' })).toThrow('old Excel 97-2003 (.xls)');

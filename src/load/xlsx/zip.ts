@@ -35,14 +35,22 @@ export class ZipReader {
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const eocd = findEocd(view);
     if (eocd < 0) throw this.corrupt();
-    const count = view.getUint16(eocd + 10, true);
-    const cdSize = view.getUint32(eocd + 12, true);
-    const cdOffset = view.getUint32(eocd + 16, true);
+    let count = view.getUint16(eocd + 10, true);
+    let cdSize = view.getUint32(eocd + 12, true);
+    let cdOffset = view.getUint32(eocd + 16, true);
     if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-      throw new InputError(
-        { zh: '工作簿使用了 ZIP64 格式，不支持（请在 Excel 中另存为 .xlsx）', en: 'workbook uses ZIP64, which is not supported (save it again as .xlsx)' },
-        file,
-      );
+      // ZIP64 (some libraries write it even for small files): the real values are in the ZIP64 end record
+      const loc = eocd - 20;
+      if (loc < 0 || view.getUint32(loc, true) !== ZIP64_LOCATOR) throw this.corrupt();
+      const rec = safeNumber(view.getBigUint64(loc + 8, true), buf.byteLength);
+      if (rec === undefined || rec + 56 > buf.byteLength || view.getUint32(rec, true) !== ZIP64_EOCD) throw this.corrupt();
+      const c = safeNumber(view.getBigUint64(rec + 32, true), buf.byteLength);
+      const size = safeNumber(view.getBigUint64(rec + 40, true), buf.byteLength);
+      const off = safeNumber(view.getBigUint64(rec + 48, true), buf.byteLength);
+      if (c === undefined || size === undefined || off === undefined) throw this.corrupt();
+      count = c;
+      cdSize = size;
+      cdOffset = off;
     }
     if (cdOffset + cdSize > buf.byteLength) throw this.corrupt();
     let p = cdOffset;
@@ -53,15 +61,43 @@ export class ZipReader {
       const commentLen = view.getUint16(p + 32, true);
       if (p + 46 + nameLen > buf.byteLength) throw this.corrupt();
       const name = new TextDecoder().decode(buf.subarray(p + 46, p + 46 + nameLen));
-      this.entries.set(name, {
+      const entry: Entry = {
         name,
         flags: view.getUint16(p + 8, true),
         method: view.getUint16(p + 10, true),
         compressedSize: view.getUint32(p + 20, true),
         size: view.getUint32(p + 24, true),
         localOffset: view.getUint32(p + 42, true),
-      });
+      };
+      if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff || entry.localOffset === 0xffffffff) {
+        this.readZip64Extra(view, p + 46 + nameLen, extraLen, entry);
+      }
+      this.entries.set(name, entry);
       p += 46 + nameLen + extraLen + commentLen;
+    }
+  }
+
+  /** The ZIP64 extra field holds, in this order, whichever of the three sizes overflowed. */
+  private readZip64Extra(view: DataView, at: number, len: number, e: Entry): void {
+    const end = Math.min(at + len, view.byteLength);
+    for (let p = at; p + 4 <= end; ) {
+      const id = view.getUint16(p, true);
+      const size = view.getUint16(p + 2, true);
+      if (id === 0x0001) {
+        let q = p + 4;
+        const next = (): number => {
+          if (q + 8 > Math.min(p + 4 + size, end)) throw this.corrupt();
+          const v = view.getBigUint64(q, true);
+          q += 8;
+          // a size past 2^53 is past any budget: saturate so the limit check refuses it
+          return v > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(v);
+        };
+        if (e.size === 0xffffffff) e.size = next();
+        if (e.compressedSize === 0xffffffff) e.compressedSize = next();
+        if (e.localOffset === 0xffffffff) e.localOffset = next();
+        return;
+      }
+      p += 4 + size;
     }
   }
 
@@ -129,6 +165,14 @@ export class ZipReader {
       this.file,
     );
   }
+}
+
+const ZIP64_LOCATOR = 0x07064b50;
+const ZIP64_EOCD = 0x06064b50;
+
+/** A 64-bit offset or count as a number, if it can point inside a buffer of `limit` bytes. */
+function safeNumber(v: bigint, limit: number): number | undefined {
+  return v <= BigInt(limit) ? Number(v) : undefined;
 }
 
 function findEocd(view: DataView): number {
