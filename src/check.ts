@@ -2,6 +2,7 @@
 import { applyLevels, rulesFor, type RuleLevels } from './config/index.js';
 import { InputError } from './load/errors.js';
 import { loadDisclosure, type LoadOptions } from './load/disclosure.js';
+import { narrativeCoverage } from './load/narrative/coverage.js';
 import { runRules } from './rules/engine.js';
 import { RULES } from './rules/index.js';
 import type { CustomRuleSpec } from './rules/custom/index.js';
@@ -23,7 +24,9 @@ export async function checkPath(path: string, req: Omit<CheckRequest, 'paths'>):
   try {
     const d = await loadDisclosure(path, req.load);
     const rules = rulesFor(req.rules ?? RULES, req.customRules, req.levels);
-    return { path: d.path, findings: applyLevels(runRules(d, req.options, rules), req.levels) };
+    const result: DisclosureResult = { path: d.path, findings: applyLevels(runRules(d, req.options, rules), req.levels) };
+    if (d.narrative) result.coverage = narrativeCoverage(d.narrative);
+    return result;
   } catch (e) {
     if (e instanceof InputError) {
       const fatal: NonNullable<DisclosureResult['fatal']> = { message: e.text, file: e.file };

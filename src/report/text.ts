@@ -3,8 +3,8 @@ import { Chalk } from 'chalk';
 import type { Finding, Lang } from '../core/findings.js';
 import { TABLE_NUMBER } from '../load/aliases.js';
 import { cellRef } from '../load/grid.js';
-import { escapeResults } from './escape.js';
-import { summarize, type DisclosureResult, type Formatter, type ReportOptions, type Summary } from './types.js';
+import { escapeResults, escapeTerminal } from './escape.js';
+import { summarize, type DisclosureResult, type Formatter, type NarrativeCoverage, type ReportOptions, type Summary } from './types.js';
 
 const WORDS = {
   zh: { error: '错误', warning: '警告', info: '提示', stated: '填报', expected: '重算', diff: '差额', from: '依据', unit: '单位', cannot: '无法检查' },
@@ -72,6 +72,38 @@ function formatFinding(f: Finding, opts: ReportOptions, c: InstanceType<typeof C
   return lines;
 }
 
+const REASONS: Record<string, { zh: string; en: string }> = {
+  date: { zh: '日期', en: 'dates' },
+  'document-number': { zh: '文号', en: 'document numbers' },
+  ordinal: { zh: '序号', en: 'ordinals' },
+  quantity: { zh: '数量', en: 'quantities' },
+  threshold: { zh: '限额（以上/以下）', en: 'thresholds' },
+  rate: { zh: '单价', en: 'unit prices' },
+  'contract-share': { zh: '合同比例', en: 'shares of a contract' },
+  indicator: { zh: '绩效指标值', en: 'performance indicator values' },
+  delta: { zh: '无增幅的增减额', en: 'changes without a rate' },
+  unmatched: { zh: '未匹配任何模式', en: 'matching no pattern' },
+};
+
+/** --verbose: the figures of the text no claim took, so that coverage can be measured. */
+function coverageLines(cov: NarrativeCoverage, lang: Lang, c: InstanceType<typeof Chalk>): string[] {
+  const zh = lang === 'zh';
+  const out = [
+    `${c.underline(escapeTerminal(cov.file))}`,
+    zh
+      ? `  说明中 ${cov.extracted} 个数字已作为说法检查，${cov.unmatched.length} 个未纳入：`
+      : `  ${cov.extracted} figures of the text were checked as claims, ${cov.unmatched.length} were not:`,
+  ];
+  const by = new Map<string, NarrativeCoverage['unmatched']>();
+  for (const u of cov.unmatched) by.set(u.reason, [...(by.get(u.reason) ?? []), u]);
+  for (const [reason, list] of by) {
+    const name = REASONS[reason]?.[lang] ?? reason;
+    out.push(`    ${name} (${list.length}): ${list.map((u) => `${escapeTerminal(u.text)}${c.dim(`@${u.line}:${u.column}`)}`).join(' ')}`);
+  }
+  out.push('');
+  return out;
+}
+
 export const textFormatter: Formatter = {
   name: 'text',
   format(raw: DisclosureResult[], summary: Summary, opts) {
@@ -94,6 +126,7 @@ export const textFormatter: Formatter = {
         }
         out.push(...formatFinding(f, opts, c));
       }
+      if (opts.verbose && r.coverage) out.push(...coverageLines(r.coverage, opts.lang, c));
       if (multi) {
         // the disclosure's own line closes its block; clean ones are one line each
         if (out[out.length - 1] === '') out.pop();

@@ -5,8 +5,16 @@ import type { RuleMeta } from '../rules/types.js';
 export interface DisclosureResult {
   path: string;
   findings: Finding[];
+  /** the figures of the 情况说明 text: how many claims took, and the others with why */
+  coverage?: NarrativeCoverage;
   /** set when the disclosure could not be used at all */
   fatal?: { message: { zh: string; en: string }; file: string; line?: number; column?: number };
+}
+
+export interface NarrativeCoverage {
+  file: string;
+  extracted: number;
+  unmatched: Array<{ text: string; line: number; column: number; reason: string }>;
 }
 
 export interface Summary {

@@ -1,0 +1,10 @@
+// The coverage a report carries: figures taken by claims, and the others with why.
+import type { Narrative } from './model.js';
+
+export function narrativeCoverage(n: Narrative) {
+  return {
+    file: n.file,
+    extracted: n.extracted,
+    unmatched: n.unmatched.map((u) => ({ text: u.text, line: u.loc.line, column: u.loc.column, reason: u.reason })),
+  };
+}
