@@ -83,7 +83,7 @@ describe('a custom rule from a config file', () => {
       difference: '0.18',
       unit: '万元',
       inputs: [
-        { label: '表八  · 公务接待费', value: '9.20', location: { file: join(swapped, T8), line: 6, column: 21 } },
+        { label: '表八 · 公务接待费', value: '9.20', location: { file: join(swapped, T8), line: 6, column: 21 } },
         { label: '表六 30217 公务接待费 · 合计', value: '9.02', location: { file: join(swapped, T6), line: 27, column: 14 } },
       ],
     });

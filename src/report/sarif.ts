@@ -145,6 +145,7 @@ export function toSarif(results: DisclosureResult[], _summary: Summary, opts: Re
           },
         },
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        language: opts.lang === 'zh' ? 'zh-CN' : 'en-US',
         columnKind: 'utf16CodeUnits',
         results: results.flatMap((r) => r.findings.map((f) => result(f, opts.lang, ruleIndex))),
       },
