@@ -170,11 +170,17 @@ interface Generated {
   lines: Line[];
 }
 
-function generate(lines: Line[], s: Style): Generated {
-  const rows: string[][] = [['表三'], ['部门支出总体情况表'], ['编制部门：测试部门', '单位：万元']];
+const TITLES = {
+  expenditure: ['表三', '部门支出总体情况表', '支出预算'],
+  generalBudget: ['表五', '一般公共预算支出情况表', '一般公共预算支出'],
+} as const;
+
+function generate(lines: Line[], s: Style, kind: keyof typeof TITLES = 'expenditure'): Generated {
+  const [number, title, group] = TITLES[kind];
+  const rows: string[][] = [[number], [title], ['编制部门：测试部门', '单位：万元']];
   const head = s.split ? 4 : 2;
   if (s.split) {
-    rows.push(['项目', '项目', '项目', '项目', '支出预算', '支出预算', '支出预算']);
+    rows.push(['项目', '项目', '项目', '项目', group, group, group]);
     rows.push(['功能分类科目编码', '功能分类科目编码', '功能分类科目编码', '功能分类科目名称', '合计', '基本支出', '项目支出']);
     rows.push(['类', '款', '项', '', '', '', '']);
   } else {
@@ -227,6 +233,42 @@ function fieldOf(csv: string, line: number, column: number): number {
 }
 
 describe('generated consistent tables', () => {
+  it('表三 and 表五 together (all money from the general budget) agree with each other too', async () => {
+    await fc.assert(
+      fc.asyncProperty(disclosure, style, style, fc.boolean(), fc.nat(), async (items, s3, s5, bump, pick) => {
+        const lines = buildLines(items);
+        const g5 = generate(lines, s5, 'generalBudget');
+        const dir = tempDir();
+        writeFileSync(join(dir, 't3.csv'), generate(lines, s3).csv);
+        let t5 = g5.csv;
+        const a = g5.amounts[pick % g5.amounts.length]!;
+        if (bump) {
+          // 表五 alone raised by 1.00 at one amount: the two tables no longer agree
+          const rows = t5.split('\n');
+          const cells = rows[a.line - 1]!.match(/("[^"]*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, ''));
+          const grid = parseDelimited(t5, 't5.csv');
+          const before = grid.rows.find((r) => r.line === a.line)!.cells[a.field - 1]!.text;
+          const old = before.replace(/[^0-9０-９]/g, '').replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) || '0';
+          cells[a.field - 1] = money(BigInt(old) + 100n, { ...s5, zero: '0.00' });
+          rows[a.line - 1] = cells.join(',');
+          t5 = rows.join('\n');
+        }
+        writeFileSync(join(dir, 't5.csv'), t5);
+        const d = await loadDisclosure(dir, { cwd: dir });
+        expect(Object.keys(d.tables).sort()).toEqual(['expenditure', 'generalBudget']);
+        const findings = runRules(d, { strict: false, approxTolerance: new Decimal('0.005') }).filter((f) => f.ruleId !== 'missing-table');
+        if (!bump) {
+          expect(findings.map((f) => `${f.ruleId} ${f.location.file}:${f.location.line}:${f.location.column}`)).toEqual([]);
+        } else {
+          const cross = findings.filter((f) => f.ruleId === 'general-budget-agreement' && f.severity === 'error');
+          expect(cross.length, `raised t5 ${a.line}:${a.field}`).toBeGreaterThan(0);
+          expect(cross.every((f) => f.location.file === 't5.csv')).toBe(true);
+        }
+      }),
+      { ...RUNS, numRuns: 40 },
+    );
+  });
+
   it('have no findings, in either layout and however the amounts are written', async () => {
     await fc.assert(
       fc.asyncProperty(disclosure, style, async (items, s) => {
