@@ -133,7 +133,9 @@ class CellFigure implements Figure {
       const rl = rowLabel(this.row);
       const cl = columnLabel(this.key);
       const t = tableLabel(this.table);
-      this.built = { zh: `${t} ${rl.zh} · ${cl.zh}`, en: `${t} ${rl.en} · ${cl.en}` };
+      // a table with a single unnamed row (表八) is named by the table alone
+      const head = (r: string) => (r ? `${t} ${r}` : t);
+      this.built = { zh: `${head(rl.zh)} · ${cl.zh}`, en: `${head(rl.en)} · ${cl.en}` };
     }
     return this.built;
   }

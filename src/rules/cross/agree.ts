@@ -26,7 +26,7 @@ function signed(term: Term, fs: Figure[]): Interval {
 
 export function termLabel(t: Term): Bilingual {
   const c = columnLabel(t.key);
-  return { zh: `${TABLE_NUMBER[t.table.kind]}${c.zh}`, en: `${TABLE_NUMBER[t.table.kind]} ${c.en}` };
+  return { zh: `${TABLE_NUMBER[t.table.kind]} ${c.zh}`, en: `${TABLE_NUMBER[t.table.kind]} ${c.en}` };
 }
 
 export function describeTerms(terms: Term[]): Bilingual {

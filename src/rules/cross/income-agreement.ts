@@ -1,8 +1,8 @@
 // 表一 ↔ 表二 ↔ 表四 on the revenue side.
-import type { Finding } from '../../core/findings.js';
+import type { Bilingual, Finding } from '../../core/findings.js';
 import { sum } from '../../core/decimal.js';
 import type { ColumnKey, Row } from '../../load/model.js';
-import { compare, figure, type Figure } from '../figures.js';
+import { columnLabel, compare, figure, joinLabels, type Figure } from '../figures.js';
 import type { Rule, RuleMeta } from '../types.js';
 import { incomeItem, totalRow } from '../table/shared.js';
 
@@ -26,6 +26,11 @@ const meta: RuleMeta = {
   },
 };
 
+function notListed(key: ColumnKey): Bilingual {
+  const c = columnLabel(key);
+  return { zh: `表一${c.zh}（未列示，按 0 计）`, en: `表一 ${c.en} (not listed, taken as 0)` };
+}
+
 const ITEMS: ColumnKey[] = ['fiscal', 'generalBudget', 'governmentFund', 'stateCapital', 'specialAccount', 'business', 'operating', 'other'];
 
 export const incomeAgreement: Rule = {
@@ -36,13 +41,13 @@ export const incomeAgreement: Rule = {
     const t2 = disclosure.tables.income;
     const t4 = disclosure.tables.fiscalOverview;
     if (!t1) return out;
-    const push = (stated: Figure | undefined, inputs: Figure[], source: Figure | undefined) => {
-      if (!stated || inputs.length === 0 || !source) return;
+    const push = (stated: Figure | undefined, inputs: Figure[], source: Bilingual | undefined) => {
+      if (!stated || !source) return;
       if (stated.blank && inputs.every((f) => f.blank)) return;
       const f = compare({
         meta,
         messageId: 'mismatch',
-        data: { source: source.label },
+        data: { source },
         stated,
         computed: sum(inputs.map((i) => i.interval)),
         inputs,
@@ -56,10 +61,11 @@ export const incomeAgreement: Rule = {
       const t2Total = totalRow(t2);
       if (t2Total && t1Total) {
         const src = t1Fig(t1Total);
-        push(figure(t2, t2Total, 'total'), src ? [src] : [], src);
+        if (src) push(figure(t2, t2Total, 'total'), [src], src.label);
         for (const key of ITEMS) {
           const item = t1Fig(incomeItem(t1, key));
-          push(figure(t2, t2Total, key), item ? [item] : [], item);
+          // an item 表一 does not print at all counts as zero there
+          push(figure(t2, t2Total, key), item ? [item] : [], item?.label ?? notListed(key));
         }
       }
     }
@@ -71,12 +77,12 @@ export const incomeAgreement: Rule = {
         .filter((f): f is Figure => !!f);
       if (t4Total) {
         const inputs = fiscal ? [fiscal] : parts;
-        push(figure(t4, t4Total, 'total'), inputs, fiscal ?? inputs[0]);
+        if (inputs.length) push(figure(t4, t4Total, 'total'), inputs, fiscal ? fiscal.label : joinLabels(parts));
       }
       for (const key of ['generalBudget', 'governmentFund', 'stateCapital'] as const) {
         const row = incomeItem(t4, key);
         const src = t1Fig(incomeItem(t1, key));
-        if (row && src) push(figure(t4, row, 'total'), [src], src);
+        if (row) push(figure(t4, row, 'total'), src ? [src] : [], src?.label ?? notListed(key));
       }
     }
     return out;

@@ -1,6 +1,7 @@
 // 科目汇总: a 类 row is the sum of its 款 rows, a 款 row the sum of its 项 rows (or, in 表七,
 // of the project rows under it); on the income side, 财政拨款 is the sum of its three budgets.
 import type { Finding } from '../../core/findings.js';
+import { stripNumbering } from '../../load/aliases.js';
 import type { Row, Table } from '../../load/model.js';
 import { compare, figure, sumFigures, type Figure } from '../figures.js';
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
@@ -83,13 +84,15 @@ function checkFiscalIncome(t: Table, ctx: RuleContext, out: Finding[]): void {
     .filter((f): f is Figure => !!f);
   const stated = figure(t, fiscal, 'total');
   if (!stated || parts.length === 0) return;
+  const shown = parts.filter((p) => !p.blank);
+  const names = (shown.length ? shown : parts).map((p) => stripNumbering(p.row!.name)).join(' + ');
   const f = compare({
     meta,
     messageId: 'fiscal',
-    data: { parts: { zh: parts.map((p) => p.row!.name).join(' + '), en: parts.map((p) => p.row!.name).join(' + ') } },
+    data: { parts: names },
     stated,
     computed: sumFigures(parts),
-    inputs: parts,
+    inputs: shown,
     options: ctx.options,
   });
   if (f) out.push(f);
