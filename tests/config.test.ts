@@ -4,7 +4,10 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { ConfigSchema } from '../src/config/schema.js';
 import { main } from '../src/cli.js';
 import { ConfigError, configuredCheck, findConfig, readConfig, resolveConfig, applyLevels } from '../src/config/index.js';
 import type { Finding } from '../src/core/findings.js';
@@ -186,5 +189,51 @@ describe('settings', () => {
     const strip = (out: string) => findings(out).map((f) => `${f.ruleId} ${f.severity} ${f.location.line}`);
     expect(strip(renamed.out)).toEqual(strip(original.out));
     expect(strip((await run('check', dir, '--format', 'json', '--no-config')).out)).not.toEqual(strip(original.out));
+  });
+});
+
+describe('the configuration schema for editors, and the documented examples', () => {
+  const generated = (() => {
+    const { $schema, ...rest } = z.toJSONSchema(ConfigSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+    return { $schema, $id: 'budgetlint.config.schema.json', title: 'budgetlint configuration', ...rest };
+  })();
+  const file = 'schemas/budgetlint.config.schema.json';
+
+  it('schemas/budgetlint.config.schema.json is the zod schema as JSON schema (UPDATE_SCHEMAS=1 rewrites it)', () => {
+    const text = JSON.stringify(generated, null, 2) + '\n';
+    if (process.env.UPDATE_SCHEMAS) writeFileSync(file, text);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  const examples = [
+    ...[...readFileSync('docs/config.md', 'utf8').matchAll(/```json\n([\s\S]*?)```/g)].map((m) => ['docs/config.md', m[1]!] as const),
+    ...[...readFileSync('README.md', 'utf8').matchAll(/```json\n([\s\S]*?)```/g)].map((m) => ['README.md', m[1]!] as const),
+    ...[...readFileSync('docs/custom-rules.md', 'utf8').matchAll(/```json\n([\s\S]*?)```/g)].map((m) => ['docs/custom-rules.md', m[1]!] as const),
+  ];
+
+  it('finds the examples', () => {
+    expect(examples.map((e) => e[0])).toEqual(['docs/config.md', 'README.md', 'docs/custom-rules.md']);
+  });
+
+  for (const [i, [doc, text]] of examples.entries()) {
+    it(`the JSON example in ${doc} is valid for the JSON schema and for budgetlint, and runs on the reference fixture`, async () => {
+      const ajv = new Ajv2020({ allErrors: true, strict: false });
+      const validate = ajv.compile(JSON.parse(readFileSync(file, 'utf8')));
+      expect(validate(JSON.parse(text)), JSON.stringify(validate.errors)).toBe(true);
+      expect(validate({ rules: { 'row-total': 'fatal' } })).toBe(false);
+      const cfg = write(`examples/${i}.json`, text);
+      const r = await run('check', KASHGAR, '--config', cfg, '--format', 'json');
+      expect(r.err).toBe('');
+      expect([0, 1]).toContain(r.code);
+    });
+  }
+
+  it('the YAML example in docs/config.md reads the same as its JSON example where they overlap', async () => {
+    const doc = readFileSync('docs/config.md', 'utf8');
+    const yamlText = /```yaml\n([\s\S]*?)```/.exec(doc)![1]!;
+    const c = (await readConfig(write('examples/doc.yaml', yamlText))).config;
+    expect(c.rules).toEqual({ 'empty-table': 'off', rollup: 'warning' });
+    expect(c.tolerances!.absolute!.toString()).toBe('0.0001');
+    expect(c.customRules![0]).toEqual({ id: 'local/rent-cap', assert: "T7['房屋租赁'].合计 <= 250" });
   });
 });
