@@ -5,7 +5,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { TABLE_NUMBER, type ColumnAlias, type TitleAlias } from './aliases.js';
 import { InputError } from './errors.js';
-import { decode, parseDelimited, type Encoding, type Grid } from './grid.js';
+import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
 import {
   TableKindSchema,
   UnitSchema,
@@ -213,7 +213,7 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
     const shown = display(resolve(file), cwd);
     disclosure.files.push(shown);
     const ext = extname(file).toLowerCase();
-    if (TEXT_EXTENSIONS.has(ext)) {
+    if (TEXT_EXTENSIONS.has(ext) && !isTabSeparatedTable(file, shown, opts)) {
       // the 情况说明 text: one a disclosure; a second one is named and left out
       if (disclosure.narrative) issues.push({ code: 'second-narrative', severity: 'warning', message: { zh: `已读取说明 ${disclosure.narrative.file}，此文件未检查`, en: `the text ${disclosure.narrative.file} is already read; this file is not checked` }, loc: { file: shown, line: 1, column: 1 } });
       else disclosure.narrative = loadNarrativeFile(file, shown, opts, DEFAULT_MAX_FILE_BYTES);
@@ -244,6 +244,24 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
     }
   }
   return disclosure;
+}
+
+/**
+ * Excel saves "Unicode text" as .txt: tab-separated, lines of many fields. Such a file is a table
+ * when its wording says which; prose stays the narrative.
+ */
+function isTabSeparatedTable(path: string, shown: string, opts: LoadOptions): boolean {
+  if (extname(path).toLowerCase() !== '.txt') return false;
+  try {
+    const size = statSync(path).size;
+    if (size === 0 || size > (opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return false;
+    const text = decode(readFileSync(path), shown, opts.encoding);
+    if (detectDelimiter(text) !== '\t' || text.split('\n', 20).filter((l) => l.split('\t').length >= 3).length < 3) return false;
+    const { table } = readTable(parseDelimited(text, shown, '\t'), opts.titleAliases ? { titleAliases: opts.titleAliases } : {});
+    return table !== undefined && table.rows.length > 0;
+  } catch {
+    return false; // the narrative reader gives the message
+  }
 }
 
 /** .xlsx/.xls by name, or a zip/OLE file whatever its name (a workbook saved as .csv). */
