@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli.js';
 import { decode, detectDelimiter, parseDelimited } from '../src/load/grid.js';
 import { InputError } from '../src/load/errors.js';
+import { loadDisclosure } from '../src/load/disclosure.js';
 import { csvGrids, encodeGbk, encodeUtf16, findingsOf, gridToTsv, locKeyFor, neutral, tableKey, tempDir } from './input-support.js';
 
 const KASHGAR = 'fixtures/kashgar-2022';
@@ -19,6 +20,7 @@ const VARIANTS: Variant[] = [
   { name: 'UTF-8 CSV with BOM', ext: '.csv', bytes: (csv) => new TextEncoder().encode('\ufeff' + csv) },
   { name: 'UTF-16LE tab-separated with BOM', ext: '.tsv', bytes: (_, tsv) => encodeUtf16(tsv, 'le') },
   { name: 'UTF-16BE tab-separated with BOM', ext: '.tsv', bytes: (_, tsv) => encodeUtf16(tsv, 'be') },
+  { name: 'Excel "Unicode text" (.txt, UTF-16LE, tabs)', ext: '.txt', bytes: (_, tsv) => encodeUtf16(tsv, 'le') },
   { name: 'UTF-16LE without BOM, forced with --encoding', ext: '.csv', bytes: (_, tsv) => encodeUtf16(tsv, 'le').subarray(2), encoding: 'utf-16le' },
   { name: 'UTF-16LE without BOM, detected', ext: '.csv', bytes: (_, tsv) => encodeUtf16(tsv, 'le').subarray(2) },
 ];
@@ -71,6 +73,19 @@ describe('the Kashgar tables in other encodings', async () => {
       (j.disclosures[0]!.findings as Array<{ location: { file: string }; inputs?: unknown }>).map((f) => ({ ...f, inputs: undefined, location: { ...f.location, file: basename(f.location.file) } }));
     expect(same(b.json)).toEqual(same(a.json));
     expect(same(a.json).length).toBe(5);
+  });
+});
+
+describe('.txt files', () => {
+  it('a tab-separated table saved as .txt is a table; prose beside it stays the narrative', async () => {
+    const dir = tempDir();
+    const t8 = (await csvGrids(KASHGAR)).find((g) => g.name.startsWith('t8'))!;
+    writeFileSync(join(dir, 't8.txt'), encodeUtf16(gridToTsv(t8.grid), 'le'));
+    writeFileSync(join(dir, '情况说明.txt'), '一、部门收支总体情况\n\t2022年收入预算60.58万元，支出预算60.58万元。\n\t其中：公务接待费9.02万元。\n');
+    const d = await loadDisclosure(dir, { cwd: dir });
+    expect(Object.keys(d.tables)).toEqual(['threePublic']);
+    expect(d.tables.threePublic!.file).toBe('t8.txt');
+    expect(d.narrative?.file).toBe('情况说明.txt');
   });
 });
 
