@@ -6,6 +6,7 @@ import type { Figure } from '../figures.js';
 import { asInput, figure } from '../figures.js';
 import type { Rule, RuleMeta } from '../types.js';
 import { claimStated, judge, stated, type Stated } from './shared.js';
+import { projectFor } from './names.js';
 import { projectRows, tableFigure } from './tables.js';
 
 const meta: RuleMeta = {
@@ -66,6 +67,8 @@ export const narrativeAmountVsTable: Rule = {
         if (p.scale) push(stated(p.scale, name), tf, name);
       }
       for (const t of n.performance) {
+        // with a 预算安排规模 the table total is checked through it (performance-target)
+        if (projectFor(n, t.name)?.scale) continue;
         const row = projectRows(disclosure, t.name)[0];
         const tf = row ? figure(t7, row, 'total') : undefined;
         if (!tf || !t.total) continue;

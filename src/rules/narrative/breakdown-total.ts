@@ -1,6 +1,7 @@
 // A project's breakdown against its own totals: each stated 共计 against the items before it, and
 // the breakdown (its last 共计, or its items) and any 本年预算 against the 预算安排规模.
 import type { Finding } from '../../core/findings.js';
+import type { BreakdownItem } from '../../load/narrative/model.js';
 import type { Rule, RuleMeta } from '../types.js';
 import { itemStated, itemsSum, projectScale } from './items.js';
 import { judge, judgePair, stated } from './shared.js';
@@ -55,6 +56,7 @@ export const breakdownTotal: Rule = {
           computed: itemsSum(s.items),
           inputs: s.items.map(itemStated),
           options,
+          expectedDecimals: places(s.items),
           ...(s.approx ? { relTolerance: options.approxTolerance } : {}),
         });
         if (f) out.push(f);
@@ -78,10 +80,15 @@ export const breakdownTotal: Rule = {
         });
         if (f) out.push(f);
       } else if (p.items.length) {
-        const f = judge({ meta, messageId: 'itemsVsScale', data: { ...data, count: String(p.items.length) }, stated: scale, computed: itemsSum(p.items), inputs: p.items.map(itemStated), options });
+        const f = judge({ meta, messageId: 'itemsVsScale', data: { ...data, count: String(p.items.length) }, stated: scale, computed: itemsSum(p.items), inputs: p.items.map(itemStated), options, expectedDecimals: places(p.items) });
         if (f) out.push(f);
       }
     }
     return out;
   },
 };
+
+/** the places the items are shown with, in 万元 */
+function places(items: BreakdownItem[]): number {
+  return Math.max(0, ...items.map((i) => (i.fig.unit === '元' ? 0 : i.fig.decimals)));
+}

@@ -88,7 +88,7 @@ export const performanceCost: Rule = {
         if (!total) break;
         const cap = stated(c.fig, c.name);
         const tot = stated(total, `${t.name} 总额`);
-        const f = judge({ meta, messageId: 'overTotal', data: { project: t.name, cap: c.name, bound: total.raw }, stated: cap, computed: tot.interval, inputs: [tot], options, atMost: true, boundRounds: true });
+        const f = judge({ meta, messageId: 'overTotal', data: { project: t.name, cap: c.name, bound: total.raw }, stated: cap, computed: tot.interval, inputs: [tot], options, atMost: true, boundRounds: true, expectedDecimals: tot.decimals });
         if (f) out.push(f);
       }
       if (!p) continue;

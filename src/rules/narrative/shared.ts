@@ -90,6 +90,8 @@ export interface NarrativeComparison {
   at?: Location;
   /** a "≤" whose bound is displayed: no finding while the part rounds to at most the bound */
   boundRounds?: boolean;
+  /** places to show the recomputed value with, when it is more precise than the stated figure */
+  expectedDecimals?: number;
 }
 
 const ROUNDING_NOTE: Bilingual = { zh: '（尾差，可由舍入解释）', en: ' (rounding difference)' };
@@ -111,7 +113,7 @@ export function judge(c: NarrativeComparison): Finding | null {
   if (!verdict) return null;
   const s = c.stated;
   const expV = c.computed.value.div(s.toBase);
-  const expected = c.roundExpected ? expV.toDecimalPlaces(s.decimals).toFixed(s.decimals) : formatDec(expV, s.decimals);
+  const expected = c.roundExpected ? expV.toDecimalPlaces(s.decimals).toFixed(s.decimals) : formatDec(expV, Math.max(s.decimals, c.expectedDecimals ?? 0));
   const actual = formatDec(s.interval.value.div(s.toBase), s.decimals);
   const diffV = c.roundExpected ? s.interval.value.div(s.toBase).minus(new Decimal(expected)) : verdict.difference.div(s.toBase);
   const difference = formatDec(diffV, s.decimals);
@@ -165,7 +167,7 @@ export function judgePair(c: Omit<NarrativeComparison, 'computed' | 'inputs'> & 
   const a = c.stated;
   const b = c.other;
   const [coarse, fine] = a.decimals + places(a.toBase) <= b.decimals + places(b.toBase) ? [a, b] : [b, a];
-  const f = judge({ ...c, stated: coarse, computed: fine.interval, inputs: [fine], at: c.at ?? a.loc });
+  const f = judge({ ...c, stated: coarse, computed: fine.interval, inputs: [fine], at: c.at ?? a.loc, expectedDecimals: fine.decimals });
   return f;
 }
 

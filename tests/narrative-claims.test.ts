@@ -1,0 +1,289 @@
+// Crafted text per kind of claim, agreeing and disagreeing: the exact finding and its severity.
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../src/core/decimal.js';
+import type { Finding } from '../src/core/findings.js';
+import type { Disclosure } from '../src/load/model.js';
+import { readNarrative } from '../src/load/narrative/index.js';
+import { runRules } from '../src/rules/engine.js';
+import { NARRATIVE_RULES } from '../src/rules/index.js';
+import type { CheckOptions } from '../src/rules/types.js';
+
+const OPTIONS: CheckOptions = { strict: false, approxTolerance: new Decimal('0.005') };
+
+function disclosureOf(text: string): Disclosure {
+  return { path: 't.txt', source: 'file', tables: {}, files: ['t.txt'], issues: [], narrative: readNarrative(text, 't.txt') };
+}
+
+function check(text: string, options: Partial<CheckOptions> = {}): Finding[] {
+  return runRules(disclosureOf(text), { ...OPTIONS, ...options }, NARRATIVE_RULES);
+}
+
+/** rule, line:column, severity, expected, actual: what a reader needs to find and judge it */
+function brief(fs: Finding[]) {
+  return fs.map((f) => ({ rule: f.ruleId, at: `${f.location.line}:${f.location.column}`, severity: f.severity, expected: f.expected, actual: f.actual }));
+}
+
+describe('reading the text', () => {
+  it('joins broken lines, reads full-width digits and separators, and cites where each figure starts', () => {
+    const n = readNarrative(
+      ['一、关于收支总体说明', '', '部门收支总预算 3，518.85 万', '', '元。', '', '27', '', '其中：一般公共预算 ３５１８．８５万元，占 100.00%。'].join('\n'),
+      't.txt',
+    );
+    expect(n.amounts.map((a) => [a.fig.value.toString(), a.fig.decimals, a.fig.unit, a.fig.loc.line, a.fig.loc.column, a.key])).toEqual([
+      ['3518.85', 2, '万元', 3, 9, 'grandTotal'],
+      ['3518.85', 2, '万元', 9, 11, 'generalBudget'],
+    ]);
+    expect(n.shares).toHaveLength(1);
+    // the page number is no figure of the text
+    expect(n.unmatched.map((u) => u.text)).toEqual([]);
+  });
+
+  it('takes 元 amounts and thousands separators: 1312877.5 元, 37,151.47万元', () => {
+    const n = readNarrative('一、说明\n收入预算37,151.47万元，其中：财政拨款收入37,151.47万元；其他收入0万元。\n基础建设 1312877.5 元。', 't.txt');
+    expect(n.amounts.map((a) => `${a.fig.value.toString()} ${a.fig.unit}`)).toEqual(['37151.47 万元', '37151.47 万元', '0 万元', '1312877.5 元']);
+    expect(n.sums.map((s) => [s.total.fig.raw, s.parts.map((p) => p.fig.raw)])).toEqual([['37,151.47万元', ['37,151.47万元', '0万元']]]);
+  });
+
+  it('skips the tables printed in the text (第二部分 …公开表) as residue', () => {
+    const n = readNarrative(['第二部分 2022 年部门预算公开表', '表一', '财政拨款（补助） 3192.57 201 一般公共服务支出 1785.63', '第三部分 2022 年部门预算情况说明', '一、说明', '收支总预算 10.00 万元。'].join('\n'), 't.txt');
+    expect(n.residueLines).toBe(3);
+    expect(n.amounts.map((a) => a.fig.raw)).toEqual(['10.00万元']);
+  });
+});
+
+describe('narrative-share', () => {
+  const text = (p1: string, p2: string) => `一、关于收入预算情况说明\n部门收入预算 100.00 万元，其中：\n一般公共预算 60.00 万元，占 ${p1}%。\n政府性基金预算 40.00 万元，占 ${p2}%。`;
+
+  it('agrees: each amount over the 其中 total', () => {
+    expect(check(text('60.00', '40.00'))).toEqual([]);
+  });
+
+  it('an error when no rounding of the inputs gives the stated share', () => {
+    expect(brief(check(text('60.00', '39.00')))).toEqual([{ rule: 'narrative-share', at: '4:20', severity: 'error', expected: '40.00', actual: '39.00' }]);
+  });
+
+  it('a warning (尾差) when some rounding of the inputs gives it', () => {
+    const fs = check('一、说明\n支出预算 3.00 万元，其中：基本支出 1.00 万元，占 33.50%。');
+    expect(brief(fs)).toEqual([{ rule: 'narrative-share', at: '2:32', severity: 'warning', expected: '33.33', actual: '33.50' }]);
+  });
+});
+
+describe('narrative-growth', () => {
+  const g = (tail: string) => `一、说明\n基本支出 120.00 万元，比上年预算${tail}。`;
+
+  it('agrees: 增加 20 on 100 is 增长 20.00%; 减少 1 from 10 is 下降 10.00%', () => {
+    expect(check(g('增加 20.00 万元，增长 20.00%'))).toEqual([]);
+    expect(check('一、说明\n公务接待费 9.00 万元，比上年减少 1.00 万元，下降 10.00%。')).toEqual([]);
+  });
+
+  it('an error when the rate is not the change over last year', () => {
+    expect(brief(check(g('增加 20.00 万元，增长 25.00%')))).toEqual([{ rule: 'narrative-growth', at: '2:36', severity: 'error', expected: '20.00', actual: '25.00' }]);
+  });
+
+  it('a warning when rounding of the change and the current amount explains the rate', () => {
+    const fs = check('一、说明\n住房公积金 22.44 万元，比上年预算增加 2.34 万元，增长 11.65%。');
+    expect(brief(fs)).toEqual([{ rule: 'narrative-growth', at: '2:35', severity: 'warning', expected: '11.64', actual: '11.65' }]);
+  });
+
+  it('an error when the wording contradicts the sign', () => {
+    const fs = check(g('增加 20.00 万元，下降 20.00%'));
+    expect(fs.map((f) => [f.ruleId, f.severity, f.message.zh])).toEqual([['narrative-growth', 'error', '“增加”与“下降”相矛盾']]);
+  });
+
+  it('growth from a zero base is the convention it is, at info level', () => {
+    const fs = check('一、说明\n其他组织事务支出 100.00 万元，比上年预算增加 100.00 万元，增长 100.00%。');
+    expect(fs.map((f) => [f.ruleId, f.severity, `${f.location.line}:${f.location.column}`])).toEqual([['narrative-growth', 'info', '2:41']]);
+  });
+
+  it('finds the current amount by name when the change stands in another sentence', () => {
+    const text = '一、说明\n“三公”经费数为 10.00 万元，其中：公务接待费 2.00 万元，公务用车运行费 8.00 万元。\n“三公”经费比上年减少 1.00 万元，下降 9.09%，其中：公务接待费减少 0.50 万元，下降 25.00%；公务用车运行费减少 0.50 万元，下降 5.88%。';
+    // 0.50 ÷ (2.00 + 0.50) = 20.00%, not 25.00%
+    expect(brief(check(text))).toEqual([{ rule: 'narrative-growth', at: '3:52', severity: 'error', expected: '20.00', actual: '25.00' }]);
+  });
+});
+
+describe('narrative-sum', () => {
+  it('其中 listed inline: parts against the total', () => {
+    const ok = '一、说明\n“三公”经费数为 10.00 万元，其中：因公出国（境）费 1.00 万元，公务用车运行费 6.00 万元，公务接待费 3.00 万元。';
+    expect(check(ok)).toEqual([]);
+    expect(brief(check(ok.replace('6.00', '5.00')))).toEqual([{ rule: 'narrative-sum', at: '2:10', severity: 'error', expected: '9.00', actual: '10.00' }]);
+  });
+
+  it('其中 over paragraphs (the colon ends its line): the first amount of each sentence', () => {
+    const t = (b: string) => `一、说明\n支出预算 100.00 万元，其中：\n基本支出 ${b} 万元，主要用于人员经费。\n项目支出 60.00 万元，主要用于日常运转。\n二、其他\n车辆 2 辆。`;
+    expect(check(t('40.00'))).toEqual([]);
+    expect(brief(check(t('40.50')))).toEqual([{ rule: 'narrative-sum', at: '2:6', severity: 'error', expected: '100.50', actual: '100.00' }]);
+  });
+
+  it('包括 lists add up to the section total', () => {
+    const t = (x: string) => `一、说明\n收支总预算 100.00 万元。\n支出预算包括：一般公共服务支出 70.00 万元、公共安全支出 ${x} 万元。`;
+    expect(check(t('30.00'))).toEqual([]);
+    expect(brief(check(t('31.00')))).toEqual([{ rule: 'narrative-sum', at: '2:7', severity: 'error', expected: '101.00', actual: '100.00' }]);
+  });
+
+  it('counts add exactly: 实有人数 = 在职 + 退休 + 离休; the 增加 figures are no parts', () => {
+    const t = (x: string) => `编制数 10人，实有人数 10人，其中：在职 ${x}人，增加 1人；退休 1人，增加 0 人；离休 0 人，增加 0 人。`;
+    expect(check(t('9'))).toEqual([]);
+    const fs = check(t('8'));
+    expect(brief(fs)).toEqual([{ rule: 'narrative-sum', at: '1:14', severity: 'error', expected: '9', actual: '10' }]);
+    expect(fs[0]!.unit).toBe('人');
+  });
+
+  it('a single 其中 part must not exceed its total (小微 ≤ 中小)', () => {
+    const fs = check('一、说明\n面向中小企业预留政府采购项目预算金额 120.00 万元，其中：面向小微企业预留政府采购项目预算金额 130.00 万元。');
+    expect(brief(fs)).toEqual([{ rule: 'narrative-sum', at: '2:52', severity: 'error', expected: '120.00', actual: '130.00' }]);
+  });
+
+  it('signed changes: −1.14 = −1.00 − 0.24 fails', () => {
+    const fs = check('一、说明\n“三公”经费比上年减少 1.14 万元，其中：公务用车运行费减少 1.00 万元；公务接待费减少 0.24 万元。');
+    expect(brief(fs)).toEqual([{ rule: 'narrative-sum', at: '2:13', severity: 'error', expected: '-1.24', actual: '-1.14' }]);
+  });
+
+  it('合计 after the parts is a total too', () => {
+    const fs = check('六、年度预算安排\n2025年度项目总预算1170.00万，其中支持企业规模化发展870.00万，支持企业创新化发展70.00万，合计1170.00万。');
+    expect(brief(fs)).toEqual([
+      { rule: 'narrative-sum', at: '2:12', severity: 'error', expected: '940.00', actual: '1170.00' },
+      { rule: 'narrative-sum', at: '2:58', severity: 'error', expected: '940.00', actual: '1170.00' },
+    ]);
+  });
+});
+
+describe('narrative-relations', () => {
+  const t = (sme: string) => `一、说明\n政府采购预算 100.00 万元，其中：政府采购货物预算 50.00 万元，政府采购工程预算 20.00 万元，政府采购服务预算 30.00 万元。\n面向中小企业预留政府采购项目预算金额 ${sme} 万元。`;
+  it('面向中小企业预留 ≤ 政府采购', () => {
+    expect(check(t('80.00'))).toEqual([]);
+    expect(brief(check(t('120.00')))).toEqual([{ rule: 'narrative-relations', at: '3:20', severity: 'error', expected: '100.00', actual: '120.00' }]);
+  });
+
+  it('机关运行经费 = 公用经费 for 行政单位, ≤ otherwise', () => {
+    const text = '一、说明\n公用经费 126.79 万元。\n二、其他\n机关运行经费财政拨款预算 120.00 万元。';
+    expect(check(text)).toEqual([]);
+    expect(brief(check(text, { unitType: '行政单位' }))).toEqual([{ rule: 'narrative-relations', at: '4:14', severity: 'error', expected: '126.79', actual: '120.00' }]);
+  });
+});
+
+describe('narrative-repeat', () => {
+  it('one figure stated twice must agree', () => {
+    const t = (x: string) => `一、关于收支总体说明\n支出预算包括：一般公共服务支出 100.00 万元。\n二、关于支出预算说明\n其中一般公共服务支出 ${x} 万元。`;
+    expect(check(t('100.00'))).toEqual([]);
+    expect(brief(check(t('100.10')))).toEqual([{ rule: 'narrative-repeat', at: '4:12', severity: 'error', expected: '100.00', actual: '100.10' }]);
+  });
+
+  it('all funds and appropriations are different scopes', () => {
+    expect(check('一、关于收支总体说明\n基本支出 100.00 万元。\n二、关于一般公共预算当年拨款情况说明\n基本支出 90.00 万元。')).toEqual([]);
+  });
+});
+
+const PROJECT = (alloc: string, scale = '40.00') => `七、关于项目支出情况说明
+（一）项目名称：测试项目
+设立政策依据：文件。
+预算安排规模：${scale} 万元
+项目承担单位：本单位
+资金分配情况：${alloc}
+资金执行时间：2022 年 1月-2022 年 12 月
+八、关于“三公”经费说明
+无。`;
+
+describe('breakdown-arithmetic and breakdown-total', () => {
+  it('agrees: computations exact in 元↔万元, items add to 共计 and to the 预算安排规模', () => {
+    expect(check(PROJECT('本年度预算 40 万元，电费 2000 元/月*12 个月*15 个站=36 万元；网络费 1000 元/月*12 个月*3 个站=3.6 万元；其他 0.4 万元，共计 40 万元。'))).toEqual([]);
+  });
+
+  it('a computation that does not give its result is an error; the total of the breakdown against the budget too', () => {
+    const fs = check(PROJECT('电费 2000 元/月*12 个月*15 个站=36 万元；网络费 1000 元/月*12 个月*3 个站=3.5 万元；共计 39.5 万元。'));
+    expect(brief(fs)).toEqual([
+      { rule: 'breakdown-arithmetic', at: '6:42', severity: 'error', expected: '3.6', actual: '3.5' },
+      { rule: 'breakdown-total', at: '6:72', severity: 'error', expected: '40.00', actual: '39.5' },
+    ]);
+  });
+
+  it('a 共计 that the items do not give', () => {
+    const fs = check(PROJECT('办公费 10 万元；印刷费 20 万元；共计 40 万元。'));
+    expect(brief(fs)).toEqual([{ rule: 'breakdown-total', at: '6:31', severity: 'error', expected: '30', actual: '40' }]);
+  });
+
+  it('约 allows the approx tolerance (0.5%) and no more', () => {
+    expect(check(PROJECT('办公费 20 万元；印刷费 20 万元；共计约 40.1 万元。', '40.10'))).toEqual([]);
+    // items shown without decimals stand for ±0.5 each: 41 is then only a 尾差
+    expect(brief(check(PROJECT('办公费 20 万元；印刷费 20 万元；共计约 41 万元。', '41.00')))).toEqual([
+      { rule: 'breakdown-total', at: '6:32', severity: 'warning', expected: '40', actual: '41' },
+    ]);
+    const fs = check(PROJECT('办公费 20.00 万元；印刷费 20.00 万元；共计约 41 万元。', '41.00'));
+    expect(brief(fs)).toEqual([{ rule: 'breakdown-total', at: '6:38', severity: 'error', expected: '40.00', actual: '41' }]);
+  });
+
+  it('per-day and per-month steps are no items; exact integers give an exact total (512.64 ≠ 512.65)', () => {
+    const fs = check(PROJECT('共计人数 445 人*32 元=1.424 万元/天，1.424 万元*30 天=42.72 万元/月，42.72 万元*12 月=512.64 万元/年。', '512.65'));
+    expect(brief(fs)).toEqual([{ rule: 'breakdown-total', at: '4:8', severity: 'error', expected: '512.64', actual: '512.65' }]);
+  });
+
+  it('unitless products read in 元 when that gives the result: (26900*7.9)*12=255.01 万元, (1000*15)15000 元', () => {
+    expect(check(PROJECT('租金（26900*7.9）*12=255.01 万元；消毒液(1000*15)15000 元。', '256.51'))).toEqual([]);
+  });
+
+  it('本年预算 stated otherwise than 预算安排规模', () => {
+    const fs = check(PROJECT('本项目本年预算 44 万元，主要用于租赁。'));
+    expect(brief(fs)).toEqual([{ rule: 'breakdown-total', at: '6:16', severity: 'error', expected: '40.00', actual: '44' }]);
+  });
+
+  it('"开展 5 次 … 每次约 20 万元" is 5 × 20', () => {
+    expect(check(PROJECT('计划开展 5 次慰问活动，每次约 20万元。', '100.00'))).toEqual([]);
+    expect(brief(check(PROJECT('计划开展 5 次慰问活动，每次约 20万元。', '120.00')))).toEqual([
+      { rule: 'breakdown-total', at: '4:8', severity: 'error', expected: '100.00', actual: '120.00' },
+    ]);
+  });
+});
+
+const PERF = (total: string, fiscal: string, caps: string) => `项目支出绩效目标表
+(2022 年)
+项目名称 测试项目
+项目资金（万
+元）
+年度资金总
+额：
+${total}
+其中：财政拨
+款
+${fiscal} 其他资金 0.00
+产出指标
+成本指标
+${caps}
+效益指标
+社会效益指标 好
+（五）其他需说明的事项`;
+
+describe('performance-target and performance-cost', () => {
+  const alloc = '电费 2000 元/月*12 个月*15 个站=36 万元；网络费 1000 元/月*12 个月*3 个站=3.6 万元；其他 0.4 万元。';
+
+  it('agrees: 年度资金总额 = 财政拨款 + 其他资金 = 预算安排规模; caps cover their items', () => {
+    expect(check(`${PROJECT(alloc)}\n${PERF('40.00', '40.00', '电费 ≤36万元\n网络费 <=3.6万元\n每次补助资金数 <=1万元')}`)).toEqual([]);
+  });
+
+  it('the table total against its split and against the project; caps below their items', () => {
+    const fs = check(`${PROJECT(alloc)}\n${PERF('40.01', '40.00', '电费 ≤30万元\n网络费 <=3.6万元')}`);
+    expect(brief(fs)).toEqual([
+      { rule: 'performance-target', at: '17:1', severity: 'warning', expected: '40.00', actual: '40.01' },
+      { rule: 'performance-target', at: '17:1', severity: 'warning', expected: '40.00', actual: '40.01' },
+      { rule: 'performance-cost', at: '23:5', severity: 'error', expected: '30.00', actual: '36.00' },
+    ]);
+  });
+
+  it('a cap above the project total', () => {
+    const fs = check(`${PROJECT(alloc)}\n${PERF('40.00', '40.00', '网络费 ≤45万元')}`);
+    expect(brief(fs)).toEqual([{ rule: 'performance-cost', at: '23:6', severity: 'error', expected: '40.00', actual: '45' }]);
+  });
+
+  it('one table for each project', () => {
+    const fs = check(`${PROJECT(alloc)}\n${PERF('40.00', '40.00', '电费 ≤36万元')}\n${PERF('40.00', '40.00', '电费 ≤36万元')}`);
+    expect(fs.map((f) => [f.ruleId, f.severity, f.message.zh])).toEqual([['performance-target', 'error', '说明描述了 1 个项目，但有 2 张项目支出绩效目标表']]);
+  });
+});
+
+describe('narrative-count', () => {
+  it('安排 N 个项目 against the projects described', () => {
+    const text = (k: string) => `一、说明\n项目支出 40.00 万元，主要原因是：本年安排 ${k}个项目。\n${PROJECT('办公费 40 万元。')}`;
+    expect(check(text('1'))).toEqual([]);
+    const fs = check(text('2'));
+    expect(brief(fs)).toEqual([{ rule: 'narrative-count', at: '2:26', severity: 'error', expected: '1', actual: '2' }]);
+  });
+});
