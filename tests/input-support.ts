@@ -1,6 +1,6 @@
 // Shared by the input tests: re-encode a disclosure (GBK, UTF-16 tab-separated text, an .xlsx
 // workbook) and compare findings across the versions, cell for cell.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -14,6 +14,13 @@ import { cellFromCsv, writeWorkbook, type XSheet } from '../fixtures/xlsx/write-
 
 export function tempDir(prefix = 'budgetlint-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** A copy of a fixture's tables alone (its .csv files), so that comparisons are of tables only. */
+export function csvOnly(dir: string): string {
+  const out = tempDir();
+  for (const n of readdirSync(dir)) if (n.endsWith('.csv')) copyFileSync(join(dir, n), join(out, n));
+  return out;
 }
 
 let gbkTable: Map<string, number> | undefined;

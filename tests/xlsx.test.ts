@@ -9,7 +9,7 @@ import { loadDisclosure } from '../src/load/disclosure.js';
 import { readWorkbook } from '../src/load/xlsx/index.js';
 import { displayNumber, parseFormatCode } from '../src/load/xlsx/numfmt.js';
 import { workbookEntries, writeWorkbook, writeZip, type XSheet } from '../fixtures/xlsx/write-workbook.js';
-import { csvGrids, findingsOf, locKeyFor, neutral, runCli, tableKey, tempDir, workbookFromGrids } from './input-support.js';
+import { csvGrids, csvOnly, findingsOf, locKeyFor, neutral, runCli, tableKey, tempDir, workbookFromGrids } from './input-support.js';
 
 const KASHGAR = 'fixtures/kashgar-2022';
 const PUTUO = 'fixtures/putuo-2025';
@@ -18,7 +18,8 @@ function sortNeutral<T extends { at: string; ruleId: string; message: string }>(
   return [...xs].sort((a, b) => (a.at + a.ruleId + a.message < b.at + b.ruleId + b.message ? -1 : 1));
 }
 
-async function sameAsCsv(dir: string) {
+async function sameAsCsv(fixture: string) {
+  const dir = csvOnly(fixture);
   const grids = await csvGrids(dir);
   const tmp = tempDir();
   const book = join(tmp, 'book.xlsx');
@@ -45,6 +46,25 @@ describe('a disclosure saved as an .xlsx workbook', () => {
       ['basicEconomic', 'expenditure', 'fiscalOverview', 'generalBudget', 'governmentFund', 'income', 'overview', 'stateCapital', 'threePublic'],
     );
     expect(d.source).toBe('directory');
+  });
+
+  it('written by a third-party writer (openpyxl: merged titles and headers, float noise, built-in formats), gives exactly the CSV findings', async () => {
+    // fixtures/xlsx/kashgar-2022.xlsx is made by fixtures/xlsx/make-openpyxl.py
+    const book = 'fixtures/xlsx/kashgar-2022.xlsx';
+    const tables = csvOnly(KASHGAR);
+    const csvKey = await locKeyFor(tables, tableKey);
+    const xlsxKey = (l: { file: string; line: number; column: number }) => `${tableKey(l.file)}:${l.line}:${l.column}`;
+    const fromCsv = sortNeutral(neutral(await findingsOf(tables), csvKey));
+    expect(fromCsv.length).toBe(5);
+    expect(sortNeutral(neutral(await findingsOf(book), xlsxKey))).toEqual(fromCsv);
+    const d = await loadDisclosure(book);
+    expect(Object.keys(d.tables).length).toBe(9);
+    // the header of 表三 came from merged cells: 项目 over A4:D4, 支出预算 over E4:G4
+    expect(d.tables.expenditure!.columns.map((c) => [c.key, c.index, c.header.join('/')])).toEqual([
+      ['total', 5, '支出预算/合计'],
+      ['basic', 6, '支出预算/基本支出'],
+      ['project', 7, '支出预算/项目支出'],
+    ]);
   });
 
   it('reads workbooks inside a disclosure directory, one table per sheet, with sheet locations', async () => {
