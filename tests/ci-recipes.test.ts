@@ -1,7 +1,7 @@
 // The CI recipes in the README, taken from the README itself: each is valid YAML, and each
 // budgetlint command in it, run on the reference fixture, writes the file in the format that the
 // recipe uploads or reports.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -25,6 +25,11 @@ class Sink {
 
 const tmp = mkdtempSync(join(tmpdir(), 'budgetlint-recipes-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** The reference fixture's tables alone: what the table rules find there is pinned below. */
+const TABLES = join(tmp, 'kashgar-tables');
+mkdirSync(TABLES);
+for (const f of readdirSync('fixtures/kashgar-2022')) if (f.endsWith('.csv')) cpSync(join('fixtures/kashgar-2022', f), join(TABLES, f));
 
 const README = readFileSync('README.md', 'utf8');
 const section = README.slice(README.indexOf('## CI recipes'), README.indexOf('\n## ', README.indexOf('## CI recipes') + 1));
@@ -61,7 +66,7 @@ async function runRecipe(command: string, dir: string) {
 function broken(): string {
   const dir = join(tmp, 'broken');
   if (!existsSync(dir)) {
-    cpSync('fixtures/kashgar-2022', dir, { recursive: true });
+    cpSync(TABLES, dir, { recursive: true });
     const f = join(dir, 't8-一般公共预算三公经费支出情况表.csv');
     writeFileSync(f, readFileSync(f, 'utf8').replace('60.58,,51.56,,51.56,9.02', '60.58,,51.56,,51.56,19.02'));
   }
@@ -90,7 +95,7 @@ describe('GitHub Actions recipe', () => {
 
   it('its check step writes the SARIF file the upload step names, valid against the schema', async () => {
     const sarifStep = checks.find((s) => s.run!.includes('--format sarif'))!;
-    const r = await runRecipe(sarifStep.run!, 'fixtures/kashgar-2022');
+    const r = await runRecipe(sarifStep.run!, TABLES);
     expect(r.code).toBe(0);
     expect(r.output).toBe(join(tmp, String(upload.with!.sarif_file)));
     const log = JSON.parse(readFileSync(r.output!, 'utf8'));
@@ -107,10 +112,11 @@ describe('GitHub Actions recipe', () => {
 
   it('its annotation step prints one workflow command per finding', async () => {
     const step = checks.find((s) => s.run!.includes('--format github'))!;
-    const r = await runRecipe(step.run!, 'fixtures/kashgar-2022');
+    const r = await runRecipe(step.run!, TABLES);
     const lines = r.out.split('\n').filter(Boolean);
     expect(lines).toHaveLength(5);
-    for (const l of lines) expect(l).toMatch(/^::warning file=fixtures\/kashgar-2022\/t[57]-[^,]+\.csv,line=\d+,col=\d+,title=budgetlint [a-z-]+::/);
+    const file = (n: string) => join(TABLES, n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:/g, '%3A');
+    for (const l of lines) expect(l).toMatch(new RegExp(`^::warning file=(${file('t5-')}|${file('t7-')})[^,]+\\.csv,line=\\d+,col=\\d+,title=budgetlint [a-z-]+::`));
   });
 });
 
@@ -140,7 +146,7 @@ describe('pre-commit recipe', () => {
   it('lets a commit through on the reference fixture (warnings only) and stops one with an error', async () => {
     expect(hook.pass_filenames).toBe(false);
     expect(new RegExp(hook.files).test('disclosures/t1-部门收支总体情况表.csv')).toBe(true);
-    const ok = await runRecipe(hook.entry, 'fixtures/kashgar-2022');
+    const ok = await runRecipe(hook.entry, TABLES);
     expect(ok.code).toBe(0);
     const bad = await runRecipe(hook.entry, broken());
     expect(bad.code).toBe(1);

@@ -92,7 +92,7 @@ describe('a custom rule from a config file', () => {
   it('holds on the untouched reference fixture', async () => {
     const cfg = config('c2.json', { customRules: [RECEPTION, { id: 'local/sums', assert: 'T3.total.合计 = T5.total.合计 + T9.total.合计' }] });
     const r = await run('check', 'fixtures/kashgar-2022', '--config', cfg, '--format', 'json');
-    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
     expect(only(r.out, 'local/reception')).toEqual([]);
     expect(only(r.out, 'local/sums')).toEqual([]);
   });
@@ -194,6 +194,7 @@ describe('errors in a custom rule exit 2 and point at the character', () => {
     ['T3.total.合计 = 1 $ 2', 'unexpected character "$"', 17],
     ['(T3.total.合计 = 1', 'expected ")" but found "="', 14],
     ['T3.total = 1.2.3', 'malformed number', 15],
+    ['T8.公务(接待)费 = 1', `unknown column "公务" (for a header with ASCII parentheses write ['…'] or use （）)`, 4],
   ];
   for (const [src, message, column] of cases) {
     it(`${src} → ${message}`, () => {
@@ -229,6 +230,10 @@ describe('the expression language', () => {
     expect(parseAssertion("sum(T3['201*'].基本支出) >= T3.total.基本支出")).toMatchObject({
       left: { type: 'sum', table: 'expenditure', prefix: '201', col: 'basic' },
       right: { type: 'ref', row: { kind: 'total' }, col: 'basic' },
+    });
+    expect(parseAssertion("T8.因公出国（境）费 = T8.total['因公出国(境)费']")).toMatchObject({
+      left: { col: 'abroad', row: { kind: 'only' } },
+      right: { col: 'abroad', row: { kind: 'total' } },
     });
     // "T8.total" alone is the 合计 column of the table's row
     expect(parseAssertion('T8.total = 1').left).toMatchObject({ type: 'ref', row: { kind: 'only' }, col: 'total' });

@@ -296,7 +296,10 @@ class Parser {
       if (c.kind !== 'ident') throw new ExpressionError(`expected a column name such as 合计 but found ${this.found(c)}`, c.pos);
       this.next();
       col = columnByName(c.text);
-      if (!col) throw new ExpressionError(`unknown column "${c.text}"`, c.pos);
+      if (!col) {
+        const paren = this.isOp('(') ? ` (for a header with ASCII parentheses write ['…'] or use （）)` : '';
+        throw new ExpressionError(`unknown column "${c.text}"${paren}`, c.pos);
+      }
     } else if (this.isOp('[') && this.toks[this.i + 1]?.kind === 'str') {
       this.next();
       const c = this.next();
