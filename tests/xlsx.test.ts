@@ -126,7 +126,7 @@ describe('numbers are read exactly', () => {
     expect(texts).toEqual([
       ['名称', '内联', '富文本'],
       ['0.30', '0.6', '3'],
-      ['', 'A\rB', ''],
+      ['=SUM(A1:A2)', 'A\rB', ''],
     ]);
     expect(grid!.rows[1]!.cells[1]).toMatchObject({ line: 2, column: 2, field: 2, ref: 'B2' });
     expect(grid!.file).toBe('w.xlsx#S');

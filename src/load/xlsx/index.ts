@@ -123,7 +123,8 @@ function readSheet(xml: string, shared: string[], formats: NumberFormat[], shown
   const merges: Sheet['merges'] = [];
   let row = 0;
   let col = 0;
-  let cur: { row: number; col: number; type: string; style: number; v: string; is: string; hasV: boolean } | undefined;
+  let cur: { row: number; col: number; type: string; style: number; v: string; is: string; hasV: boolean; f?: string } | undefined;
+  let inF = false;
   let inV = false;
   let inIsT = false;
   let inIs = false;
@@ -148,6 +149,10 @@ function readSheet(xml: string, shared: string[], formats: NumberFormat[], shown
           inV = !e.selfClosing;
           if (cur) cur.hasV = true;
           break;
+        case 'f':
+          inF = !e.selfClosing;
+          if (cur) cur.f ??= '';
+          break;
         case 'is':
           inIs = true;
           break;
@@ -170,6 +175,9 @@ function readSheet(xml: string, shared: string[], formats: NumberFormat[], shown
         case 'v':
           inV = false;
           break;
+        case 'f':
+          inF = false;
+          break;
         case 'is':
           inIs = false;
           break;
@@ -189,6 +197,7 @@ function readSheet(xml: string, shared: string[], formats: NumberFormat[], shown
       }
     } else if (cur) {
       if (inV) cur.v += e.text;
+      else if (inF) cur.f += e.text;
       else if (inIsT) cur.is += e.text;
     }
   });
@@ -196,7 +205,9 @@ function readSheet(xml: string, shared: string[], formats: NumberFormat[], shown
   return { cells, merges };
 }
 
-function cellText(c: { type: string; style: number; v: string; is: string }, shared: string[], formats: NumberFormat[]): string {
+function cellText(c: { type: string; style: number; v: string; is: string; hasV: boolean; f?: string }, shared: string[], formats: NumberFormat[]): string {
+  // a formula never calculated (written by a program, not by Excel) has no value to check: show it
+  if (c.f !== undefined && !c.hasV && c.type !== 'inlineStr') return c.f.trim() === '' ? '' : `=${c.f.trim()}`;
   switch (c.type) {
     case 's': {
       const i = Number.parseInt(c.v, 10);
