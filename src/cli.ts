@@ -92,8 +92,15 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .command('rules')
     .description('list every rule')
     .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
-    .action((flags: { lang: Lang }) => {
-      for (const r of RULES) io.out.write(`${r.meta.id.padEnd(28)} ${r.meta.defaultSeverity.padEnd(8)} ${r.meta.title[flags.lang]}\n`);
+    .option('-c, --config <file>', 'configuration file (default: found from the working directory upwards)')
+    .option('--no-config', 'use no configuration file')
+    .action(async (flags: { lang: Lang; config?: string | false }) => {
+      // with a configuration: its custom rules too, and each rule's configured level
+      const loaded = await resolveConfig(flags.config);
+      for (const r of [...RULES, ...(loaded?.custom ?? [])]) {
+        const level = loaded?.config.rules?.[r.meta.id] ?? r.meta.defaultSeverity;
+        io.out.write(`${r.meta.id.padEnd(28)} ${level.padEnd(8)} ${r.meta.title[flags.lang]}\n`);
+      }
     });
 
   program
