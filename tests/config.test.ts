@@ -85,6 +85,21 @@ describe('discovery', () => {
   });
 });
 
+describe('budgetlint rules with a configuration', () => {
+  it('lists the custom rules and each configured level', async () => {
+    const cfg = write('rules-cmd.json', { rules: { rollup: 'off', 'local/cap': 'warning' }, customRules: [{ id: 'local/cap', assert: "T7['房屋租赁'].合计 <= 250", description: '房屋租赁上限' }] });
+    const r = await run('rules', '--config', cfg);
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n').filter(Boolean);
+    expect(lines.find((l) => l.startsWith('rollup '))).toMatch(/^rollup +off +/);
+    expect(lines.find((l) => l.startsWith('row-total '))).toMatch(/^row-total +error +/);
+    expect(lines[lines.length - 1]).toBe(`${'local/cap'.padEnd(28)} ${'warning'.padEnd(8)} 房屋租赁上限`);
+    expect((await run('rules', '--no-config')).out).not.toContain('local/cap');
+    const bad = await run('rules', '--config', write('rules-bad.json', { rules: { rollup: 'of' } }));
+    expect(bad.code).toBe(2);
+  });
+});
+
 describe('validation: exit 2 with the file and the key', () => {
   const cases: Array<[string, string, string]> = [
     ['level.json', '{"rules":{"row-total":"fatal"}}', 'rules.row-total: Invalid option: expected one of "off"|"warning"|"error", got "fatal"'],
