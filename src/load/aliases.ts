@@ -3,8 +3,12 @@
 // (财务收支预算总表 …) load into the same model. Offices can add aliases in configuration.
 import type { ColumnKey, TableKind } from './model.js';
 
+const NEEDS_NORMALIZING = /[\s\u00a0\u3000"“”'‘’「」()]/;
+
 /** Strips what varies between printings: spaces, quotes, year and "部门" prefixes. */
 export function normalizeLabel(s: string): string {
+  // most cells have nothing to strip; one test is much cheaper than four replacements
+  if (!NEEDS_NORMALIZING.test(s)) return s;
   return s
     .replace(/[\s\u00a0\u3000]+/g, '')
     .replace(/["“”'‘’「」]/g, '')
