@@ -1,6 +1,7 @@
 // Command line: parse options, check, print, and exit 0 (clean), 1 (findings at or above the
 // fail level) or 2 (the input or the command line could not be used).
 import { writeFileSync } from 'node:fs';
+import { basename, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { Decimal, type Dec } from './core/decimal.js';
 import { severityRank, type Lang, type Severity } from './core/findings.js';
@@ -8,7 +9,7 @@ import { check } from './check.js';
 import { ConfigError, configuredCheck, mergeUnderFlags, resolveConfig } from './config/index.js';
 import { checkBatch, defaultJobs } from './batch/index.js';
 import { ProgressBar } from './batch/progress.js';
-import { DEFAULT_MAX_FILE_BYTES } from './load/disclosure.js';
+import { DEFAULT_MAX_FILE_BYTES, MANIFEST_NAMES } from './load/disclosure.js';
 import type { Encoding } from './load/grid.js';
 import { RULES, findRule } from './rules/index.js';
 import type { CheckOptions } from './rules/types.js';
@@ -130,6 +131,16 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   return exitCode;
 }
 
+/** True when the report would replace a file the check reads (a given file, or a table, text or manifest in a given directory). */
+function overwritesInput(output: string, paths: string[]): boolean {
+  const out = resolve(output);
+  const readable = /\.(csv|tsv|txt|md|xlsx|xls)$/i.test(out) || MANIFEST_NAMES.includes(basename(out));
+  return paths.some((p) => {
+    const input = resolve(p);
+    return out === input || (readable && out.startsWith(input + sep));
+  });
+}
+
 async function runCheck(
   paths: string[],
   flags: CheckFlags,
@@ -151,6 +162,7 @@ async function runCheck(
   if (conf) flags.failOn = mergeUnderFlags(conf, given, options, load, flags.failOn);
   const jobs = flags.jobs === undefined ? defaultJobs() : Number.parseInt(flags.jobs, 10);
   if (!/^\d+$/.test(flags.jobs ?? '1') || !(jobs >= 1)) throw new UsageError(`--jobs: "${flags.jobs}" is not a positive whole number`);
+  if (flags.output && overwritesInput(flags.output, paths)) throw new UsageError(`--output: "${flags.output}" would overwrite an input; budgetlint never writes to its inputs`);
   const err = io.err as NodeJS.WriteStream;
   const bar = err.isTTY === true && !flags.quiet ? new ProgressBar(err) : undefined;
   const results = await checkBatch(paths, { load, options, ...(conf?.levels ? { levels: conf.levels } : {}), ...(conf?.customRules ? { customRules: conf.customRules } : {}) }, {

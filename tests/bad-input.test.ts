@@ -114,6 +114,23 @@ describe('budgetlint never writes to its inputs', () => {
     return out;
   }
 
+  it('refuses an --output that would overwrite an input, and leaves it as it was', async () => {
+    const dir = tempDir();
+    cpSync('fixtures/kashgar-2022/t8-一般公共预算三公经费支出情况表.csv', join(dir, 't8.csv'));
+    const before = readFileSync(join(dir, 't8.csv'));
+    for (const [target, arg] of [[join(dir, 't8.csv'), dir], [join(dir, 't8.csv'), join(dir, 't8.csv')], [join(dir, 'disclosure.json'), dir]] as const) {
+      const r = await runCli(['check', arg, '--jobs', '1', '-f', 'json', '-o', target]);
+      expect(r.code).toBe(2);
+      expect(r.err).toBe(`budgetlint: --output: "${target}" would overwrite an input; budgetlint never writes to its inputs\n`);
+    }
+    expect(readFileSync(join(dir, 't8.csv'))).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['t8.csv']);
+    // a report beside the tables, under another name, is fine
+    const ok = await runCli(['check', dir, '--jobs', '1', '-f', 'json', '-o', join(dir, 'report.json')]);
+    expect(ok.err).toBe('');
+    expect(readdirSync(dir).sort()).toEqual(['report.json', 't8.csv']);
+  });
+
   it('leaves every file of the fixtures byte-for-byte and time-for-time as it was', async () => {
     const before = snapshot('fixtures');
     expect(Object.keys(before).length).toBeGreaterThan(40);
