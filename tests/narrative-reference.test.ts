@@ -10,11 +10,15 @@ import { runRules } from '../src/rules/engine.js';
 import { NARRATIVE_RULES, RULES } from '../src/rules/index.js';
 import { codeOf, projectRowCount, projectRows, tableFigure } from '../src/rules/narrative/tables.js';
 import type { CheckOptions } from '../src/rules/types.js';
+import { checkPath } from '../src/check.js';
+import { textFormatter } from '../src/report/text.js';
+import { summarize } from '../src/report/types.js';
 
 const OPTIONS: CheckOptions = { strict: false, approxTolerance: new Decimal('0.005') };
 const KASHGAR = 'fixtures/reference/kashgar-2022.txt';
 const PUTUO = 'fixtures/reference/putuo-2025.txt';
 const WITH_TABLES = 'fixtures/narrative/kashgar-2022-with-text';
+const PUTUO_WITH_TABLES = 'fixtures/narrative/putuo-2025-with-text';
 
 function brief(fs: Finding[]) {
   return fs.map((f) => ({ rule: f.ruleId, at: `${f.location.line}:${f.location.column}`, severity: f.severity, expected: f.expected, actual: f.actual }));
@@ -159,5 +163,28 @@ describe('the Kashgar 2022 tables with their text', () => {
     expect(projectRowCount(d)).toBe(18);
     expect(codeOf(d, n.counts[3]!.scope!)).toBe('2010399');
     expect(projectRowCount(d, '2010399')).toBe(12);
+  });
+});
+
+describe('the Putuo 2025 tables with their text', () => {
+  it('agree: no finding, with 26 stated amounts compared with a table figure', async () => {
+    const d = await loadDisclosure(PUTUO_WITH_TABLES);
+    expect(runRules(d, OPTIONS, RULES)).toEqual([]);
+    const keyed = d.narrative!.amounts.filter((a) => !a.delta && a.key);
+    const missing = keyed.filter((a) => !tableFigure(d, a.key!, a.fiscal)).map((a) => a.key);
+    expect(keyed.length - missing.length).toBe(26);
+    expect(missing).toEqual(['procurement', 'procGoods', 'procWorks', 'procServices']);
+  });
+});
+
+describe('coverage in the report', () => {
+  it('--verbose lists the figures no claim took, by reason; without it, nothing', async () => {
+    const r = await checkPath(PUTUO, { load: {}, options: OPTIONS });
+    expect(r.coverage?.extracted).toBe(79);
+    const opts = { lang: 'zh' as const, color: false, failOn: 'error' as const, verbose: true };
+    const text = textFormatter.format([r], summarize([r]), opts);
+    expect(text.split('\n').slice(0, 2)).toEqual([PUTUO, '  说明中 79 个数字已作为说法检查，129 个未纳入：']);
+    expect(text).toContain('    无增幅的增减额 (3): 24,558.18万元@101:1 24,491.71万元@102:54 24,491.71万元@103:33');
+    expect(textFormatter.format([r], summarize([r]), { ...opts, verbose: false })).not.toContain('说明中');
   });
 });

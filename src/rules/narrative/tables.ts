@@ -61,7 +61,10 @@ export function tableFigure(d: Disclosure, key: string, fiscal: boolean): Figure
     case 'incomeTotal':
       return tot(t.overview, 'total', 'income') ?? tot(t.income, 'total');
     case 'fiscalTotal':
+    case 'fiscalExpense':
       return tot(t.fiscalOverview, 'total', 'expense');
+    case 'fiscalIncome':
+      return tot(t.fiscalOverview, 'total', 'income');
     case 'generalBudget':
       return tot(t.generalBudget, 'total');
     default:
