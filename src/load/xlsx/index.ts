@@ -118,7 +118,7 @@ interface Sheet {
   merges: Array<{ r1: number; c1: number; r2: number; c2: number }>;
 }
 
-function readSheet(xml: string, shared: string[], formats: NumberFormat[], shown: string): Sheet {
+function readSheet(xml: string, shared: string[], formats: NumberFormat[]): Sheet {
   const cells: RawCell[] = [];
   const merges: Sheet['merges'] = [];
   let row = 0;
@@ -201,7 +201,6 @@ function readSheet(xml: string, shared: string[], formats: NumberFormat[], shown
       else if (inIsT) cur.is += e.text;
     }
   });
-  void shown;
   return { cells, merges };
 }
 
@@ -351,7 +350,7 @@ export function readWorkbook(buf: Uint8Array, opts: WorkbookReadOptions): SheetG
     if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets hold no table
     const xml = text(zip.read(rel.target));
     if (xml === undefined) continue;
-    const sheet = readSheet(xml, shared, formats, shown);
+    const sheet = readSheet(xml, shared, formats);
     if (sheet.cells.length === 0) continue; // the blank Sheet2/Sheet3 a new workbook comes with
     out.push(toGrid(sheet, `${shown}#${s.name}`, shown, s.name, limits));
   }
