@@ -1,6 +1,6 @@
 // The Kashgar tables re-saved the ways Excel on Chinese Windows saves them (GBK CSV, "Unicode
 // text" = UTF-16 tab-separated, UTF-8 with BOM, semicolons) give exactly the UTF-8 findings.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,22 @@ describe('the Kashgar tables in other encodings', async () => {
     expect(same(b.json)).toEqual(same(a.json));
     expect(same(a.json).length).toBe(5);
   });
+});
+
+describe('the Kashgar tables with their 情况说明 text, all re-encoded', () => {
+  const FULL = 'fixtures/narrative/kashgar-2022-with-text';
+  const NARRATIVE = '情况说明.txt';
+
+  for (const [label, enc] of [['GBK', (t: string) => encodeGbk(t)], ['UTF-16LE with BOM', (t: string) => encodeUtf16(t, 'le')]] as const) {
+    it(`${label}: exactly the UTF-8 findings, narrative ones included`, async () => {
+      const dir = tempDir();
+      for (const n of readdirSync(FULL)) writeFileSync(join(dir, n), enc(readFileSync(join(FULL, n), 'utf8')));
+      const key = (l: { file: string; line: number; column: number }) => `${basename(l.file)}:${l.line}:${l.column}`;
+      const want = neutral(await findingsOf(FULL), key);
+      expect(want.filter((f) => f.at.startsWith(NARRATIVE)).length).toBeGreaterThan(10);
+      expect(neutral(await findingsOf(dir), key)).toEqual(want);
+    });
+  }
 });
 
 describe('.txt files', () => {
