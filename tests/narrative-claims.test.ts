@@ -51,6 +51,27 @@ describe('reading the text', () => {
   });
 });
 
+describe('other wordings', () => {
+  it('Markdown: headings, list marks, emphasis and tables', () => {
+    const md = ['## 一、关于收入预算情况说明', '', '部门收入预算 **100.00 万元**，其中：', '- 一般公共预算 60.00 万元，占 61.00%。', '- 政府性基金预算 40.00 万元，占 40.00%。', '', '| 项目 | 金额 |', '| 合计 | 100.00 |'].join('\n');
+    expect(brief(check(md))).toEqual([{ rule: 'narrative-share', at: '4:21', severity: 'error', expected: '60.00', actual: '61.00' }]);
+    expect(readNarrative(md, 't.md').residueLines).toBe(2);
+  });
+
+  it('较上年 … 增幅为; 降低', () => {
+    expect(brief(check('一、说明\n基本支出 120.00 万元，较上年增加 20.00 万元，增幅为 25.00%。'))).toEqual([
+      { rule: 'narrative-growth', at: '2:35', severity: 'error', expected: '20.00', actual: '25.00' },
+    ]);
+    expect(check('一、说明\n公务接待费 9.00 万元，较上年减少 1.00 万元，降低 10.00%。')).toEqual([]);
+  });
+
+  it('a share that names its total: 占本年支出预算的 P%', () => {
+    const t = (p: string) => `一、说明\n本年支出预算 200.00 万元。\n二、其他\n政府采购预算 100.00 万元，其中：政府采购货物预算 50.00 万元，占支出预算的比重为 ${p}%；政府采购服务预算 50.00 万元。`;
+    expect(check(t('25.00'))).toEqual([]);
+    expect(brief(check(t('50.00')))).toEqual([{ rule: 'narrative-share', at: '4:49', severity: 'error', expected: '25.00', actual: '50.00' }]);
+  });
+});
+
 describe('narrative-share', () => {
   const text = (p1: string, p2: string) => `一、关于收入预算情况说明\n部门收入预算 100.00 万元，其中：\n一般公共预算 60.00 万元，占 ${p1}%。\n政府性基金预算 40.00 万元，占 ${p2}%。`;
 

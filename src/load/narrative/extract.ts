@@ -186,13 +186,17 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
   // shares: "…1785.63 万元，占 55.93%"
   for (const t of prose) {
     if (t.kind !== 'percent') continue;
-    const before = text.slice(Math.max(0, t.start - 4), t.start);
-    if (!/占比?\s?$/.test(before)) continue;
-    const amount = [...levels].reverse().find((a) => a.fig.end <= t.start && t.start - a.fig.end <= 4);
+    const sm = /占([\u4e00-\u9fff“”"]{0,16}?)(?:的)?(?:比重|比例)?(?:为)?\s?$/.exec(text.slice(Math.max(0, t.start - 24), t.start));
+    if (!sm) continue;
+    const amount = [...levels].reverse().find((a) => a.fig.end <= t.start && t.start - a.fig.end <= 4 + sm[0].length);
     if (!amount) continue;
     const section = sec.l1(t.start);
+    // "占本年支出预算的 12.77%" names its total; "占 12.77%" takes the paragraph's
+    const named = sm[1] && sm[1] !== '比' ? keyOf(sm[1].replace(/^(本年|部门|全年)/, '')) : undefined;
+    const byName = named ? [...levels].reverse().find((a) => a.key === named && a.fig.start < amount.fig.start) ?? levels.find((a) => a.key === named) : undefined;
+    if (sm[1] && sm[1] !== '比' && !byName) continue;
     const head = [...heads].reverse().find((h) => h.pos < amount.fig.start && h.claim.section === section && h.claim !== amount);
-    const total = head?.claim ?? levels.find((a) => a.section === section && a !== amount);
+    const total = byName ?? head?.claim ?? levels.find((a) => a.section === section && a !== amount);
     if (!total) continue;
     out.shares.push({ amount, percent: strip(t), total });
     t.used = true;
@@ -202,13 +206,13 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
   for (const change of out.amounts) {
     if (!change.delta) continue;
     const after = text.slice(change.fig.end, change.fig.end + 10);
-    const gm = /^[，,]?\s?(增长|下降)\s?/.exec(after);
+    const gm = /^[，,]?\s?(增长|下降|降低|增幅为?|降幅为?)\s?/.exec(after);
     if (!gm) continue;
     const rate = tokAt.get(change.fig.end + gm[0].length);
     if (!rate || rate.kind !== 'percent') continue;
     const wordPos = change.fig.start - (text.slice(change.fig.start - 3, change.fig.start).match(/(增加|减少)\s?$/)?.[0].length ?? 0);
     let subject = clauseBefore(text, wordPos).replace(/^其中[:：]?/, '');
-    subject = subject.replace(/比(上年|20\d\d年)(预算|预算数|预算执行数|执行数)?$/, '').replace(/比上年$/, '');
+    subject = subject.replace(/[比较](上年|上一年|20\d\d年)(预算|预算数|预算执行数|执行数)?$/, '');
     let current: AmountClaim | undefined;
     const key = /[\u4e00-\u9fff]/.test(subject) ? keyOf(subject) : undefined;
     if (key) current = [...levels].reverse().find((a) => a.key === key && a.fig.start < change.fig.start && a.section === change.section);
@@ -217,7 +221,8 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
       current = [...levels].reverse().find((a) => a.fig.start >= s && a.fig.start < change.fig.start);
     }
     if (!current) continue;
-    out.growths.push({ current, change, direction: change.delta!, word: gm[1] as '增长' | '下降', rate: strip(rate) });
+    const word = /增/.test(gm[1]!) ? '增长' : '下降';
+    out.growths.push({ current, change, direction: change.delta!, word, rate: strip(rate) });
     rate.used = true;
     const ct = tokAt.get(change.fig.start);
     if (ct) {

@@ -51,6 +51,10 @@ export function joinLines(lines: string[], numbers: number[]): Mapped {
     const norm = Array.from(raw, normalizeChar);
     let first = norm.findIndex((c) => !/\s/.test(c));
     if (first < 0) continue;
+    // Markdown: "## 一、…", "- 1.…", "> …" open the line; "**" marks emphasis
+    const md = /^(#{1,6}\s+|[-+]\s+|>\s*)/.exec(norm.slice(first).join(''));
+    if (md) first += md[0].length;
+    for (let k = first; k + 1 < norm.length; k++) if (norm[k] === '*' && norm[k + 1] === '*') norm[k] = norm[k + 1] = ' ';
     const level = headingLevel(norm.slice(first).join(''));
     if (level !== undefined) {
       // a heading ends whatever came before it: a line break the clause readers stop at
@@ -132,7 +136,7 @@ export function classifyLines(lines: string[]): LineKind[] {
         continue;
       }
     }
-    const tableRow = TABLE_ROW.test(raw.trim()) && NUMBERISH.test(raw);
+    const tableRow = (TABLE_ROW.test(raw.trim()) && NUMBERISH.test(raw)) || /^\|.*\|$/.test(t);
     if (/^编制部门[:：]/.test(t) || /单位[:：]\s*(万元|元|千元)\s*$/.test(t)) {
       inResidue = true;
       // the title line just above belongs to the table
