@@ -41,6 +41,8 @@ export interface AgreeSpec {
   messageId: string;
   /** message for a code the stated table lacks, with {code} {name} {source} {table} */
   missingId: string;
+  /** message for a failed "≤" (used when atMost), with the same parameters as messageId */
+  exceedsId?: string;
   stated: Term;
   terms: Term[];
   atMost?: boolean;
@@ -66,6 +68,8 @@ export function agreeByCode(ctx: RuleContext, spec: AgreeSpec, out: Finding[]): 
     const rows = statedRows.get(code);
     if (!rows || rows.length === 0) {
       if (computed.value.isZero() || inputs.length === 0) continue;
+      // an absent row is 0, which satisfies "≤" a positive amount
+      if (spec.atMost && computed.value.gt(0)) continue;
       const first = inputs.find((f) => !f.blank) ?? inputs[0]!;
       out.push(
         plainFinding(spec.meta, spec.missingId, locationOf(first), {
@@ -81,7 +85,7 @@ export function agreeByCode(ctx: RuleContext, spec: AgreeSpec, out: Finding[]): 
     const stated = figure(spec.stated.table, rows[0]!, spec.stated.key);
     if (!stated) continue;
     if (stated.blank && inputs.every((f) => f.blank)) continue;
-    const f = compare({ meta: spec.meta, messageId: spec.messageId, data: { source }, stated, computed, inputs, options: ctx.options, atMost: spec.atMost ?? false });
+    const f = compare({ meta: spec.meta, messageId: messageIdOf(spec), data: { source }, stated, computed, inputs, options: ctx.options, atMost: spec.atMost ?? false });
     if (f) out.push(f);
   }
   if (spec.includeTotals === false) return;
@@ -98,8 +102,12 @@ export function agreeByCode(ctx: RuleContext, spec: AgreeSpec, out: Finding[]): 
   const computed = spec.terms.length ? sum(spec.terms.map((t, i) => signed(t, totalFigs[i]!))) : exact(ZERO);
   const inputs = totalFigs.flat();
   if (stated.blank && inputs.every((f) => f.blank)) return;
-  const f = compare({ meta: spec.meta, messageId: spec.messageId, data: { source }, stated, computed, inputs, options: ctx.options, atMost: spec.atMost ?? false });
+  const f = compare({ meta: spec.meta, messageId: messageIdOf(spec), data: { source }, stated, computed, inputs, options: ctx.options, atMost: spec.atMost ?? false });
   if (f) out.push(f);
+}
+
+function messageIdOf(spec: AgreeSpec): string {
+  return spec.atMost && spec.exceedsId ? spec.exceedsId : spec.messageId;
 }
 
 /** Whether a table holds any nonzero amount. */

@@ -23,6 +23,10 @@ const meta: RuleMeta = {
       zh: '{stated}为 {actual}，但{source}为 {expected}，差额 {difference}',
       en: '{stated} is {actual} but {source} is {expected} (difference {difference})',
     },
+    exceeds: {
+      zh: '{stated}为 {actual}，超过{source} {expected}（部门有财政拨款以外的收入，只要求不超过），超出 {difference}',
+      en: '{stated} is {actual}, more than {source} {expected} (with revenue other than appropriations it must only not exceed it; excess {difference})',
+    },
     missing: {
       zh: '{source}在科目 {code} {name} 上有金额，但{table}中没有这一行',
       en: '{source} has an amount at code {code} {name} but {table} has no such row',
@@ -30,14 +34,18 @@ const meta: RuleMeta = {
   },
 };
 
-/** Revenue other than appropriations (事业收入, 其他收入…), read from 表一 or 表二. */
+/**
+ * Revenue other than appropriations (事业收入, 其他收入…) in 表一 or 表二. Either is enough:
+ * when the two disagree, income-agreement reports that, and this rule should not pile up
+ * findings that assume the lower one.
+ */
 export function hasNonFiscalRevenue(d: Disclosure): boolean {
   const keys = ['specialAccount', 'business', 'operating', 'other'] as const;
   const t1 = d.tables.overview;
-  if (t1) return keys.some((k) => incomeItem(t1, k)?.cells.total?.amount?.value.isZero() === false);
   const t2 = d.tables.income;
-  if (t2) return t2.rows.some((r) => keys.some((k) => r.cells[k]?.amount?.value.isZero() === false));
-  return false;
+  const inT1 = !!t1 && keys.some((k) => incomeItem(t1, k)?.cells.total?.amount?.value.isZero() === false);
+  const inT2 = !!t2 && t2.rows.some((r) => keys.some((k) => r.cells[k]?.amount?.value.isZero() === false));
+  return inT1 || inT2;
 }
 
 export const generalBudgetAgreement: Rule = {
@@ -51,7 +59,7 @@ export const generalBudgetAgreement: Rule = {
       if (!t5.columns.some((c) => c.key === key) || !t3.columns.some((c) => c.key === key)) continue;
       const terms: Term[] = [{ table: t3, key }];
       for (const t of [t9, sc]) if (t && hasMoney(t) && t.columns.some((c) => c.key === key)) terms.push({ table: t, key, sign: -1 });
-      agreeByCode(ctx, { meta, messageId: 'mismatch', missingId: 'missing', stated: { table: t5, key }, terms, atMost }, out);
+      agreeByCode(ctx, { meta, messageId: 'mismatch', exceedsId: 'exceeds', missingId: 'missing', stated: { table: t5, key }, terms, atMost }, out);
     }
     return out;
   },
