@@ -1,10 +1,13 @@
-// A small worker-thread pool: one disclosure in flight per worker, results delivered by index so
-// the caller can keep input order. A worker that dies takes only its current disclosure with it;
-// a replacement carries on with the rest. Loaded only for multi-disclosure runs with --jobs > 1.
+// A small worker-thread pool: two disclosures in flight per worker (one being checked, one queued,
+// so a worker never idles waiting for the main thread), results delivered by index so the caller
+// can keep input order. A worker that dies takes only the disclosure it was checking with it; the
+// one queued behind it goes back to the pool, and a replacement worker carries on.
+// Loaded only for multi-disclosure runs with --jobs > 1.
 import { Worker } from 'node:worker_threads';
 import type { Checked, WireRequest } from './request.js';
 
 export const WORKER_URL = new URL('./worker.js', import.meta.url);
+const DEPTH = 2;
 
 export interface PoolOptions {
   jobs: number;
@@ -24,6 +27,7 @@ export function runPool(
 ): Promise<void> {
   return new Promise((resolvePool, rejectPool) => {
     let next = 0;
+    const retry: number[] = []; // queued on a worker that died before reaching them
     let finished = 0;
     let anyReady = false;
     let live = 0;
@@ -38,17 +42,16 @@ export function runPool(
     const spawn = () => {
       live++;
       const w = new Worker(opts.workerUrl ?? WORKER_URL, { workerData: wire });
-      let current: number | undefined;
+      const inflight: number[] = []; // in the order the worker checks them
       let lastError: string | undefined;
       let ready = false;
       const feed = () => {
-        if (next < total) {
-          current = next++;
-          w.postMessage({ i: current, path: paths[current] });
-        } else {
-          current = undefined;
-          void w.terminate();
+        while (inflight.length < DEPTH && (retry.length > 0 || next < total)) {
+          const i = retry.length > 0 ? retry.shift()! : next++;
+          inflight.push(i);
+          w.postMessage({ i, path: paths[i] });
         }
+        if (inflight.length === 0) void w.terminate();
       };
       w.on('message', (msg: 'ready' | ({ i: number } & Checked)) => {
         if (msg === 'ready') {
@@ -57,6 +60,7 @@ export function runPool(
           return;
         }
         finished++;
+        inflight.splice(inflight.indexOf(msg.i), 1);
         onDone(msg.i, { result: msg.result, ...(msg.stack ? { stack: msg.stack } : {}) });
         feed();
       });
@@ -67,11 +71,11 @@ export function runPool(
         live--;
         if (failed) return;
         const why = lastError ?? `worker stopped (exit code ${code})`;
-        if (current !== undefined) {
-          // died while checking: that disclosure gets the blame, the rest go on
+        if (inflight.length > 0) {
+          // died while checking: that disclosure gets the blame, the one queued behind it goes back
           finished++;
-          onCrash(current, why);
-          current = undefined;
+          onCrash(inflight.shift()!, why);
+          retry.push(...inflight.splice(0));
         } else if (!ready) {
           startFailures++;
           const hopeless = !anyReady || startFailures > 3;
@@ -82,7 +86,7 @@ export function runPool(
           }
           if (hopeless) return settle();
         }
-        if (next < total) spawn();
+        if (next < total || retry.length > 0) spawn();
         settle();
       });
     };

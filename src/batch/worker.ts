@@ -1,5 +1,6 @@
-// A pool worker: receives the request once, then checks one disclosure per message and sends back
-// its result (plain data: findings carry decimals as strings).
+// A pool worker: receives the request once, then checks the disclosures it is sent, strictly one
+// after another (the pool keeps a second one queued here so a worker never waits for the main
+// thread), and sends back each result (plain data: findings carry decimals as strings).
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkOne, fromWire, internalErrorResult, type WireRequest } from './request.js';
 
@@ -10,14 +11,25 @@ export interface Job {
 
 const port = parentPort!;
 const req = fromWire(workerData as WireRequest);
+const queue: Job[] = [];
+let busy = false;
 
-port.on('message', async (job: Job) => {
-  const done = await checkOne(job.path, req);
-  try {
-    port.postMessage({ i: job.i, ...done });
-  } catch (e) {
-    // a result that cannot be cloned is a bug in a rule; report it for this disclosure only
-    port.postMessage({ i: job.i, result: internalErrorResult(job.path, (e as Error).message) });
+async function drain(): Promise<void> {
+  busy = true;
+  for (let job = queue.shift(); job; job = queue.shift()) {
+    const done = await checkOne(job.path, req);
+    try {
+      port.postMessage({ i: job.i, ...done });
+    } catch (e) {
+      // a result that cannot be cloned is a bug in a rule; report it for this disclosure only
+      port.postMessage({ i: job.i, result: internalErrorResult(job.path, (e as Error).message) });
+    }
   }
+  busy = false;
+}
+
+port.on('message', (job: Job) => {
+  queue.push(job);
+  if (!busy) void drain();
 });
 port.postMessage('ready');
