@@ -160,6 +160,12 @@ describe('narrative-sum', () => {
     expect(brief(fs)).toEqual([{ rule: 'narrative-sum', at: '2:13', severity: 'error', expected: '-1.24', actual: '-1.14' }]);
   });
 
+  it('no sum from figures far from 其中 (text that is not a budget narrative)', () => {
+    const text = `设置 "absolute": "1元" ${'说明文字'.repeat(40)} 其中 / 包括 / 合计，例如 2000元/月*12个月*15个站=36万元`;
+    expect(readNarrative(text, 't.md').sums).toEqual([]);
+    expect(check(text)).toEqual([]);
+  });
+
   it('合计 after the parts is a total too', () => {
     const fs = check('六、年度预算安排\n2025年度项目总预算1170.00万，其中支持企业规模化发展870.00万，支持企业创新化发展70.00万，合计1170.00万。');
     expect(brief(fs)).toEqual([

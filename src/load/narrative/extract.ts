@@ -67,6 +67,9 @@ export function sections(m: Mapped): Sections {
 }
 
 const TOTAL_WORDS = /合计|共计|总计/;
+/** how far before 其中 its total may stand, and after it its parts (characters) */
+const HEAD_REACH = 120;
+const PARTS_REACH = 400;
 /** counts that are dates or numbers, not quantities that add up */
 const NOT_ADDITIVE = new Set(['年', '月', '日', '号', '期', '周期', '个月', '天', '小时', '分钟']);
 
@@ -119,12 +122,13 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
   for (const mm of text.matchAll(/其中[:：]?/g)) {
     const pos = mm.index;
     if (inProject(pos)) continue;
-    let runStart = sentenceStart(text, pos);
+    // the total stands just before 其中, in its sentence or, after "。其中", in the one before
+    let runStart = Math.max(sentenceStart(text, pos), pos - HEAD_REACH);
     let run = out.amounts.filter((a) => a.fig.start >= runStart && a.fig.start < pos);
     const countsBefore = (from: number) => prose.filter((t) => t.kind === 'count' && !NOT_ADDITIVE.has(t.unit) && t.start >= from && t.start < pos && !isDelta(text, t));
     let countRun = countsBefore(runStart);
-    if (run.length === 0 && countRun.length === 0) {
-      runStart = sentenceStart(text, runStart - 1);
+    if (run.length === 0 && countRun.length === 0 && runStart === pos && pos > 0) {
+      runStart = Math.max(sentenceStart(text, pos - 1), pos - HEAD_REACH);
       run = out.amounts.filter((a) => a.fig.start >= runStart && a.fig.start < pos);
       countRun = countsBefore(runStart);
     }
@@ -133,7 +137,7 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
     const head = levelHead ?? deltaHead;
     const colonEnd = pos + mm[0].length;
     const block = m.eol[colonEnd - 1] === true;
-    const end = block ? sec.blockEnd(pos) : sentenceEnd(text, colonEnd);
+    const end = block ? Math.min(sec.blockEnd(pos), colonEnd + 5 * PARTS_REACH) : Math.min(sentenceEnd(text, colonEnd), colonEnd + PARTS_REACH);
     if (head) {
       if (levelHead) heads.push({ pos, claim: levelHead });
       let parts: AmountClaim[];
@@ -143,7 +147,13 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
         while (s < end) {
           const e = Math.min(sentenceEnd(text, s), end);
           const first = levels.find((a) => a.fig.start >= s && a.fig.start < e);
-          if (first) parts.push(first);
+          // the list ends with the first sentence that states no amount
+          if (!first && text.slice(s, e).trim() !== '') break;
+          if (!first) {
+            s = e + 1;
+            continue;
+          }
+          parts.push(first);
           s = e + 1;
         }
       } else {
