@@ -45,9 +45,9 @@ writeFileSync(
 );
 
 /** Runs the CLI once: wall and CPU milliseconds. Exit 0 or 1 (findings) are both fine. */
-function timed(args) {
+function timed(args, script = BIN) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(PRELOAD).href, BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', pathToFileURL(PRELOAD).href, script, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0 && r.status !== 1) throw new Error(`budgetlint ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const cpu = Number(/BENCH_CPU_US (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1000;
@@ -82,6 +82,11 @@ try {
   for (let i = 0; i < RUNS; i++) single.push(timed(['check', FIXTURES[0], '-q']));
   const startup = [];
   for (let i = 0; i < Math.min(RUNS, 10); i++) startup.push(timed(['--version']));
+  // Node itself, to tell the machine's process start-up from the tool's
+  const empty = join(tmp, 'empty.mjs');
+  writeFileSync(empty, '');
+  const bare = [];
+  for (let i = 0; i < Math.min(RUNS, 10); i++) bare.push(timed([], empty));
 
   // (b) throughput
   const data = join(tmp, 'disclosures');
@@ -101,6 +106,7 @@ try {
   out.push(`    wall: median ${fmt(q(single, 'wall', 0.5))} ms   p90 ${fmt(q(single, 'wall', 0.9))} ms   min ${fmt(q(single, 'wall', 0))} ms`);
   out.push(`    CPU:  median ${fmt(q(single, 'cpu', 0.5))} ms   p90 ${fmt(q(single, 'cpu', 0.9))} ms`);
   out.push(`    start-up alone (budgetlint --version): wall median ${fmt(q(startup, 'wall', 0.5))} ms, CPU median ${fmt(q(startup, 'cpu', 0.5))} ms`);
+  out.push(`    Node itself (an empty script):         wall median ${fmt(q(bare, 'wall', 0.5))} ms, CPU median ${fmt(q(bare, 'cpu', 0.5))} ms`);
   out.push('');
   out.push(`(b) ${N} disclosures (copies of kashgar-2022 and putuo-2025), whole run including start-up`);
   out.push('    jobs   wall (s)   CPU (s)   disclosures/s (wall)   per core (wall)   per CPU-second');
