@@ -25,8 +25,11 @@ function signed(term: Term, fs: Figure[]): Interval {
 }
 
 export function termLabel(t: Term): Bilingual {
+  // the column as the table prints it (表七 says 项目支出合计), in English by what it holds
+  const col = t.table.columns.find((c) => c.key === t.key && (t.side === undefined || c.side === t.side));
+  const printed = col?.header[col.header.length - 1];
   const c = columnLabel(t.key);
-  return { zh: `${TABLE_NUMBER[t.table.kind]} ${c.zh}`, en: `${TABLE_NUMBER[t.table.kind]} ${c.en}` };
+  return { zh: `${TABLE_NUMBER[t.table.kind]} ${printed ?? c.zh}`, en: `${TABLE_NUMBER[t.table.kind]} ${c.en}` };
 }
 
 export function describeTerms(terms: Term[]): Bilingual {
