@@ -78,3 +78,22 @@ describe('text against the tables', () => {
     ]);
   });
 });
+
+describe('loading the text', () => {
+  it('a directory of text only is checked; a second text file is named and left out', async () => {
+    const d = await loadDisclosure('fixtures/narrative/two-texts');
+    expect(d.narrative?.file).toBe('fixtures/narrative/two-texts/a-说明.txt');
+    expect(d.issues.map((i) => [i.code, i.severity, i.loc.file])).toEqual([['second-narrative', 'warning', 'fixtures/narrative/two-texts/b-说明.md']]);
+    const fs = runRules(d, OPTIONS, NARRATIVE_RULES);
+    expect(brief(fs)).toEqual([
+      { rule: 'narrative-share', at: '2:65', severity: 'error', expected: '40.00', actual: '39.00', table: 'a-说明.txt' },
+      { rule: 'input/second-narrative', at: '1:1', severity: 'warning', expected: undefined, actual: undefined, table: undefined },
+    ]);
+  });
+
+  it('a text file given directly', async () => {
+    const d = await loadDisclosure('fixtures/narrative/two-texts/b-说明.md');
+    expect(d.source).toBe('file');
+    expect(d.narrative?.amounts.map((a) => [a.fig.raw, a.key, a.fig.loc.line, a.fig.loc.column])).toEqual([['1.00万元', 'grandTotal', 3, 7]]);
+  });
+});
