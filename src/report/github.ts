@@ -1,11 +1,15 @@
 // GitHub Actions workflow commands: one ::error / ::warning / ::notice line per finding, which
 // the runner turns into an annotation on the file and line.
 import type { Finding, Lang } from '../core/findings.js';
+import { escapeTerminal } from './escape.js';
 import type { DisclosureResult, Formatter, Summary } from './types.js';
 
-/** The message part: %, CR and LF would end or corrupt the command. */
+/**
+ * The message part: %, CR and LF would end or corrupt the command; other control characters
+ * from the inputs (ESC…) would drive the log viewer, so they are made visible.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return escapeTerminal(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 /** Property values also must not contain the separators : and ,. */

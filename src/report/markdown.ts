@@ -1,16 +1,20 @@
 // Markdown for an audit memo or a pull-request comment: a summary table, then a findings table
 // per disclosure. Every cell is escaped so that published text cannot break the table.
 import type { Finding, Lang } from '../core/findings.js';
+import { escapeTerminal } from './escape.js';
 import type { DisclosureResult, Formatter, Summary } from './types.js';
 
 /** One table cell: Markdown punctuation and HTML are escaped, line breaks become <br>. */
 export function escapeCell(s: string): string {
-  return s
+  // ESC and bidi controls from the inputs are made visible last
+  return escapeTerminal(
+    s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]|~#!]/g, (c) => `\\${c}`)
-    .replace(/\r\n|\r|\n/g, '<br>');
+    .replace(/\r\n|\r|\n/g, '<br>'),
+  );
 }
 
 const WORDS = {
