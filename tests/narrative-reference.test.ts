@@ -112,8 +112,28 @@ describe('the Kashgar 2022 text alone', () => {
       threshold: 4, // 单位价值 50万元以上 / 100 万元以上
       indicator: 162, // 绩效目标表 targets that are no money: >=6分钟, >=95%, =15个 …
     });
+    const list = (reason: string) => narrative.unmatched.filter((u) => u.reason === reason).map((u) => `${u.text}@${u.loc.line}`);
+    // the money and percentages among them, each with its reason
+    expect(list('rate')).toEqual(['32元@2145', '4000元/月/人@2164', '7.9元/平方米@2281', '12万元/年@2404', '32元@2717']);
+    expect(list('threshold')).toEqual(['50万元@2534', '100万元@2534', '50万元@2538', '100万元@2540']);
+    expect(list('contract-share')).toEqual(['20%@2315', '40%@2317', '5%@2317', '5%@2319', '40%@2319', '10%@2321']);
+    expect(list('quantity')).toEqual([
+      '4个@18', '1个@18', '10人@22', '1人@24', '0人@24', '0人@26', '15个@2109', '15个站@2117', '17人@2117', '75人@2143', '11县@2143',
+      '200人@2143', '40人@2143', '130人@2143', '445人@2143', '360天@2145', '20名@2164', '100@2205', '100兆@2247', '50兆@2247',
+      '100兆@2249', '50兆@2249', '26900平方米@2279', '3辆@2359', '1年@2359', '2辆@2402', '1年@2402', '0家@2503', '0家@2503',
+      '9564.56平方米@2524', '0台@2534', '0台@2536', '0台@2538', '0台@2540',
+    ]);
     // no money or percentage is left without a reason
     expect(narrative.unmatched.filter((u) => u.reason === 'unmatched')).toEqual([]);
+    // amounts read as claims that no check of the text can use: the asset values (房屋, 办公家具,
+    // 其他资产) have no total beside them
+    const inSome = new Set<number>();
+    for (const x of narrative.shares) inSome.add(x.amount.fig.start).add(x.total.fig.start);
+    for (const x of narrative.sums) for (const a of [x.total, ...x.parts]) inSome.add(a.fig.start);
+    for (const x of narrative.growths) inSome.add(x.current.fig.start).add(x.change.fig.start);
+    for (const x of narrative.counts) if (x.amount) inSome.add(x.amount.fig.start);
+    const idle = narrative.amounts.filter((a) => !a.delta && !a.key && !inSome.has(a.fig.start)).map((a) => `${a.fig.raw}@${a.fig.loc.line}`);
+    expect(idle).toEqual(['5000.00万元@2524', '299.59万元@2530', '388.96万元@2532']);
     // the tables printed in 第二部分 are residue, not narrative
     expect(narrative.residueLines).toBe(956);
   });
