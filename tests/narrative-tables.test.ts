@@ -63,6 +63,13 @@ describe('text against the tables', () => {
     ]);
   });
 
+  it('a figure named by its classification code', async () => {
+    const fs = await check(TEXT().replace('六、其他', '六、其他\n其中：2010301 行政运行 341.39 万元。'));
+    expect(brief(fs).filter((f) => f.rule === 'narrative-amount-vs-table')).toEqual([
+      { rule: 'narrative-amount-vs-table', at: '19:17', severity: 'error', expected: '341.29', actual: '341.39', table: 't3-部门支出总体情况表.csv' },
+    ]);
+  });
+
   it('the projects under one 项 against 表七', async () => {
     expect(brief(await check(TEXT({ scoped: '11' })))).toEqual([
       { rule: 'narrative-count', at: '6:89', severity: 'error', expected: '12', actual: '11', table: undefined },

@@ -17,7 +17,7 @@ export function readNarrative(content: string, file: string): Narrative {
   });
   const m = joinLines(lines, proseNums);
   const toks = withFile(tokenize(m), file);
-  const ranges = projectRanges(m.text);
+  const ranges = projectRanges(m);
   const inProject = (pos: number) => ranges.some((r) => pos >= r.start && pos < r.end);
   const projects = ranges.map((r) => parseProject(m, r, toks));
   for (const p of projects) p.loc.file = file;

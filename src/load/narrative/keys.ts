@@ -59,6 +59,9 @@ export function classPath(label: string): string[] | undefined {
 }
 
 export function keyOf(label: string): string | undefined {
+  // "2010301 行政运行", "（2010301）行政运行": the classification code says which row
+  const code = /(?:^|[^\d.])(2\d{2}(?:\d{2}){0,2})[)）\s]*[\u4e00-\u9fff][^\d]*$/.exec(label);
+  if (code && !/20\d\d年/.test(label.slice(code.index, code.index + 8))) return `code:${code[1]}`;
   const path = classPath(label);
   if (path) return `fn:${path.join('/')}`;
   const s0 = cleanLabel(label);
@@ -100,6 +103,7 @@ export const KEY_LABEL: Record<string, { zh: string; en: string }> = {
 };
 
 export function keyLabel(key: string): { zh: string; en: string } {
+  if (key.startsWith('code:')) return { zh: key.slice(5), en: key.slice(5) };
   if (key.startsWith('fn:')) {
     const s = key.slice(3).split('/').join(' / ');
     return { zh: s, en: s };

@@ -12,16 +12,16 @@ export interface ProjectRange {
   end: number;
 }
 
-/** Where each project's description stands in the stream. */
-export function projectRanges(text: string): ProjectRange[] {
-  const starts = [...text.matchAll(/项目名称[:：]/g)].map((m) => m.index);
+/** Where each project's description stands in the stream: up to the next project or section. */
+export function projectRanges(m: Mapped): ProjectRange[] {
+  const text = m.text;
+  const starts = [...text.matchAll(/项目名称[:：]/g)].map((x) => x.index);
   const out: ProjectRange[] = [];
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i]!;
     let e = starts[i + 1] ?? text.length;
-    // a project ends at the next numbered section (八、…)
-    const next = /[。\s][一二三四五六七八九十]+、关于|八、关于/.exec(text.slice(s, e));
-    if (next) e = s + next.index + 1;
+    const section = m.headings.find((h) => h.offset > s && h.level <= 1);
+    if (section && section.offset < e) e = section.offset;
     out.push({ start: s, end: e });
   }
   return out;

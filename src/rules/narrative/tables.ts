@@ -27,6 +27,15 @@ export function tableFigure(d: Disclosure, key: string, fiscal: boolean): Figure
     const r = totalRow(table, side);
     return r ? figure(table, r, col) : undefined;
   };
+  if (key.startsWith('code:')) {
+    const code = key.slice(5);
+    const order = fiscal ? [t.generalBudget, t.expenditure] : [t.expenditure, t.generalBudget];
+    for (const table of order) {
+      const row = table && dataRows(table).find((r) => r.code === code);
+      if (table && row) return figure(table, row, 'total');
+    }
+    return undefined;
+  }
   if (key.startsWith('fn:')) {
     const path = key.slice(3).split('/');
     const order = fiscal ? [t.generalBudget, t.expenditure] : [t.expenditure, t.generalBudget];
