@@ -272,7 +272,7 @@ describe('SARIF', () => {
       [T7, 25, 27],
       [T7, 26, 28],
     ]);
-    expect(first.relatedLocations[0].message.text).toBe('表七 2040299 其他公安支出 新建改建便民服务站屋顶改造项目 · 合计 63.96');
+    expect(first.relatedLocations[0].message.text).toBe('表七 2040299 其他公安支出 新建改建便民服务站屋顶改造项目 · 项目支出合计 63.96');
   });
 
   it('an unreadable input validates too and is reported as a failed execution', async () => {

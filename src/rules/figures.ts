@@ -78,6 +78,12 @@ export function rowLabel(row: Row): Bilingual {
   return { zh: s, en: s };
 }
 
+/** The column's lowest header text as printed (表七: 项目支出合计), if the table has the column. */
+export function printedHeader(table: Table, key: ColumnKey, side?: string): string | undefined {
+  const col = table.columns.find((c) => c.key === key && (side === undefined || c.side === side));
+  return col?.header[col.header.length - 1];
+}
+
 export function tableLabel(table: Table): string {
   return `${TABLE_NUMBER[table.kind]}`;
 }
@@ -131,7 +137,7 @@ class CellFigure implements Figure {
   get label(): Bilingual {
     if (!this.built) {
       const rl = rowLabel(this.row);
-      const cl = columnLabel(this.key);
+      const cl = { zh: printedHeader(this.table, this.key, this.row.side) ?? columnLabel(this.key).zh, en: columnLabel(this.key).en };
       const t = tableLabel(this.table);
       // a table with a single unnamed row (表八) is named by the table alone
       const head = (r: string) => (r ? `${t} ${r}` : t);

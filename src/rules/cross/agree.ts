@@ -4,7 +4,7 @@ import { exact, neg, sum, ZERO, type Interval } from '../../core/decimal.js';
 import type { Bilingual, Finding } from '../../core/findings.js';
 import { TABLE_NUMBER } from '../../load/aliases.js';
 import type { ColumnKey, Row, Side, Table } from '../../load/model.js';
-import { columnLabel, compare, figure, locationOf, plainFinding, type Figure } from '../figures.js';
+import { columnLabel, compare, figure, locationOf, plainFinding, printedHeader, type Figure } from '../figures.js';
 import type { RuleContext, RuleMeta } from '../types.js';
 import { rowsByCode, totalRow } from '../table/shared.js';
 
@@ -25,10 +25,8 @@ function signed(term: Term, fs: Figure[]): Interval {
 }
 
 export function termLabel(t: Term): Bilingual {
-  // the column as the table prints it (表七 says 项目支出合计), in English by what it holds
-  const col = t.table.columns.find((c) => c.key === t.key && (t.side === undefined || c.side === t.side));
-  const printed = col?.header[col.header.length - 1];
   const c = columnLabel(t.key);
+  const printed = printedHeader(t.table, t.key, t.side);
   return { zh: `${TABLE_NUMBER[t.table.kind]} ${printed ?? c.zh}`, en: `${TABLE_NUMBER[t.table.kind]} ${c.en}` };
 }
 
