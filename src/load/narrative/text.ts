@@ -93,6 +93,8 @@ export function joinLines(lines: string[], numbers: number[]): Mapped {
 export type LineKind = 'prose' | 'residue' | 'performance' | 'page' | 'blank';
 
 const PAGE = /^\s*\d{1,3}\s*$/;
+/** "项目支出绩效目标表", "2022年项目支出绩效目标表", "（部门）项目支出绩效目标申报表" */
+export const PERF_TITLE = /^(?:\d{4}\s*年度?)?(?:[(（]?部门[)）]?)?项目支出绩效目标(?:申报)?表\s*$/;
 const TABLE_ROW = /\S\s{2,}\S/;
 const NUMBERISH = /\d[\d,]*\.\d{2}\b|\d{1,3}(?:,\d{3})+/;
 const PROSE_HEADING = /^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)/;
@@ -123,7 +125,7 @@ export function classifyLines(lines: string[]): LineKind[] {
       kinds[i] = 'residue';
       continue;
     }
-    if (t.startsWith('项目支出绩效目标表')) {
+    if (PERF_TITLE.test(t)) {
       inPerf = true;
       inResidue = false;
       kinds[i] = 'performance';
