@@ -63,7 +63,7 @@ export class ProgressBar {
     if (done < total && this.shown && t - this.last < this.interval) return;
     this.last = t;
     this.shown = true;
-    this.stream.write(`\r${progressLine(done, total, this.stream.columns ?? 80, label)}\x1b[K`);
+    this.stream.write(`\r${progressLine(done, total, this.stream.columns || 80, label)}\x1b[K`);
   }
 
   /** Erases the bar so the report starts on a clean line. */
