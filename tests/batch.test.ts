@@ -8,7 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Decimal } from '../src/core/decimal.js';
 import type { Finding } from '../src/core/findings.js';
-import { checkBatch } from '../src/batch/index.js';
+import { autoJobs, checkBatch, defaultJobs } from '../src/batch/index.js';
+import { main } from '../src/cli.js';
 import { comparePaths, expandBraces, expandPaths, segmentRegExp } from '../src/batch/expand.js';
 import { runPool } from '../src/batch/pool.js';
 import { ProgressBar, displayWidth, progressLine } from '../src/batch/progress.js';
@@ -146,6 +147,19 @@ parentPort.postMessage('ready');
     expect(poolErrors).toEqual(['cannot start']);
     expect(pooled).toEqual(await checkBatch(args, REQ, { jobs: 1 }));
     expect(pooled.map((r) => r.path)).toEqual(args);
+  });
+
+  it('starts only as many threads as a batch pays for, unless told', () => {
+    expect([autoJobs(1), autoJobs(49), autoJobs(50), autoJobs(10_000)]).toEqual([1, 1, Math.min(2, defaultJobs()), defaultJobs()]);
+  });
+
+  it('refuses a --jobs that is not a positive whole number', async () => {
+    for (const bad of ['0', '-1', '2.5', 'many']) {
+      let err = '';
+      const sink = { isTTY: false, write: (s: string) => ((err += s), true) } as unknown as NodeJS.WriteStream;
+      expect(await main(['check', 'fixtures/putuo-2025', '--jobs', bad], { out: sink, err: sink })).toBe(2);
+      expect(err).toBe(`budgetlint: --jobs: "${bad}" is not a positive whole number\n`);
+    }
   });
 
   it('does not send requests it cannot rebuild on the other side', () => {

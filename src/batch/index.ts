@@ -9,7 +9,7 @@ export { expandPaths } from './expand.js';
 export type { Request } from './request.js';
 
 export interface BatchOptions {
-  /** worker threads; 1 checks in this thread (default: the number of CPUs) */
+  /** worker threads; 1 checks in this thread (default: autoJobs) */
   jobs?: number;
   /** after each disclosure, in completion order */
   onProgress?: (done: number, total: number, path: string) => void;
@@ -23,6 +23,14 @@ export interface BatchOptions {
 
 export function defaultJobs(): number {
   return Math.max(1, availableParallelism());
+}
+
+/** A worker spends about as long starting (loading every module) as checking this many disclosures. */
+export const DISCLOSURES_PER_WORKER = 25;
+
+/** Threads for a batch when none are asked for: one per CPU, but only as many as the batch pays for. */
+export function autoJobs(disclosures: number): number {
+  return Math.min(defaultJobs(), Math.max(1, Math.floor(disclosures / DISCLOSURES_PER_WORKER)));
 }
 
 export function unmatchedResult(pattern: string): DisclosureResult {
@@ -42,7 +50,7 @@ export async function checkBatch(args: readonly string[], req: Request, opts: Ba
     if (c.stack) opts.onInternalError?.(paths[i]!, c.stack);
     opts.onProgress?.(++done, paths.length, paths[i]!);
   };
-  const jobs = Math.min(opts.jobs ?? defaultJobs(), paths.length);
+  const jobs = Math.min(opts.jobs ?? autoJobs(paths.length), paths.length);
   const wire = jobs > 1 ? toWire(req) : undefined;
   if (wire) {
     const { runPool, PoolStartError } = await import('./pool.js');
