@@ -7,7 +7,7 @@ import { Decimal, type Dec } from './core/decimal.js';
 import { severityRank, type Lang, type Severity } from './core/findings.js';
 import { check } from './check.js';
 import { ConfigError, configuredCheck, mergeUnderFlags, resolveConfig } from './config/index.js';
-import { checkBatch, defaultJobs } from './batch/index.js';
+import { checkBatch } from './batch/index.js';
 import { ProgressBar } from './batch/progress.js';
 import { DEFAULT_MAX_FILE_BYTES, MANIFEST_NAMES } from './load/disclosure.js';
 import type { Encoding } from './load/grid.js';
@@ -82,7 +82,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('--verbose', 'list every input of every finding')
     .option('-q, --quiet', 'print only the report, no progress')
     .option('--debug', 'show stack traces of internal errors')
-    .option('-j, --jobs <n>', 'check disclosures on this many threads (default: the number of CPUs; 1: no threads)')
+    .option('-j, --jobs <n>', 'check disclosures on this many threads (default: the number of CPUs, fewer for small batches; 1: no threads)')
     .option('-c, --config <file>', 'configuration file (default: budgetlint.config.json / .yaml found from the working directory upwards)')
     .option('--no-config', 'use no configuration file')
     .action(async (paths: string[], flags: CheckFlags, cmd: Command) => {
@@ -160,8 +160,8 @@ async function runCheck(
   const loaded = await resolveConfig(flags.config);
   const conf = loaded ? configuredCheck(loaded) : undefined;
   if (conf) flags.failOn = mergeUnderFlags(conf, given, options, load, flags.failOn);
-  const jobs = flags.jobs === undefined ? defaultJobs() : Number.parseInt(flags.jobs, 10);
-  if (!/^\d+$/.test(flags.jobs ?? '1') || !(jobs >= 1)) throw new UsageError(`--jobs: "${flags.jobs}" is not a positive whole number`);
+  const jobs = flags.jobs === undefined ? undefined : Number.parseInt(flags.jobs, 10);
+  if (flags.jobs !== undefined && (!/^\d+$/.test(flags.jobs) || !(jobs! >= 1))) throw new UsageError(`--jobs: "${flags.jobs}" is not a positive whole number`);
   if (flags.output && overwritesInput(flags.output, paths)) throw new UsageError(`--output: "${flags.output}" would overwrite an input; budgetlint never writes to its inputs`);
   const err = io.err as NodeJS.WriteStream;
   const bar = err.isTTY === true && !flags.quiet ? new ProgressBar(err) : undefined;
