@@ -17,7 +17,7 @@ import { summarize } from '../src/report/types.js';
 const OPTIONS: CheckOptions = { strict: false, approxTolerance: new Decimal('0.005') };
 const KASHGAR = 'fixtures/reference/kashgar-2022.txt';
 const PUTUO = 'fixtures/reference/putuo-2025.txt';
-const WITH_TABLES = 'fixtures/narrative/kashgar-2022-with-text';
+const WITH_TABLES = 'fixtures/kashgar-2022';
 const PUTUO_WITH_TABLES = 'fixtures/narrative/putuo-2025-with-text';
 
 function brief(fs: Finding[]) {
