@@ -28,12 +28,12 @@ const meta: RuleMeta = {
       en: '{project}: the budget is {actual}, but the breakdown items add up to {expected}',
     },
     finalVsScale: {
-      zh: '{project}：资金分配共计与预算安排规模不一致（{actual} 与 {expected}）',
-      en: '{project}: the breakdown total and the budget differ ({actual} vs {expected})',
+      zh: '{project}：资金分配共计 {total} 与预算安排规模 {scale} 不一致',
+      en: '{project}: the breakdown total {total} and the project budget {scale} differ',
     },
     budgetVsScale: {
-      zh: '{project}：资金分配中的本年预算与预算安排规模不一致（{actual} 与 {expected}）',
-      en: '{project}: the budget stated in the breakdown and the project budget differ ({actual} vs {expected})',
+      zh: '{project}：资金分配中的本年预算 {budget} 与预算安排规模 {scale} 不一致',
+      en: '{project}: the budget {budget} stated in the breakdown and the project budget {scale} differ',
     },
   },
 };
@@ -64,7 +64,7 @@ export const breakdownTotal: Rule = {
       const scale = projectScale(p);
       if (!scale) continue;
       for (const b of p.budgetStatements) {
-        const f = judgePair({ meta, messageId: 'budgetVsScale', data, stated: stated(b, `${p.name} 本年预算`), other: scale, options });
+        const f = judgePair({ meta, messageId: 'budgetVsScale', data: { ...data, budget: b.raw, scale: p.scale!.raw }, stated: stated(b, `${p.name} 本年预算`), other: scale, options });
         if (f) out.push(f);
       }
       const final = p.sums.find((s) => s.final);
@@ -72,7 +72,7 @@ export const breakdownTotal: Rule = {
         const f = judgePair({
           meta,
           messageId: 'finalVsScale',
-          data,
+          data: { ...data, total: final.fig.raw, scale: p.scale!.raw },
           stated: stated(final.fig, `${p.name} 共计`),
           other: scale,
           options,

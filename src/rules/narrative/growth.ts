@@ -30,6 +30,10 @@ const meta: RuleMeta = {
       zh: '上年数为 0（本年 {current} 全部为增加额），增幅 {rate}% 是惯例写法而非计算结果',
       en: 'last year was 0 (all of {current} is the increase); the rate {rate}% is a convention, not a computation',
     },
+    zeroZero: {
+      zh: '本年与上年均为 0，增幅 {rate}% 是惯例写法而非计算结果',
+      en: 'this year and last year are both 0; the rate {rate}% is a convention, not a computation',
+    },
     negativeBase: {
       zh: '减少额 {change} 使上年数为负（{previous}），说法不成立',
       en: 'the change {change} makes last year negative ({previous})',
@@ -53,7 +57,8 @@ export const narrativeGrowth: Rule = {
       }
       const prev = g.direction === '增加' ? sub(cur.interval, chg.interval) : add(cur.interval, chg.interval);
       if (prev.value.isZero()) {
-        out.push(plainFinding(meta, 'zeroBase', { ...loc }, { current: g.current.fig.raw, rate: formatDec(g.rate.value, g.rate.decimals) }, 'info'));
+        const id = cur.interval.value.isZero() ? 'zeroZero' : 'zeroBase';
+        out.push(plainFinding(meta, id, { ...loc }, { current: g.current.fig.raw, rate: formatDec(g.rate.value, g.rate.decimals) }, 'info'));
         continue;
       }
       if (prev.value.isNeg()) {

@@ -26,8 +26,8 @@ const meta: RuleMeta = {
       en: '{project}: 年度资金总额 is {actual}, but 财政拨款 + 其他资金 is {expected}',
     },
     vsScale: {
-      zh: '{project}：绩效目标表年度资金总额与预算安排规模不一致（{actual} 与 {expected}）',
-      en: '{project}: the performance table total and the project budget differ ({actual} vs {expected})',
+      zh: '{project}：绩效目标表年度资金总额 {total} 与预算安排规模 {scale} 不一致',
+      en: '{project}: the performance table total {total} and the project budget {scale} differ',
     },
     noProject: {
       zh: '绩效目标表“{project}”在说明中没有对应的项目',
@@ -64,7 +64,7 @@ export const performanceTarget: Rule = {
       }
       const scale = projectScale(p);
       if (!scale) continue;
-      const f = judgePair({ meta, messageId: 'vsScale', data, stated: total, other: scale, options });
+      const f = judgePair({ meta, messageId: 'vsScale', data: { ...data, total: /[万元]/.test(t.total.raw) ? t.total.raw : `${t.total.raw}万元`, scale: p.scale!.raw }, stated: total, other: scale, options });
       if (f) out.push(f);
     }
     if (n.projects.length && n.projects.length !== n.performance.length) {
