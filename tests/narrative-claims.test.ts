@@ -65,6 +65,12 @@ describe('other wordings', () => {
     expect(check('一、说明\n公务接待费 9.00 万元，较上年减少 1.00 万元，降低 10.00%。')).toEqual([]);
   });
 
+  it('占部门预算总额的 P% takes the 收支总预算', () => {
+    const t = (p: string) => `一、说明\n部门收支总预算 200.00 万元。\n二、其他\n基本支出 50.00 万元，占部门预算总额的 ${p}%。`;
+    expect(check(t('25.00'))).toEqual([]);
+    expect(brief(check(t('20.00')))).toEqual([{ rule: 'narrative-share', at: '4:24', severity: 'error', expected: '25.00', actual: '20.00' }]);
+  });
+
   it('a share that names its total: 占本年支出预算的 P%', () => {
     const t = (p: string) => `一、说明\n本年支出预算 200.00 万元。\n二、其他\n政府采购预算 100.00 万元，其中：政府采购货物预算 50.00 万元，占支出预算的比重为 ${p}%；政府采购服务预算 50.00 万元。`;
     expect(check(t('25.00'))).toEqual([]);

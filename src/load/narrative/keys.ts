@@ -32,6 +32,8 @@ const ALIASES: Array<[RegExp, string]> = [
   [/财政拨款收入$/, 'fiscalIncome'],
   [/财政拨款支出(预算)?$/, 'fiscalExpense'],
   [/一般公共预算(拨款)?$/, 'generalBudget'],
+  // "占部门预算总额的 P%", "占预算总额的 P%": 总额 is stripped before matching
+  [/^(部门)?(年度)?预算$/, 'grandTotal'],
 ];
 
 const SUFFIX = /(预算数为|数为|预算数|预算金额|财政拨款预算|总额|数|为|是|合计|共计|约|[:：])$/;
