@@ -149,6 +149,31 @@ parentPort.postMessage('ready');
     expect(pooled.map((r) => r.path)).toEqual(args);
   });
 
+  it('reports an internal error for its disclosure alone, with the stack for --debug, and checks the rest', async () => {
+    const boom = { meta: { id: 'boom' }, check: (ctx: { disclosure: { path: string } }) => {
+      if (ctx.disclosure.path.endsWith('putuo')) throw new Error('rule failed');
+      return [];
+    } } as never;
+    const dirs = [join(tmp, 'internal', 'kashgar'), join(tmp, 'internal', 'putuo')];
+    copyTables(KASHGAR, dirs[0]!);
+    copyTables(PUTUO, dirs[1]!);
+    const stacks: string[] = [];
+    // a rule the workers cannot rebuild: checked in this thread even with --jobs 2
+    const results = await checkBatch(dirs, { ...REQ, rules: [boom] }, { jobs: 2, onInternalError: (p, st) => stacks.push(`${p} ${st.split('\n')[0]}`) });
+    expect(results).toEqual([
+      { path: dirs[0], findings: [] },
+      {
+        path: dirs[1],
+        findings: [],
+        fatal: {
+          message: { zh: '内部错误：rule failed（可用 --debug 查看详情）', en: 'internal error: rule failed (run with --debug for details)' },
+          file: dirs[1],
+        },
+      },
+    ]);
+    expect(stacks).toEqual([`${dirs[1]} Error: rule failed`]);
+  });
+
   it('starts only as many threads as a batch pays for, unless told', () => {
     expect([autoJobs(1), autoJobs(49), autoJobs(50), autoJobs(10_000)]).toEqual([1, 1, Math.min(2, defaultJobs()), defaultJobs()]);
   });
