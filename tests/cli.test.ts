@@ -1,22 +1,7 @@
 // The command line as users meet it: exit codes, languages, formats.
 import { describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
+import { runMain as run } from './helpers.js';
 
-class Sink {
-  text = '';
-  isTTY = false;
-  write(s: string): boolean {
-    this.text += s;
-    return true;
-  }
-}
-
-async function run(...argv: string[]) {
-  const out = new Sink();
-  const err = new Sink();
-  const code = await main(argv, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
-  return { code, out: out.text, err: err.text };
-}
 
 describe('budgetlint check', () => {
   it('exits 0 on the clean Putuo tables', async () => {

@@ -8,26 +8,11 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigSchema } from '../src/config/schema.js';
-import { main } from '../src/cli.js';
 import { ConfigError, configuredCheck, findConfig, readConfig, resolveConfig, applyLevels } from '../src/config/index.js';
 import type { Finding } from '../src/core/findings.js';
 import { loadDisclosure } from '../src/load/disclosure.js';
+import { runMain as run } from './helpers.js';
 
-class Sink {
-  text = '';
-  isTTY = false;
-  write(s: string): boolean {
-    this.text += s;
-    return true;
-  }
-}
-
-async function run(...argv: string[]) {
-  const out = new Sink();
-  const err = new Sink();
-  const code = await main(argv, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
-  return { code, out: out.text, err: err.text };
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'budgetlint-config-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -6,28 +6,12 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import type { Finding } from '../src/core/findings.js';
 import { compileCustomRule, ExpressionError, parseAssertion, pointAt } from '../src/rules/custom/index.js';
-import { load, options } from './helpers.js';
+import { load, options, runMain as run } from './helpers.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => void;
 
-class Sink {
-  text = '';
-  isTTY = false;
-  write(s: string): boolean {
-    this.text += s;
-    return true;
-  }
-}
-
-async function run(...argv: string[]) {
-  const out = new Sink();
-  const err = new Sink();
-  const code = await main(argv, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
-  return { code, out: out.text, err: err.text };
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'budgetlint-custom-'));
 const T8 = 't8-一般公共预算三公经费支出情况表.csv';

@@ -9,32 +9,16 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli.js';
 import type { Finding } from '../src/core/findings.js';
 import { escapeData, escapeProperty } from '../src/report/github.js';
 import { FORMATTERS } from '../src/report/index.js';
 import { escapeCell } from '../src/report/markdown.js';
 import { summarize, type DisclosureResult, type ReportOptions } from '../src/report/types.js';
 import { RULES } from '../src/rules/index.js';
-import { TABLE_RULE_IDS } from './helpers.js';
+import { TABLE_RULE_IDS, runMain as run } from './helpers.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
 
-class Sink {
-  text = '';
-  isTTY = false;
-  write(s: string): boolean {
-    this.text += s;
-    return true;
-  }
-}
-
-async function run(...argv: string[]) {
-  const out = new Sink();
-  const err = new Sink();
-  const code = await main(argv, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
-  return { code, out: out.text, err: err.text };
-}
 
 const FIXTURE = 'fixtures/kashgar-2022';
 const T5 = 'fixtures/kashgar-2022/t5-一般公共预算支出情况表.csv';

@@ -1,4 +1,5 @@
 // Shared test plumbing: load a disclosure and run rules with default options.
+import { main } from '../src/cli.js';
 import { Decimal } from '../src/core/decimal.js';
 import type { Finding } from '../src/core/findings.js';
 import { loadDisclosure } from '../src/load/disclosure.js';
@@ -51,4 +52,22 @@ export function brief(f: Finding) {
     actual: f.actual,
     difference: f.difference,
   };
+}
+
+/** Captures what the CLI writes; not a terminal, so no colours and no progress bar. */
+class Sink {
+  text = '';
+  isTTY = false;
+  write(s: string): boolean {
+    this.text += s;
+    return true;
+  }
+}
+
+/** Runs the CLI in-process, as `budgetlint <argv>` would. */
+export async function runMain(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out = new Sink();
+  const err = new Sink();
+  const code = await main(argv, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
+  return { code, out: out.text, err: err.text };
 }

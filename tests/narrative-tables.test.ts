@@ -7,6 +7,7 @@ import { readNarrative } from '../src/load/narrative/index.js';
 import { runRules } from '../src/rules/engine.js';
 import { NARRATIVE_RULES } from '../src/rules/index.js';
 import type { CheckOptions } from '../src/rules/types.js';
+import { runMain } from './helpers.js';
 
 const OPTIONS: CheckOptions = { strict: false, approxTolerance: new Decimal('0.005') };
 
@@ -106,21 +107,7 @@ describe('loading the text', () => {
 });
 
 describe('budgetlint check on a text', () => {
-  class Sink {
-    text = '';
-    isTTY = false;
-    write(s: string): boolean {
-      this.text += s;
-      return true;
-    }
-  }
-  async function run(...argv: string[]) {
-    const { main } = await import('../src/cli.js');
-    const out = new Sink();
-    const err = new Sink();
-    const code = await main(argv, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
-    return { code, out: out.text };
-  }
+  const run = runMain;
 
   it('the reference text alone: exit 1 on its errors; --strict makes the 尾差 errors; --verbose adds the coverage', async () => {
     const plain = await run('check', 'fixtures/reference/kashgar-2022.txt', '--no-color');
