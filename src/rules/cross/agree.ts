@@ -8,6 +8,18 @@ import { columnLabel, compare, figure, locationOf, plainFinding, printedHeader, 
 import type { RuleContext, RuleMeta } from '../types.js';
 import { rowsByCode, totalRow } from '../table/shared.js';
 
+/** The wording the cross-table rules share: one figure against what other tables give. */
+export const AGREE_MESSAGES = {
+  mismatch: {
+    zh: '{stated}为 {actual}，但{source}为 {expected}，差额 {difference}',
+    en: '{stated} is {actual} but {source} is {expected} (difference {difference})',
+  },
+  missing: {
+    zh: '{source}在科目 {code} {name} 上有金额，但{table}中没有这一行',
+    en: '{source} has an amount at code {code} {name} but {table} has no such row',
+  },
+} as const;
+
 export interface Term {
   table: Table;
   key: ColumnKey;

@@ -1,7 +1,7 @@
 // 表四's spending columns against the tables that detail each budget.
 import type { Finding } from '../../core/findings.js';
 import type { Rule, RuleMeta } from '../types.js';
-import { agreeByCode, hasMoney } from './agree.js';
+import { agreeByCode, hasMoney, AGREE_MESSAGES } from './agree.js';
 
 const meta: RuleMeta = {
   id: 'fiscal-agreement',
@@ -16,14 +16,8 @@ const meta: RuleMeta = {
   },
   defaultSeverity: 'error',
   messages: {
-    mismatch: {
-      zh: '{stated}为 {actual}，但{source}为 {expected}，差额 {difference}',
-      en: '{stated} is {actual} but {source} is {expected} (difference {difference})',
-    },
-    missing: {
-      zh: '{source}在科目 {code} {name} 上有金额，但{table}中没有这一行',
-      en: '{source} has an amount at code {code} {name} but {table} has no such row',
-    },
+    mismatch: AGREE_MESSAGES.mismatch,
+    missing: AGREE_MESSAGES.missing,
   },
 };
 

@@ -3,7 +3,7 @@
 import type { Finding } from '../../core/findings.js';
 import type { Disclosure } from '../../load/model.js';
 import type { Rule, RuleMeta } from '../types.js';
-import { agreeByCode, hasMoney, type Term } from './agree.js';
+import { agreeByCode, hasMoney, type Term, AGREE_MESSAGES } from './agree.js';
 import { incomeItem } from '../table/shared.js';
 
 const meta: RuleMeta = {
@@ -19,18 +19,12 @@ const meta: RuleMeta = {
   },
   defaultSeverity: 'error',
   messages: {
-    mismatch: {
-      zh: '{stated}为 {actual}，但{source}为 {expected}，差额 {difference}',
-      en: '{stated} is {actual} but {source} is {expected} (difference {difference})',
-    },
+    mismatch: AGREE_MESSAGES.mismatch,
     exceeds: {
       zh: '{stated}为 {actual}，超过{source} {expected}（部门有财政拨款以外的收入，只要求不超过），超出 {difference}',
       en: '{stated} is {actual}, more than {source} {expected} (with revenue other than appropriations it must only not exceed it; excess {difference})',
     },
-    missing: {
-      zh: '{source}在科目 {code} {name} 上有金额，但{table}中没有这一行',
-      en: '{source} has an amount at code {code} {name} but {table} has no such row',
-    },
+    missing: AGREE_MESSAGES.missing,
   },
 };
 

@@ -4,6 +4,7 @@ import { sum } from '../../core/decimal.js';
 import type { ColumnKey, Row } from '../../load/model.js';
 import { columnLabel, compare, figure, joinLabels, type Figure } from '../figures.js';
 import type { Rule, RuleMeta } from '../types.js';
+import { AGREE_MESSAGES } from './agree.js';
 import { incomeItem, totalRow } from '../table/shared.js';
 
 const meta: RuleMeta = {
@@ -19,10 +20,7 @@ const meta: RuleMeta = {
   },
   defaultSeverity: 'error',
   messages: {
-    mismatch: {
-      zh: '{stated}为 {actual}，但{source}为 {expected}，差额 {difference}',
-      en: '{stated} is {actual} but {source} is {expected} (difference {difference})',
-    },
+    mismatch: AGREE_MESSAGES.mismatch,
   },
 };
 

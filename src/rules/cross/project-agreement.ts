@@ -1,7 +1,7 @@
 // 表五 项目支出 ↔ 表七 by code and in total.
 import type { Finding } from '../../core/findings.js';
 import type { Rule, RuleMeta } from '../types.js';
-import { agreeByCode } from './agree.js';
+import { agreeByCode, AGREE_MESSAGES } from './agree.js';
 
 const meta: RuleMeta = {
   id: 'project-agreement',
@@ -16,10 +16,7 @@ const meta: RuleMeta = {
   },
   defaultSeverity: 'error',
   messages: {
-    mismatch: {
-      zh: '{stated}为 {actual}，但{source}为 {expected}，差额 {difference}',
-      en: '{stated} is {actual} but {source} is {expected} (difference {difference})',
-    },
+    mismatch: AGREE_MESSAGES.mismatch,
     missing: {
       zh: '{source}在科目 {code} {name} 上有项目，但{table}中没有这一行',
       en: '{source} has projects at code {code} {name} but {table} has no such row',
