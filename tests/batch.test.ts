@@ -70,6 +70,8 @@ describe('expandPaths', () => {
     expect(expandPaths([`${r}/{d,a}`]).paths).toEqual([join(r, 'a'), join(r, 'd')]);
     expect(expandPaths([`${r}/[!a]/c`]).paths).toEqual([join(r, 'b/c')]);
     expect(expandPaths([`${r}/zz*`, `${r}/a`])).toEqual({ paths: [join(r, 'a')], unmatched: [`${r}/zz*`] });
+    expect(expandPaths([`${r}/a`, `${r}/[a]`])).toEqual({ paths: [join(r, 'a')], unmatched: [] });
+    expect(expandPaths([`${r}/e*`])).toEqual({ paths: [], unmatched: [`${r}/e*`] });
   });
 
   it('lists each disclosure once, in path order whatever the argument order', () => {

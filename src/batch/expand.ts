@@ -27,11 +27,11 @@ export function expandPaths(args: readonly string[]): Expansion {
   };
   for (const arg of args) {
     if (!exists(arg) && hasMagic(arg)) {
-      const before = found.size;
+      let hit = false;
       for (const pattern of expandBraces(arg)) {
-        for (const m of globMatches(pattern)) expandPath(m, add, true);
+        for (const m of globMatches(pattern)) hit = expandPath(m, add, true) || hit;
       }
-      if (found.size === before) unmatched.push(arg);
+      if (!hit) unmatched.push(arg);
     } else {
       expandPath(arg, add, false);
     }
@@ -87,25 +87,29 @@ function isDisclosureDir(entries: Dirent[]): boolean {
  * A file is a disclosure of its own (from a glob only when it looks like a table); a directory is
  * a disclosure when it holds tables, otherwise its subdirectories are searched. Anything else
  * (missing, unreadable, a directory with nothing under it) is passed on so the loader reports it.
+ * Says whether it found anything.
  */
-function expandPath(p: string, add: (p: string) => void, fromGlob: boolean): void {
+function expandPath(p: string, add: (p: string) => void, fromGlob: boolean): boolean {
   if (!isDir(p)) {
-    if (!fromGlob || TABLE_EXTENSIONS.has(extname(p).toLowerCase())) add(p);
-    return;
+    if (fromGlob && !TABLE_EXTENSIONS.has(extname(p).toLowerCase())) return false;
+    add(p);
+    return true;
   }
   const entries = listDir(p);
   if (isDisclosureDir(entries)) {
     add(p);
-    return;
+    return true;
   }
   const found: string[] = [];
   const seen = new Set<string>([realOf(p)]);
   searchSubdirs(p, entries, found, seen);
   if (found.length === 0) {
-    if (!fromGlob) add(p);
-    return;
+    if (fromGlob) return false;
+    add(p);
+    return true;
   }
   for (const f of found) add(f);
+  return true;
 }
 
 function realOf(p: string): string {
