@@ -171,16 +171,23 @@ export type ParseResult = { kind: 'blank' } | { kind: 'number'; n: ParsedNumber 
 const BLANK_MARKS = new Set(['', '-', '—', '–', '－', '——', '/', '—-', '--']);
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$|^[+-]?\.(\d+)$/;
 
+const PLAIN_NUMBER = /^\d+(?:\.(\d+))?$/;
+const ANY_DIGIT = /[0-9０-９]/;
+const ANY_SPACE = /[\s\u00a0\u3000]/;
+
 /**
  * Parses a published amount cell: thousands separators, full-width forms, a trailing unit
  * or %, "(12.34)" and "−12.34" as negatives. "-", "—" and empty are no amount.
  */
-const PLAIN_NUMBER = /^\d+(?:\.(\d+))?$/;
-
 export function parseNumber(raw: string): ParseResult {
   // most cells are plain ASCII figures: the same result without the rewriting below
   const plain = PLAIN_NUMBER.exec(raw);
   if (plain) return { kind: 'number', n: { value: new Decimal(raw), decimals: plain[1]?.length ?? 0 } };
+  // no digit, no amount: a blank mark (at most two characters once spaces go) or text
+  if (!ANY_DIGIT.test(raw)) {
+    const short = raw.length <= 2 || ANY_SPACE.test(raw);
+    return short && BLANK_MARKS.has(toHalfWidth(raw).replace(/[\s\u00a0\u3000]+/g, '')) ? { kind: 'blank' } : { kind: 'junk', text: raw };
+  }
   let s = toHalfWidth(raw).replace(/[\s\u00a0\u3000]+/g, '');
   if (BLANK_MARKS.has(s)) return { kind: 'blank' };
   s = s.replace(/(万元|千元|元|%)$/, '');
