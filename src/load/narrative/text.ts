@@ -11,6 +11,8 @@ const MAP: Record<string, string> = {
 
 export function normalizeChar(c: string): string {
   const code = c.charCodeAt(0);
+  // ASCII and CJK ideographs, nearly every character of a text, are never mapped
+  if (code < 0xa0 || (code >= 0x4e00 && code <= 0x9fff)) return c;
   if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
   return MAP[c] ?? c;
 }
