@@ -365,6 +365,25 @@ describe(`a batch of ${N} disclosures`, () => {
     ]);
   });
 
+  it('takes rule levels, custom rules and column aliases from the configuration to the workers', async () => {
+    const configured: Request = {
+      ...REQ,
+      load: { ...REQ.load, columnAliases: [{ key: 'total', pattern: /^合计$/ }] },
+      levels: { 'row-total': 'off', 'column-total': 'error' },
+      customRules: [{ id: 'local/cap', assert: 'T3.total.合计 <= 250', severity: 'warning' }],
+    } as Request;
+    const region = [join(root, 'region-{0,1}')]; // 50 copies of each reference disclosure
+    const one = await checkBatch(region, configured, { jobs: 1 });
+    const two = await checkBatch(region, configured, { jobs: 2, workerUrl: DIST_WORKER, onPoolError: (m) => poolErrors.push(m) });
+    expect(poolErrors).toEqual([]);
+    expect(two).toEqual(one);
+    const count = (id: string, severity?: string) =>
+      one.reduce((n, r) => n + r.findings.filter((f) => f.ruleId === id && (!severity || f.severity === severity)).length, 0);
+    expect(one.length).toBe(N / 2);
+    // unconfigured, each Kashgar copy has two row-total and one column-total warning
+    expect([count('row-total'), count('column-total', 'error'), count('column-total', 'warning'), count('local/cap', 'warning'), count('local/cap')]).toEqual([0, 50, 0, 100, 100]);
+  });
+
   it('runs the same from the command line on two threads: report, exit 2, errors on stderr and no progress bar off a terminal', () => {
     const glob = join(root, 'region-{3,2}', '*', '*');
     const cli = spawnSync(process.execPath, [join(ROOT, 'bin/budgetlint.js'), 'check', glob, '--jobs', '2', '-f', 'json'], { cwd: ROOT, encoding: 'utf8' });
