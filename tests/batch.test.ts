@@ -48,6 +48,9 @@ describe('expandPaths', () => {
     touch(join(r, 'd/disclosure.yaml'));
     mkdirSync(join(r, 'empty'), { recursive: true });
     touch(join(r, 'e/notes.md'));
+    touch(join(r, 'n/notes.txt'));
+    touch(join(r, 'n/sub/t.csv'));
+    touch(join(r, 't/情况说明.txt'));
     touch(join(r, '.hidden/t.csv'));
     touch(join(r, 'node_modules/m/t.csv'));
     mkdirSync(join(r, 'loop'), { recursive: true });
@@ -55,7 +58,8 @@ describe('expandPaths', () => {
   });
 
   it('finds disclosure directories under a parent, skipping hidden ones, node_modules and links back up', () => {
-    expect(expandPaths([r])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd')], unmatched: [] });
+    // n holds a text but a disclosure lies below it; t holds only a text
+    expect(expandPaths([r])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd'), join(r, 'n/sub'), join(r, 't')], unmatched: [] });
   });
 
   it('takes a disclosure directory or a file as it is, and passes on what holds nothing so the loader reports it', () => {
@@ -65,7 +69,7 @@ describe('expandPaths', () => {
   });
 
   it('matches globs (*, **, braces) and keeps only directories with disclosures and table files', () => {
-    expect(expandPaths([`${r}/*`])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd')], unmatched: [] });
+    expect(expandPaths([`${r}/*`])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd'), join(r, 'n/sub'), join(r, 't')], unmatched: [] });
     expect(expandPaths([`${r}/**/*.tsv`]).paths).toEqual([join(r, 'b/c/x.tsv')]);
     expect(expandPaths([`${r}/{d,a}`]).paths).toEqual([join(r, 'a'), join(r, 'd')]);
     expect(expandPaths([`${r}/[!a]/c`]).paths).toEqual([join(r, 'b/c')]);
@@ -75,7 +79,8 @@ describe('expandPaths', () => {
   });
 
   it('lists each disclosure once, in path order whatever the argument order', () => {
-    expect(expandPaths([join(r, 'd'), join(r, 'a') + '/', r, join(r, 'a')]).paths).toEqual([join(r, 'a') + '/', join(r, 'b/c'), join(r, 'd')]);
+    expect(expandPaths([join(r, 'd'), join(r, 'a') + '/', r, join(r, 'a')]).paths).toEqual([join(r, 'a'), join(r, 'b/c'), join(r, 'd'), join(r, 'n/sub'), join(r, 't')]);
+    expect(expandPaths([join(r, 'loop/up/a'), join(r, 'a')]).paths).toEqual([join(r, 'a')]);
     expect(['b/a', 'a-b/x', 'a/b', 'a'].sort(comparePaths)).toEqual(['a', 'a/b', 'a-b/x', 'b/a']);
   });
 

@@ -7,7 +7,9 @@ import { MANIFEST_NAMES } from '../load/disclosure.js';
 
 /** Files whose presence makes a directory a disclosure. */
 const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls']);
-const MARKER_EXTENSIONS = new Set([...TABLE_EXTENSIONS, '.txt']);
+/** A text (情况说明, or a table saved as text) makes a directory a disclosure only when no
+ *  disclosure lies below it: a notes.txt in a region's folder must not hide its departments. */
+const TEXT_EXTENSIONS = new Set(['.txt']);
 /** Never searched for disclosures. */
 const SKIPPED_DIRS = new Set(['node_modules']);
 
@@ -23,7 +25,9 @@ export function expandPaths(args: readonly string[]): Expansion {
   const unmatched: string[] = [];
   const add = (p: string) => {
     const key = realOf(p);
-    if (!found.has(key)) found.set(key, p);
+    const had = found.get(key);
+    // one disclosure reached two ways (a link, a trailing slash): the most direct name, whatever the order
+    if (had === undefined || shorter(p, had)) found.set(key, p);
   };
   for (const arg of args) {
     if (!exists(arg) && hasMagic(arg)) {
@@ -37,6 +41,15 @@ export function expandPaths(args: readonly string[]): Expansion {
     }
   }
   return { paths: [...found.values()].sort(comparePaths), unmatched };
+}
+
+function shorter(a: string, b: string): boolean {
+  const d = segments(a).length - segments(b).length;
+  return d < 0 || (d === 0 && comparePaths(a, b) < 0);
+}
+
+function segments(p: string): string[] {
+  return p.split(/[\\/]/).filter((s, i) => s !== '' || i === 0);
 }
 
 /** Path order: segment by segment, by code point, so a directory's contents stay together. */
@@ -77,15 +90,22 @@ function isDir(p: string, e?: Dirent): boolean {
   }
 }
 
+function holds(entries: Dirent[], names: (name: string) => boolean): boolean {
+  return entries.some((e) => !e.name.startsWith('.') && !e.isDirectory() && names(e.name));
+}
+
 function isDisclosureDir(entries: Dirent[]): boolean {
-  return entries.some(
-    (e) => !e.name.startsWith('.') && (MANIFEST_NAMES.includes(e.name) || MARKER_EXTENSIONS.has(extname(e.name).toLowerCase())),
-  );
+  return holds(entries, (n) => MANIFEST_NAMES.includes(n) || TABLE_EXTENSIONS.has(extname(n).toLowerCase()));
+}
+
+function holdsText(entries: Dirent[]): boolean {
+  return holds(entries, (n) => TEXT_EXTENSIONS.has(extname(n).toLowerCase()));
 }
 
 /**
  * A file is a disclosure of its own (from a glob only when it looks like a table); a directory is
- * a disclosure when it holds tables, otherwise its subdirectories are searched. Anything else
+ * a disclosure when it holds tables or a manifest, otherwise its subdirectories are searched, and
+ * when none of them holds a disclosure, it is one itself if it holds a text. Anything else
  * (missing, unreadable, a directory with nothing under it) is passed on so the loader reports it.
  * Says whether it found anything.
  */
@@ -104,7 +124,7 @@ function expandPath(p: string, add: (p: string) => void, fromGlob: boolean): boo
   const seen = new Set<string>([realOf(p)]);
   searchSubdirs(p, entries, found, seen);
   if (found.length === 0) {
-    if (fromGlob) return false;
+    if (fromGlob && !holdsText(entries)) return false;
     add(p);
     return true;
   }
@@ -129,8 +149,13 @@ function searchSubdirs(dir: string, entries: Dirent[], found: string[], seen: Se
     if (seen.has(real)) continue; // a link back up the tree
     seen.add(real);
     const subEntries = listDir(sub);
-    if (isDisclosureDir(subEntries)) found.push(sub);
-    else searchSubdirs(sub, subEntries, found, seen);
+    if (isDisclosureDir(subEntries)) {
+      found.push(sub);
+      continue;
+    }
+    const before = found.length;
+    searchSubdirs(sub, subEntries, found, seen);
+    if (found.length === before && holdsText(subEntries)) found.push(sub);
   }
 }
 
