@@ -1,5 +1,6 @@
-// Per-rule fixtures (fixtures/rules/<id>/): `good` gives no finding of the rule; every `bad*`
-// directory gives exactly the findings written beside it (bad → expected.json,
+// Per-rule fixtures (fixtures/rules/<id>/), for the table rules and the narrative rules alike
+// (a narrative fixture is a 情况说明 text, with tables where the rule compares the two): `good`
+// gives no finding of the rule; every `bad*` directory gives exactly the findings written beside it (bad → expected.json,
 // bad-<name> → expected-<name>.json), in the engine's order, and under --strict the
 // `strict` list when one is given.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import type { Finding } from '../src/core/findings.js';
 import { badCaseNames, expectedFileOf } from '../src/docs/examples.js';
 import { loadDisclosure } from '../src/load/disclosure.js';
 import { runRules } from '../src/rules/engine.js';
-import { RULES, TABLE_RULES } from '../src/rules/index.js';
+import { RULES } from '../src/rules/index.js';
 import type { CheckOptions } from '../src/rules/types.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -66,8 +67,8 @@ const ruleIds = readdirSync(FIXTURES, { withFileTypes: true })
   .sort();
 
 describe('rule fixtures', () => {
-  it('every table rule has a fixture directory with good/, bad/ and expected.json', () => {
-    const missing = TABLE_RULES.map((r) => r.meta.id).filter(
+  it('every rule has a fixture directory with good/, bad/ and expected.json', () => {
+    const missing = RULES.map((r) => r.meta.id).filter(
       (id) => !['good', 'bad', 'expected.json'].every((p) => existsSync(join(FIXTURES, id, p))),
     );
     expect(missing).toEqual([]);
@@ -82,13 +83,17 @@ describe('rule fixtures', () => {
     describe(id, () => {
       const ruleDir = join(FIXTURES, id);
 
-      // so that "no finding" cannot come from a table the loader did not read
-      it('good and bad load cleanly: every CSV file is a table, and no load issue', async () => {
+      // so that "no finding" cannot come from a table or a text the loader did not read
+      it('good and bad load cleanly: every CSV file is a table, a text file is the 情况说明, and no load issue', async () => {
         for (const sub of ['good', ...badCaseNames(ruleDir)]) {
           const d = await loadDisclosure(join(ruleDir, sub), { cwd: ROOT });
           expect(d.issues, sub).toEqual([]);
-          const csv = readdirSync(join(ruleDir, sub)).filter((n) => n.endsWith('.csv'));
+          const names = readdirSync(join(ruleDir, sub));
+          const csv = names.filter((n) => n.endsWith('.csv'));
           expect(Object.values(d.tables).map((t) => t.file).sort(), sub).toEqual(csv.map((n) => `fixtures/rules/${id}/${sub}/${n}`).sort());
+          const text = names.filter((n) => /\.(txt|md)$/.test(n));
+          expect(text.length, sub).toBeLessThanOrEqual(1);
+          expect(d.narrative?.file, sub).toBe(text[0] === undefined ? undefined : `fixtures/rules/${id}/${sub}/${text[0]}`);
         }
       });
 
