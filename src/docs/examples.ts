@@ -80,15 +80,18 @@ export async function loadRuleExamples(root: string, rule: Rule): Promise<RuleEx
     };
     const d = await loadDisclosure(join(ruleDir, name), { cwd: root });
     const actual = runRules(d, FIXTURE_OPTIONS, [rule]).filter((f) => f.ruleId === rule.meta.id);
-    const messages = exp.findings.map(
-      (e) =>
-        actual.find(
-          (f) => f.location.file === e.file && f.location.line === e.line && f.location.column === e.column &&
-            f.severity === e.severity &&
-            f.expected === e.expected &&
-            (e.table === undefined || f.location.table === e.table),
-        )?.message,
-    );
+    // each finding gives its message once: two findings at one place (a count against the text and
+    // against 表七) keep their own, in the engine's order
+    const unused = [...actual];
+    const messages = exp.findings.map((e) => {
+      const i = unused.findIndex(
+        (f) => f.location.file === e.file && f.location.line === e.line && f.location.column === e.column &&
+          f.severity === e.severity &&
+          f.expected === e.expected &&
+          (e.table === undefined || f.location.table === e.table),
+      );
+      return i < 0 ? undefined : unused.splice(i, 1)[0]!.message;
+    });
     const inputs = actual.flatMap((f) => (f.inputs ?? []).flatMap((i) => (i.location ? [{ file: i.location.file, line: i.location.line }] : [])));
     const c: BadCase = { name, files: readFiles(join(ruleDir, name)), findings: exp.findings, messages, inputs };
     if (exp.strict) c.strict = exp.strict;
