@@ -17,6 +17,14 @@ export function normalizeChar(c: string): string {
   return MAP[c] ?? c;
 }
 
+// Characters normalizeChar may change: everything but ASCII below 0xa0 and CJK ideographs.
+const MAY_MAP = /[^\u0000-\u009f\u4e00-\u9fff]/;
+
+/** normalizeChar over a line; most lines have nothing to map and are returned as they are. */
+export function normalizeLine(s: string): string {
+  return MAY_MAP.test(s) ? Array.from(s, normalizeChar).join('') : s;
+}
+
 /** A joined stream with the source position of every character. */
 export interface Mapped {
   text: string;
@@ -38,6 +46,25 @@ export function headingLevel(trimmed: string): number | undefined {
   return undefined;
 }
 
+/** White space as /\s/ sees it, without a regular expression per character. */
+function isSpace(c: string | undefined): boolean {
+  if (c === undefined || c === '') return false;
+  const code = c.charCodeAt(0);
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
 /** Joins the given lines (1-based numbers into `lines`) into one stream. */
 export function joinLines(lines: string[], numbers: number[]): Mapped {
   const m: Mapped = { text: '', line: [], col: [], eol: [], headings: [] };
@@ -50,14 +77,16 @@ export function joinLines(lines: string[], numbers: number[]): Mapped {
   };
   for (const ln of numbers) {
     const raw = lines[ln - 1] ?? '';
-    const norm = Array.from(raw, normalizeChar);
-    let first = norm.findIndex((c) => !/\s/.test(c));
+    const rawChars = Array.from(raw);
+    const norm = rawChars.map(normalizeChar);
+    let first = norm.findIndex((c) => !isSpace(c));
     if (first < 0) continue;
     // Markdown: "## 一、…", "- 1.…", "> …" open the line; "**" marks emphasis
-    const md = /^(#{1,6}\s+|[-+]\s+|>\s*)/.exec(norm.slice(first).join(''));
+    const opening = norm.slice(first, first + 8).join('');
+    const md = /^(#{1,6}\s+|[-+]\s+|>\s*)/.exec(opening);
     if (md) first += md[0].length;
     for (let k = first; k + 1 < norm.length; k++) if (norm[k] === '*' && norm[k + 1] === '*') norm[k] = norm[k + 1] = ' ';
-    const level = headingLevel(norm.slice(first).join(''));
+    const level = headingLevel(norm.slice(first, first + 16).join(''));
     if (level !== undefined) {
       // a heading ends whatever came before it: a line break the clause readers stop at
       if (chars.length) push('\n', ln, 1);
@@ -66,18 +95,18 @@ export function joinLines(lines: string[], numbers: number[]): Mapped {
     // columns count UTF-16 units like the table loader does
     let col = 1;
     const cols: number[] = [];
-    for (const c of Array.from(raw)) {
+    for (const c of rawChars) {
       cols.push(col);
       col += c.length;
     }
     const startLen = chars.length;
     for (let i = first; i < norm.length; i++) {
       const c = norm[i]!;
-      if (/\s/.test(c)) {
+      if (isSpace(c)) {
         // keep one space only where it separates two numbers or words written in Latin letters
         const prev = chars.length > startLen ? chars[chars.length - 1]! : '';
         let j = i + 1;
-        while (j < norm.length && /\s/.test(norm[j]!)) j++;
+        while (j < norm.length && isSpace(norm[j])) j++;
         const next = norm[j] ?? '';
         if (ALNUM.test(prev) && ALNUM.test(next) && /\d/.test(prev + next)) push(' ', ln, cols[i]!);
         i = j - 1;
@@ -113,7 +142,7 @@ export function classifyLines(lines: string[]): LineKind[] {
   let inResidue = false;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
-    const t = Array.from(raw.trim(), normalizeChar).join('');
+    const t = normalizeLine(raw.trim());
     if (t === '') continue;
     const part = /^第[一二三四五六七八九十]+部分/.test(t);
     if (part) {
