@@ -16,7 +16,7 @@ import { rowTotal } from './table/row-total.js';
 import { NARRATIVE_RULES } from './narrative/index.js';
 import type { Rule } from './types.js';
 
-/** The rules over the tables' figures; each has fixtures and a doc page under fixtures/rules/ and docs/rules/. */
+/** The rules over the tables' figures. Every rule in RULES has fixtures (fixtures/rules/<id>/) and a doc page (docs/rules/<id>.md). */
 export const TABLE_RULES: readonly Rule[] = [
   rowTotal,
   rollup,
@@ -34,7 +34,7 @@ export const TABLE_RULES: readonly Rule[] = [
   missingTable,
 ];
 
-/** The rules over the 情况说明 text, after the table rules; documented in docs/narrative.md. */
+/** The rules over the 情况说明 text, after the table rules; docs/narrative.md describes how the text is read. */
 export { NARRATIVE_RULES };
 
 export const RULES: readonly Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES];
