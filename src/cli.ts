@@ -9,7 +9,8 @@ import { check } from './check.js';
 import { ConfigError, configuredCheck, mergeUnderFlags, resolveConfig } from './config/index.js';
 import { checkBatch } from './batch/index.js';
 import { ProgressBar } from './batch/progress.js';
-import { DEFAULT_MAX_FILE_BYTES, MANIFEST_NAMES } from './load/disclosure.js';
+import { DEFAULT_MAX_FILE_BYTES, MANIFEST_NAMES, UNREADABLE } from './load/disclosure.js';
+import { INPUT_RULE_PREFIX } from './rules/engine.js';
 import type { Encoding } from './load/grid.js';
 import { RULES, findRule } from './rules/index.js';
 import type { CheckOptions } from './rules/types.js';
@@ -20,6 +21,7 @@ import { summarize } from './report/types.js';
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
+const UNREADABLE_RULE = `${INPUT_RULE_PREFIX}${UNREADABLE}`;
 
 const VERSION = '0.1.0';
 
@@ -178,13 +180,20 @@ async function runCheck(
   const text = formatter.format(results, summary, { lang: flags.lang, color, failOn: flags.failOn, verbose: !!flags.verbose, ...(conf ? { rules: conf.metas } : {}) });
   if (flags.output) writeFileSync(flags.output, text);
   else io.out.write(text);
+  let unusable = summary.failed > 0;
   for (const r of results) {
     if (r.fatal) {
       const where = [r.fatal.file, r.fatal.line, r.fatal.column].filter((x) => x !== undefined).join(':');
       io.err.write(`budgetlint: ${escapeTerminal(`${where}: ${r.fatal.message[flags.lang]}`)}\n`);
     }
+    // a file of a directory that could not be read: the rest was checked, but the input was not all usable
+    for (const f of r.findings) {
+      if (f.ruleId !== UNREADABLE_RULE) continue;
+      unusable = true;
+      io.err.write(`budgetlint: ${escapeTerminal(`${f.location.file}:${f.location.line}: ${f.message[flags.lang]}`)}\n`);
+    }
   }
-  if (summary.failed > 0) return EXIT_USAGE;
+  if (unusable) return EXIT_USAGE;
   const limit = severityRank(flags.failOn);
   const failing = results.some((r) => r.findings.some((f) => severityRank(f.severity) <= limit));
   return failing ? EXIT_FINDINGS : EXIT_OK;

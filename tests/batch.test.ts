@@ -331,17 +331,22 @@ describe(`a batch of ${N} disclosures`, () => {
     expect(single.map((r) => r.path)).toEqual(expected);
     expect(expected[0]).toBe(dirOf(root, 0));
     expect(expected[1]).toBe(dirOf(root, 4));
-    expect(summarize(single)).toEqual({ disclosures: 200, errors: 3, warnings: 98 * 5 + 3 + 1, infos: 0, failed: 2 });
+    // the two broken disclosures are still checked: an input/unreadable error for the file that
+    // could not be read, and the rest (Kashgar's 5 warnings and a missing 表一; Putuo's missing 支出预算总表)
+    expect(summarize(single)).toEqual({ disclosures: 200, errors: 3 + 2, warnings: 98 * 5 + 3 + 1 + (5 + 1) + 1, infos: 0, failed: 0 });
   });
 
   it('reports the broken disclosures and checks all the others', async () => {
     const byDir = new Map(single.map((r) => [r.path, r]));
     const empty = byDir.get(dirOf(root, EMPTY))!;
-    expect(empty.findings).toEqual([]);
-    expect(empty.fatal).toEqual({ message: { zh: '文件为空', en: 'file is empty' }, file: join(dirOf(root, EMPTY), 't1-部门收支总体情况表.csv') });
+    expect(empty.fatal).toBeUndefined();
+    const unreadable = (r: DisclosureResult) => r.findings.filter((f) => f.ruleId === 'input/unreadable').map((f) => [f.severity, f.location.file, f.location.line, f.message.zh]);
+    expect(unreadable(empty)).toEqual([['error', join(dirOf(root, EMPTY), 't1-部门收支总体情况表.csv'), 1, '文件为空']]);
+    expect(empty.findings.filter((f) => f.ruleId === 'missing-table').map((f) => f.location.table)).toEqual(['overview']);
     const quote = byDir.get(dirOf(root, BAD_QUOTE))!;
-    expect(quote.fatal?.file).toBe(join(dirOf(root, BAD_QUOTE), '03-支出预算总表.csv'));
-    expect(quote.fatal?.line).toBe(6);
+    expect(quote.fatal).toBeUndefined();
+    expect(unreadable(quote).map((u) => u.slice(0, 3))).toEqual([['error', join(dirOf(root, BAD_QUOTE), '03-支出预算总表.csv'), 6]]);
+    expect(quote.findings.filter((f) => f.ruleId === 'missing-table').map((f) => f.location.table)).toEqual(['expenditure']);
 
     // the copies hold the tables only, and so do these
     const base = { kashgar: join(tmp, 'base', 'kashgar'), putuo: join(tmp, 'base', 'putuo') };
@@ -397,7 +402,7 @@ describe(`a batch of ${N} disclosures`, () => {
     expect(cli.status).toBe(2);
     expect(cli.stdout).toBe(jsonFormatter.format(part, summarize(part), REPORT));
     expect(cli.stderr.split('\n')).toEqual([
-      `budgetlint: ${join(dirOf(root, EMPTY), 't1-部门收支总体情况表.csv')}: 文件为空`,
+      `budgetlint: ${join(dirOf(root, EMPTY), 't1-部门收支总体情况表.csv')}:1: 文件为空`,
       expect.stringMatching(new RegExp(`^budgetlint: ${join(dirOf(root, BAD_QUOTE), '03-支出预算总表.csv')}:6: `)),
       '',
     ]);

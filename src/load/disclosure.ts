@@ -18,6 +18,9 @@ import {
 import { readTable } from './table.js';
 import { loadNarrativeFile } from './narrative/file.js';
 
+/** Load issue of a file in a disclosure directory that could not be read at all. */
+export const UNREADABLE = 'unreadable';
+
 export const MANIFEST_NAMES = ['disclosure.yaml', 'disclosure.yml', 'disclosure.json'];
 const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls']);
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
@@ -212,12 +215,28 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
   for (const file of files) {
     const shown = display(resolve(file), cwd);
     disclosure.files.push(shown);
+    if (!st.isDirectory()) {
+      await loadFile(file, shown);
+      continue;
+    }
+    // In a directory, a file that cannot be read is reported where it is and the other tables
+    // are still checked.
+    try {
+      await loadFile(file, shown);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      issues.push({ code: UNREADABLE, severity: 'error', message: e.text, loc: { file: e.file, line: e.line ?? 1, column: e.column ?? 1 } });
+    }
+  }
+  return disclosure;
+
+  async function loadFile(file: string, shown: string): Promise<void> {
     const ext = extname(file).toLowerCase();
     if (TEXT_EXTENSIONS.has(ext) && !isTabSeparatedTable(file, shown, opts)) {
       // the 情况说明 text: one a disclosure; a second one is named and left out
       if (disclosure.narrative) issues.push({ code: 'second-narrative', severity: 'warning', message: { zh: `已读取说明 ${disclosure.narrative.file}，此文件未检查`, en: `the text ${disclosure.narrative.file} is already read; this file is not checked` }, loc: { file: shown, line: 1, column: 1 } });
       else disclosure.narrative = loadNarrativeFile(file, shown, opts, DEFAULT_MAX_FILE_BYTES);
-      continue;
+      return;
     }
     for (const grid of await readGrids(file, shown, opts)) {
       const sheet = (grid as { sheet?: string }).sheet;
@@ -243,7 +262,6 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
       addTable(disclosure, table);
     }
   }
-  return disclosure;
 }
 
 /**
