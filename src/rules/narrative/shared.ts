@@ -98,6 +98,8 @@ const ROUNDING_NOTE: Bilingual = { zh: '（尾差，可由舍入解释）', en: 
 
 export function judge(c: NarrativeComparison): Finding | null {
   const opts: JudgeOptions = judgeOptions(c.options);
+  // the absolute tolerance is an amount of money (万元): shares, rates and counts are not eased by it
+  if (!(c.stated.unit in WAN_PER)) delete opts.absTolerance;
   if (c.relTolerance) opts.relTolerance = c.relTolerance;
   let verdict: Verdict | null;
   if (c.atMost) {
