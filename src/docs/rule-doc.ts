@@ -306,7 +306,7 @@ function configSection(rule: Rule): string[] {
     out.push(
       '- `--strict` (in `budgetlint.config.json`: `"strict": true`): every nonzero difference is an error; no 尾差 warnings.',
       '- `--abs-tolerance <万元>` (`"tolerances": { "absolute": "0.01" }`, which also takes a unit, such as `"1元"`): differences up to this amount are not reported, whatever unit the tables are printed in.' +
-        (isNarrativeRule(rule) ? ' In the text the same number also applies to the rule\'s other differences as they stand: percentage points for a share or rate, units for a count.' : ''),
+        (isNarrativeRule(rule) ? ' In the text it eases amounts of money only: shares, rates and counts are judged without it.' : ''),
     );
   }
   if (APPROX_RULES.has(id)) {
