@@ -67,6 +67,18 @@ export function detectTableKind(text: string, extra: TitleAlias[] = []): TableKi
   return undefined;
 }
 
+/** Sources of money: the revenue columns of 表二 and the revenue items of 表一/表四 alike. */
+const SOURCE_ALIASES: Array<{ key: ColumnKey; pattern: RegExp }> = [
+  { key: 'fiscal', pattern: /^财政拨款(收入)?(（补助）)?$/ },
+  { key: 'generalBudget', pattern: /^一般公共预算(拨款|资金|财政拨款)?(收入)?$/ },
+  { key: 'governmentFund', pattern: /^政府性基金(预算)?(拨款|资金)?(收入)?$/ },
+  { key: 'stateCapital', pattern: /^国有资本经营(预算)?(拨款|资金)?(收入)?$/ },
+  { key: 'specialAccount', pattern: /财政专户/ },
+  { key: 'operating', pattern: /经营收入$/ },
+  { key: 'business', pattern: /^事业收入$/ },
+  { key: 'other', pattern: /其他(资金)?收入$|^其他资金$/ },
+];
+
 /** Amount-column wording, most specific first. Matched against one header label. */
 export const COLUMN_ALIASES: ColumnAlias[] = [
   { key: 'agencyOperation', pattern: /机关运行经费/ },
@@ -90,14 +102,7 @@ export const COLUMN_ALIASES: ColumnAlias[] = [
   { key: 'project', pattern: /^项目支出$/ },
   { key: 'personnel', pattern: /^人员经费$/ },
   { key: 'publicFunds', pattern: /^公用经费$/ },
-  { key: 'fiscal', pattern: /^财政拨款(收入)?(（补助）)?$/ },
-  { key: 'generalBudget', pattern: /^一般公共预算(拨款|资金|财政拨款)?(收入)?$/ },
-  { key: 'governmentFund', pattern: /^政府性基金(预算)?(拨款|资金)?(收入)?$/ },
-  { key: 'stateCapital', pattern: /^国有资本经营(预算)?(拨款|资金)?(收入)?$/ },
-  { key: 'specialAccount', pattern: /财政专户/ },
-  { key: 'operating', pattern: /经营收入$/ },
-  { key: 'business', pattern: /^事业收入$/ },
-  { key: 'other', pattern: /^(单位)?其他(资金)?收入$|^其他资金$/ },
+  ...SOURCE_ALIASES,
 ];
 
 export interface ColumnAlias {
@@ -114,17 +119,41 @@ export function columnKeyOf(label: string, extra: readonly ColumnAlias[] = []): 
   return undefined;
 }
 
+/** What each column holds, in both languages, for messages. */
+export const COLUMN_LABEL: Record<ColumnKey, { zh: string; en: string }> = {
+  total: { zh: '合计', en: 'total' },
+  basic: { zh: '基本支出', en: 'basic expenditure' },
+  project: { zh: '项目支出', en: 'project expenditure' },
+  personnel: { zh: '人员经费', en: 'personnel costs' },
+  publicFunds: { zh: '公用经费', en: 'public-use costs' },
+  fiscal: { zh: '财政拨款', en: 'fiscal appropriations' },
+  generalBudget: { zh: '一般公共预算', en: 'general public budget' },
+  governmentFund: { zh: '政府性基金预算', en: 'government fund budget' },
+  stateCapital: { zh: '国有资本经营预算', en: 'state capital budget' },
+  specialAccount: { zh: '财政专户', en: 'special fiscal account' },
+  business: { zh: '事业收入', en: 'business income' },
+  operating: { zh: '事业单位经营收入', en: 'operating income' },
+  other: { zh: '其他收入', en: 'other income' },
+  e301: { zh: '工资福利支出', en: 'wages and benefits' },
+  e302: { zh: '商品和服务支出', en: 'goods and services' },
+  e303: { zh: '对个人和家庭的补助', en: 'subsidies to individuals and families' },
+  e307: { zh: '债务利息及费用支出', en: 'debt interest and costs' },
+  e309: { zh: '资本性支出（基本建设）', en: 'capital expenditure (construction)' },
+  e310: { zh: '资本性支出', en: 'capital expenditure' },
+  e311: { zh: '对企业补助（基本建设）', en: 'subsidies to enterprises (construction)' },
+  e312: { zh: '对企业补助', en: 'subsidies to enterprises' },
+  e313: { zh: '对社会保障基金补助', en: 'subsidies to social security funds' },
+  e399: { zh: '其他支出', en: 'other expenditure' },
+  abroad: { zh: '因公出国（境）费', en: 'official travel abroad' },
+  vehicles: { zh: '公务用车购置及运行费', en: 'official vehicles' },
+  vehiclePurchase: { zh: '公务用车购置费', en: 'vehicle purchase' },
+  vehicleOperation: { zh: '公务用车运行费', en: 'vehicle operation' },
+  reception: { zh: '公务接待费', en: 'official reception' },
+  agencyOperation: { zh: '机关运行经费', en: 'agency operating costs' },
+};
+
 /** Income-side items of 表一/表四, by their printed names. */
-export const INCOME_ITEMS: Array<{ key: ColumnKey; pattern: RegExp }> = [
-  { key: 'fiscal', pattern: /^财政拨款(收入)?(（补助）)?$/ },
-  { key: 'generalBudget', pattern: /^一般公共预算(拨款|资金|财政拨款)?(收入)?$/ },
-  { key: 'governmentFund', pattern: /^政府性基金(预算)?(拨款|资金)?(收入)?$/ },
-  { key: 'stateCapital', pattern: /^国有资本经营(预算)?(拨款|资金)?(收入)?$/ },
-  { key: 'specialAccount', pattern: /财政专户/ },
-  { key: 'operating', pattern: /经营收入$/ },
-  { key: 'business', pattern: /^事业收入$/ },
-  { key: 'other', pattern: /其他(资金)?收入$|^其他资金$/ },
-];
+export const INCOME_ITEMS: Array<{ key: ColumnKey; pattern: RegExp }> = SOURCE_ALIASES;
 
 export function incomeItemOf(name: string): ColumnKey | undefined {
   const t = normalizeLabel(stripNumbering(name));

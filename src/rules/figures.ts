@@ -15,7 +15,7 @@ import {
   type JudgeOptions,
 } from '../core/decimal.js';
 import { fill, type Bilingual, type Finding, type FindingInput, type FindingLocation } from '../core/findings.js';
-import { TABLE_NUMBER } from '../load/aliases.js';
+import { COLUMN_LABEL, TABLE_NUMBER } from '../load/aliases.js';
 import { UNIT_IN_WAN, type Cell, type ColumnKey, type Location, type Row, type Table, type Unit } from '../load/model.js';
 import type { CheckOptions, RuleMeta } from './types.js';
 
@@ -32,37 +32,6 @@ export interface Figure {
   key?: ColumnKey;
 }
 
-const COLUMN_LABEL: Record<ColumnKey, Bilingual> = {
-  total: { zh: '合计', en: 'total' },
-  basic: { zh: '基本支出', en: 'basic expenditure' },
-  project: { zh: '项目支出', en: 'project expenditure' },
-  personnel: { zh: '人员经费', en: 'personnel costs' },
-  publicFunds: { zh: '公用经费', en: 'public-use costs' },
-  fiscal: { zh: '财政拨款', en: 'fiscal appropriations' },
-  generalBudget: { zh: '一般公共预算', en: 'general public budget' },
-  governmentFund: { zh: '政府性基金预算', en: 'government fund budget' },
-  stateCapital: { zh: '国有资本经营预算', en: 'state capital budget' },
-  specialAccount: { zh: '财政专户', en: 'special fiscal account' },
-  business: { zh: '事业收入', en: 'business income' },
-  operating: { zh: '事业单位经营收入', en: 'operating income' },
-  other: { zh: '其他收入', en: 'other income' },
-  e301: { zh: '工资福利支出', en: 'wages and benefits' },
-  e302: { zh: '商品和服务支出', en: 'goods and services' },
-  e303: { zh: '对个人和家庭的补助', en: 'subsidies to individuals and families' },
-  e307: { zh: '债务利息及费用支出', en: 'debt interest and costs' },
-  e309: { zh: '资本性支出（基本建设）', en: 'capital expenditure (construction)' },
-  e310: { zh: '资本性支出', en: 'capital expenditure' },
-  e311: { zh: '对企业补助（基本建设）', en: 'subsidies to enterprises (construction)' },
-  e312: { zh: '对企业补助', en: 'subsidies to enterprises' },
-  e313: { zh: '对社会保障基金补助', en: 'subsidies to social security funds' },
-  e399: { zh: '其他支出', en: 'other expenditure' },
-  abroad: { zh: '因公出国（境）费', en: 'official travel abroad' },
-  vehicles: { zh: '公务用车购置及运行费', en: 'official vehicles' },
-  vehiclePurchase: { zh: '公务用车购置费', en: 'vehicle purchase' },
-  vehicleOperation: { zh: '公务用车运行费', en: 'vehicle operation' },
-  reception: { zh: '公务接待费', en: 'official reception' },
-  agencyOperation: { zh: '机关运行经费', en: 'agency operating costs' },
-};
 
 export function columnLabel(key: ColumnKey): Bilingual {
   return COLUMN_LABEL[key];

@@ -1,4 +1,5 @@
 // What a stated amount is: from the words before it to a canonical key shared with the tables.
+import { COLUMN_LABEL } from '../aliases.js';
 
 const CLASS_NAMES = [
   '一般公共服务', '外交', '国防', '公共安全', '教育', '科学技术', '文化旅游体育与传媒', '社会保障和就业',
@@ -78,17 +79,8 @@ export function keyOf(label: string): string | undefined {
 }
 
 export const KEY_LABEL: Record<string, { zh: string; en: string }> = {
+  ...COLUMN_LABEL,
   threePublic: { zh: '“三公”经费', en: '"three public" expenses' },
-  abroad: { zh: '因公出国（境）费', en: 'official travel abroad' },
-  vehicles: { zh: '公务用车购置及运行费', en: 'official vehicles' },
-  vehiclePurchase: { zh: '公务用车购置费', en: 'vehicle purchase' },
-  vehicleOperation: { zh: '公务用车运行费', en: 'vehicle operation' },
-  reception: { zh: '公务接待费', en: 'official reception' },
-  agencyOperation: { zh: '机关运行经费', en: 'agency operating costs' },
-  personnel: { zh: '人员经费', en: 'personnel costs' },
-  publicFunds: { zh: '公用经费', en: 'public-use costs' },
-  basic: { zh: '基本支出', en: 'basic expenditure' },
-  project: { zh: '项目支出', en: 'project expenditure' },
   procGoods: { zh: '政府采购货物', en: 'procurement of goods' },
   procWorks: { zh: '政府采购工程', en: 'procurement of works' },
   procServices: { zh: '政府采购服务', en: 'procurement of services' },
