@@ -4,7 +4,7 @@ import { DisclosureSchema } from '../src/load/model.js';
 import { load } from './helpers.js';
 
 describe('loaded models', () => {
-  it.each(['fixtures/kashgar-2022', 'fixtures/putuo-2025'])('%s validates against DisclosureSchema', async (path) => {
+  it.each(['fixtures/kashgar-2022', 'fixtures/putuo-2025', 'fixtures/reference/kashgar-2022.txt', 'fixtures/reference/putuo-2025.txt'])('%s validates against DisclosureSchema', async (path) => {
     const d = await load(path);
     const r = DisclosureSchema.safeParse(d);
     expect(r.success ? [] : r.error.issues).toEqual([]);

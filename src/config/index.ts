@@ -10,9 +10,12 @@ import { compileCustomRule, describeExpressionError, ExpressionError, type Custo
 import { INPUT_RULE_PREFIX } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleMeta } from '../rules/types.js';
-import { CONFIG_NAMES, ConfigSchema, type Config, type RuleLevel } from './schema.js';
+// The schema (and with it zod) is loaded only when there is a configuration file to validate.
+import type { Config, RuleLevel } from './schema.js';
 
-export { CONFIG_NAMES, ConfigSchema, type Config, type RuleLevel } from './schema.js';
+export type { Config, RuleLevel } from './schema.js';
+
+export const CONFIG_NAMES = ['budgetlint.config.json', 'budgetlint.config.yaml', 'budgetlint.config.yml'];
 
 /** A configuration that cannot be used: exit 2, naming the file and the key. */
 export class ConfigError extends Error {
@@ -88,6 +91,7 @@ export async function readConfig(file: string, cwd = process.cwd()): Promise<Loa
   const rel = relative(cwd, resolve(file));
   const shown = rel && !rel.startsWith('..') ? rel : resolve(file);
   const data = (await parseText(file, shown)) ?? {};
+  const { ConfigSchema } = await import('./schema.js');
   const parsed = ConfigSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -95,7 +99,7 @@ export async function readConfig(file: string, cwd = process.cwd()): Promise<Loa
     let detail = issue.message;
     if (issue.code === 'unrecognized_keys') {
       path.push(issue.keys[0]!);
-      detail = `unknown key (expected one of: ${expectedKeys(issue.path)})`;
+      detail = `unknown key (expected one of: ${expectedKeys(ConfigSchema, issue.path)})`;
     } else if (issue.code === 'invalid_value' || issue.code === 'invalid_type' || issue.code === 'invalid_union') {
       const got = valueAt(data, issue.path);
       if (got !== undefined && !/, got |received/.test(detail)) detail += `, got ${JSON.stringify(got)}`;
@@ -140,8 +144,8 @@ function unwrap(s: SchemaLike | undefined): SchemaLike | undefined {
 }
 
 /** The keys allowed where an unknown key was found: an object's fields or a record's key enum. */
-function expectedKeys(path: PropertyKey[]): string {
-  let s = unwrap(ConfigSchema as unknown as SchemaLike);
+function expectedKeys(schema: unknown, path: PropertyKey[]): string {
+  let s = unwrap(schema as SchemaLike);
   // (an array's unwrap() is already its element)
   for (const p of path) s = unwrap((typeof p === 'number' ? (s?.element ?? s) : s?.shape?.[String(p)]) as SchemaLike | undefined);
   return (s?.keyType?.options ?? Object.keys(s?.shape ?? {})).join(', ');

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { Decimal, type Dec } from '../core/decimal.js';
 import { ColumnKeySchema, TableKindSchema, UNIT_IN_WAN, UnitTypeSchema, type Unit } from '../load/model.js';
 
-export const CONFIG_NAMES = ['budgetlint.config.json', 'budgetlint.config.yaml', 'budgetlint.config.yml'];
 
 export const RuleLevelSchema = z.enum(['off', 'warning', 'error']);
 export type RuleLevel = z.infer<typeof RuleLevelSchema>;

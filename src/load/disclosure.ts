@@ -2,19 +2,11 @@
 // single file. This module finds the files, reads each into a Table and gathers what went wrong.
 import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { z } from 'zod';
 import { TABLE_NUMBER, type ColumnAlias, type TitleAlias } from './aliases.js';
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
-import {
-  TableKindSchema,
-  UnitSchema,
-  UnitTypeSchema,
-  type Disclosure,
-  type LoadIssue,
-  type Table,
-  type TableKind,
-} from './model.js';
+import type { Manifest } from './manifest.js';
+import type { Disclosure, LoadIssue, Table, TableKind } from './model.js';
 import { readTable } from './table.js';
 import { loadNarrativeFile } from './narrative/file.js';
 
@@ -25,21 +17,7 @@ export const MANIFEST_NAMES = ['disclosure.yaml', 'disclosure.yml', 'disclosure.
 const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls']);
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 
-export const ManifestSchema = z
-  .object({
-    department: z.string().optional(),
-    year: z.number().int().min(1949).max(2100).optional(),
-    unit: UnitSchema.optional(),
-    unitType: UnitTypeSchema.optional(),
-    tables: z
-      .record(
-        z.string(),
-        z.union([TableKindSchema, z.object({ kind: TableKindSchema, unit: UnitSchema.optional() }).strict()]),
-      )
-      .optional(),
-  })
-  .strict();
-export type Manifest = z.infer<typeof ManifestSchema>;
+export type { Manifest } from './manifest.js';
 
 export interface LoadOptions {
   encoding?: Encoding;
@@ -83,6 +61,7 @@ export async function readManifest(file: string, shown: string): Promise<Manifes
       linePos?.col,
     );
   }
+  const { ManifestSchema } = await import('./manifest.js');
   const parsed = ManifestSchema.safeParse(data ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0]!;

@@ -16,7 +16,8 @@ import {
 } from '../core/decimal.js';
 import { fill, type Bilingual, type Finding, type FindingInput, type FindingLocation } from '../core/findings.js';
 import { COLUMN_LABEL, TABLE_NUMBER } from '../load/aliases.js';
-import { UNIT_IN_WAN, type Cell, type ColumnKey, type Location, type Row, type Table, type Unit } from '../load/model.js';
+import { UNIT_IN_WAN } from '../load/constants.js';
+import type { Cell, ColumnKey, Location, Row, Table, Unit } from '../load/model.js';
 import type { CheckOptions, RuleMeta } from './types.js';
 
 /** A published figure, located, as an interval in 万元. */

@@ -17,7 +17,8 @@ import {
 } from '../../core/decimal.js';
 import { fill, type Bilingual, type Finding, type FindingLocation, type Severity } from '../../core/findings.js';
 import { normalizeLabel, stripNumbering, TABLE_NUMBER } from '../../load/aliases.js';
-import { UNIT_IN_WAN, type Disclosure, type Row, type Table, type Unit } from '../../load/model.js';
+import { UNIT_IN_WAN } from '../../load/constants.js';
+import type { Disclosure, Row, Table, Unit } from '../../load/model.js';
 import { asInput, columnLabel, figure, judgeOptions, locationOf, type Figure } from '../figures.js';
 import type { CheckOptions, Rule, RuleMeta } from '../types.js';
 import { ExpressionError, parseAssertion, pointAt, type Assertion, type Expr, type RefNode, type SumNode } from './parse.js';

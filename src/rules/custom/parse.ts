@@ -9,7 +9,7 @@
 //   ref       := table [ '[' string ']' | '.' 'total' ] ( '.' column | '[' string ']' )
 import { Decimal, type Dec } from '../../core/decimal.js';
 import { columnKeyOf, normalizeLabel, stripNumbering } from '../../load/aliases.js';
-import { COLUMN_KEYS, UNIT_IN_WAN, type ColumnKey, type TableKind, type Unit } from '../../load/model.js';
+import { COLUMN_KEYS, UNIT_IN_WAN, type ColumnKey, type TableKind, type Unit } from '../../load/constants.js';
 import { columnLabel } from '../figures.js';
 
 export type CmpOp = '=' | '<=' | '>=' | '<' | '>';

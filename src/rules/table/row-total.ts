@@ -1,6 +1,7 @@
 // 行内合计: on every row the total equals its components.
 import type { Finding } from '../../core/findings.js';
-import { ECONOMIC_COLUMNS, type ColumnKey, type Table } from '../../load/model.js';
+import { ECONOMIC_COLUMNS } from '../../load/constants.js';
+import type { ColumnKey, Table } from '../../load/model.js';
 import { compare, figure, joinLabels, sumFigures, type Figure } from '../figures.js';
 import type { Rule, RuleMeta } from '../types.js';
 import { amountKeys } from './shared.js';
