@@ -18,6 +18,8 @@ export interface CheckRequest {
   levels?: RuleLevels;
   /** declarative rules from configuration, as data so that worker threads can run them too */
   customRules?: CustomRuleSpec[];
+  /** keep the text's uncovered figures in each result (for --verbose); off, results stay small */
+  coverage?: boolean;
 }
 
 export async function checkPath(path: string, req: Omit<CheckRequest, 'paths'>): Promise<DisclosureResult> {
@@ -25,7 +27,7 @@ export async function checkPath(path: string, req: Omit<CheckRequest, 'paths'>):
     const d = await loadDisclosure(path, req.load);
     const rules = rulesFor(req.rules ?? RULES, req.customRules, req.levels);
     const result: DisclosureResult = { path: d.path, findings: applyLevels(runRules(d, req.options, rules), req.levels) };
-    if (d.narrative) result.coverage = narrativeCoverage(d.narrative);
+    if (d.narrative && req.coverage) result.coverage = narrativeCoverage(d.narrative);
     return result;
   } catch (e) {
     if (e instanceof InputError) {

@@ -5,7 +5,7 @@ import { basename, resolve, sep } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { Decimal, type Dec } from './core/decimal.js';
 import { severityRank, type Lang, type Severity } from './core/findings.js';
-import { check } from './check.js';
+import type { check } from './check.js';
 import { ConfigError, configuredCheck, mergeUnderFlags, resolveConfig } from './config/index.js';
 import { checkBatch } from './batch/index.js';
 import { ProgressBar } from './batch/progress.js';
@@ -167,7 +167,7 @@ async function runCheck(
   if (flags.output && overwritesInput(flags.output, paths)) throw new UsageError(`--output: "${flags.output}" would overwrite an input; budgetlint never writes to its inputs`);
   const err = io.err as NodeJS.WriteStream;
   const bar = err.isTTY === true && !flags.quiet ? new ProgressBar(err) : undefined;
-  const results = await checkBatch(paths, { load, options, ...(conf?.levels ? { levels: conf.levels } : {}), ...(conf?.customRules ? { customRules: conf.customRules } : {}) }, {
+  const results = await checkBatch(paths, { load, options, ...(flags.verbose ? { coverage: true } : {}), ...(conf?.levels ? { levels: conf.levels } : {}), ...(conf?.customRules ? { customRules: conf.customRules } : {}) }, {
     jobs,
     onProgress: (done, total, path) => { if (total > 1) bar?.update(done, total, path); },
     onInternalError: (path, stack) => { if (flags.debug) io.err.write(`budgetlint: ${path}: ${stack}\n`); },

@@ -199,7 +199,8 @@ describe('the Putuo 2025 tables with their text', () => {
 
 describe('coverage in the report', () => {
   it('--verbose lists the figures no claim took, by reason; without it, nothing', async () => {
-    const r = await checkPath(PUTUO, { load: {}, options: OPTIONS });
+    expect((await checkPath(PUTUO, { load: {}, options: OPTIONS })).coverage).toBeUndefined(); // only when asked for
+    const r = await checkPath(PUTUO, { load: {}, options: OPTIONS, coverage: true });
     expect(r.coverage?.extracted).toBe(79);
     const opts = { lang: 'zh' as const, color: false, failOn: 'error' as const, verbose: true };
     const text = textFormatter.format([r], summarize([r]), opts);
