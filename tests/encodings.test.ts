@@ -78,7 +78,7 @@ describe('the Kashgar tables in other encodings', async () => {
 });
 
 describe('the Kashgar tables with their 情况说明 text, all re-encoded', () => {
-  const FULL = 'fixtures/narrative/kashgar-2022-with-text';
+  const FULL = 'fixtures/kashgar-2022';
   const NARRATIVE = '情况说明.txt';
 
   for (const [label, enc] of [['GBK', (t: string) => encodeGbk(t)], ['UTF-16LE with BOM', (t: string) => encodeUtf16(t, 'le')]] as const) {
