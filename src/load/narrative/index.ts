@@ -3,7 +3,7 @@
 import { extractProse } from './extract.js';
 import type { Narrative, UnmatchedReason } from './model.js';
 import { parsePerformance, parseProject, projectRanges } from './projects.js';
-import { classifyLines, joinLines, normalizeChar, PERF_TITLE, type Mapped } from './text.js';
+import { classifyLines, joinLines, normalizeLine, PERF_TITLE, type Mapped } from './text.js';
 import { tokenize, type Tok } from './tokens.js';
 
 export type { Narrative } from './model.js';
@@ -41,7 +41,7 @@ export function readNarrative(content: string, file: string): Narrative {
   kinds.forEach((k, i) => {
     if (k !== 'performance') return;
     const t = lines[i]!.trim();
-    if (PERF_TITLE.test(Array.from(t, normalizeChar).join(''))) flush();
+    if (PERF_TITLE.test(normalizeLine(t))) flush();
     block.push(i + 1);
   });
   flush();

@@ -17,12 +17,27 @@ export function normalizeChar(c: string): string {
   return MAP[c] ?? c;
 }
 
-// Characters normalizeChar may change: everything but ASCII below 0xa0 and CJK ideographs.
-const MAY_MAP = /[^\u0000-\u009f\u4e00-\u9fff]/;
+/** normalizeChar by UTF-16 unit: undefined when the unit stays. Surrogates never map (normalizeChar
+ *  leaves pairs and lone halves as they are), so mapping by unit equals mapping by code point. */
+function mappedUnit(code: number): string | undefined {
+  if (code < 0xa0 || (code >= 0x4e00 && code <= 0x9fff)) return undefined;
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
+  const r = MAP[String.fromCharCode(code)];
+  return r === undefined || r.charCodeAt(0) === code ? undefined : r;
+}
 
-/** normalizeChar over a line; most lines have nothing to map and are returned as they are. */
+/** normalizeChar over a line, without splitting it into characters; a line with nothing to map
+ *  (most of them: "，" and "。" stay) is returned as it is. */
 export function normalizeLine(s: string): string {
-  return MAY_MAP.test(s) ? Array.from(s, normalizeChar).join('') : s;
+  let out: string | undefined;
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const r = mappedUnit(s.charCodeAt(i));
+    if (r === undefined) continue;
+    out = (out ?? '') + s.slice(from, i) + r;
+    from = i + 1;
+  }
+  return out === undefined ? s : out + s.slice(from);
 }
 
 /** A joined stream with the source position of every character. */
