@@ -51,8 +51,6 @@ export interface Mapped {
   headings: Array<{ offset: number; level: number }>;
 }
 
-const ALNUM = /[A-Za-z0-9.%]/;
-
 export function headingLevel(trimmed: string): number | undefined {
   if (/^第[一二三四五六七八九十]+部分/.test(trimmed)) return 0;
   if (/^[一二三四五六七八九十]+、/.test(trimmed)) return 1;
@@ -61,10 +59,8 @@ export function headingLevel(trimmed: string): number | undefined {
   return undefined;
 }
 
-/** White space as /\s/ sees it, without a regular expression per character. */
-function isSpace(c: string | undefined): boolean {
-  if (c === undefined || c === '') return false;
-  const code = c.charCodeAt(0);
+/** White space as /\s/ sees it, by character code. */
+function isSpaceCode(code: number): boolean {
   return (
     code === 0x20 ||
     (code >= 0x09 && code <= 0x0d) ||
@@ -80,60 +76,143 @@ function isSpace(c: string | undefined): boolean {
   );
 }
 
+function isSpace(c: string | undefined): boolean {
+  return c !== undefined && c !== '' && isSpaceCode(c.charCodeAt(0));
+}
+
+/** ALNUM by character code; -1 (no character) is none. */
+function isAlnumCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 46 || code === 37;
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+const MARKDOWN_OPENING = /^(#{1,6}\s+|[-+]\s+|>\s*)/;
+const SURROGATE = /[\ud800-\udfff]/;
+
+/** The stream being built: text in pieces, and the code of its last character (-1 when that one
+ *  is a surrogate pair, which is neither a letter nor a digit). */
+interface Joiner {
+  m: Mapped;
+  pieces: string[];
+  count: number;
+  last: number;
+}
+
+function pushChar(j: Joiner, c: string, ln: number, col: number): void {
+  j.pieces.push(c);
+  j.m.line.push(ln);
+  j.m.col.push(col);
+  j.m.eol.push(false);
+  j.count++;
+  j.last = c.length === 1 ? c.charCodeAt(0) : -1;
+}
+
 /** Joins the given lines (1-based numbers into `lines`) into one stream. */
 export function joinLines(lines: string[], numbers: number[]): Mapped {
-  const m: Mapped = { text: '', line: [], col: [], eol: [], headings: [] };
-  const chars: string[] = [];
-  const push = (c: string, ln: number, col: number) => {
-    chars.push(c);
-    m.line.push(ln);
-    m.col.push(col);
-    m.eol.push(false);
-  };
+  const j: Joiner = { m: { text: '', line: [], col: [], eol: [], headings: [] }, pieces: [], count: 0, last: -1 };
   for (const ln of numbers) {
     const raw = lines[ln - 1] ?? '';
-    const rawChars = Array.from(raw);
-    const norm = rawChars.map(normalizeChar);
-    let first = norm.findIndex((c) => !isSpace(c));
-    if (first < 0) continue;
-    // Markdown: "## 一、…", "- 1.…", "> …" open the line; "**" marks emphasis
-    const opening = norm.slice(first, first + 8).join('');
-    const md = /^(#{1,6}\s+|[-+]\s+|>\s*)/.exec(opening);
-    if (md) first += md[0].length;
-    for (let k = first; k + 1 < norm.length; k++) if (norm[k] === '*' && norm[k + 1] === '*') norm[k] = norm[k + 1] = ' ';
-    const level = headingLevel(norm.slice(first, first + 16).join(''));
-    if (level !== undefined) {
-      // a heading ends whatever came before it: a line break the clause readers stop at
-      if (chars.length) push('\n', ln, 1);
-      m.headings.push({ offset: chars.length, level });
-    }
-    // columns count UTF-16 units like the table loader does
-    let col = 1;
-    const cols: number[] = [];
-    for (const c of rawChars) {
-      cols.push(col);
-      col += c.length;
-    }
-    const startLen = chars.length;
-    for (let i = first; i < norm.length; i++) {
-      const c = norm[i]!;
-      if (isSpace(c)) {
-        // keep one space only where it separates two numbers or words written in Latin letters
-        const prev = chars.length > startLen ? chars[chars.length - 1]! : '';
-        let j = i + 1;
-        while (j < norm.length && isSpace(norm[j])) j++;
-        const next = norm[j] ?? '';
-        if (ALNUM.test(prev) && ALNUM.test(next) && /\d/.test(prev + next)) push(' ', ln, cols[i]!);
-        i = j - 1;
-        continue;
-      }
-      if (i === first && chars.length > 0 && ALNUM.test(chars[chars.length - 1]!) && ALNUM.test(c)) push(' ', ln, cols[i]!);
-      push(c, ln, cols[i]!);
-    }
-    if (chars.length > startLen) m.eol[chars.length - 1] = true;
+    if (SURROGATE.test(raw)) joinLineByCodePoint(j, raw, ln);
+    else joinLine(j, raw, ln);
   }
-  m.text = chars.join('');
-  return m;
+  j.m.text = j.pieces.join('');
+  return j.m;
+}
+
+/** One line without surrogates: a character is one UTF-16 unit, its column its index + 1. */
+function joinLine(j: Joiner, raw: string, ln: number): void {
+  const { m } = j;
+  let norm = normalizeLine(raw);
+  const n = norm.length;
+  let first = 0;
+  while (first < n && isSpaceCode(norm.charCodeAt(first))) first++;
+  if (first === n) return;
+  // Markdown: "## 一、…", "- 1.…", "> …" open the line; "**" marks emphasis
+  const md = MARKDOWN_OPENING.exec(norm.slice(first, first + 8));
+  if (md) first += md[0].length;
+  if (norm.indexOf('**', first) >= 0) norm = norm.slice(0, first) + norm.slice(first).replace(/\*\*/g, '  ');
+  const level = headingLevel(norm.slice(first, first + 16));
+  if (level !== undefined) {
+    // a heading ends whatever came before it: a line break the clause readers stop at
+    if (j.count) pushChar(j, '\n', ln, 1);
+    m.headings.push({ offset: j.count, level });
+  }
+  const startLen = j.count;
+  let i = first;
+  while (i < n) {
+    const code = norm.charCodeAt(i);
+    if (isSpaceCode(code)) {
+      // keep one space only where it separates two numbers or words written in Latin letters
+      const prev = j.count > startLen ? j.last : -1;
+      let k = i + 1;
+      while (k < n && isSpaceCode(norm.charCodeAt(k))) k++;
+      const next = k < n ? norm.charCodeAt(k) : -1;
+      if (isAlnumCode(prev) && isAlnumCode(next) && (isDigitCode(prev) || isDigitCode(next))) pushChar(j, ' ', ln, i + 1);
+      i = k;
+      continue;
+    }
+    if (i === first && j.count > 0 && isAlnumCode(j.last) && isAlnumCode(code)) pushChar(j, ' ', ln, i + 1);
+    // a run of non-space characters in one piece
+    let k = i + 1;
+    while (k < n && !isSpaceCode(norm.charCodeAt(k))) k++;
+    j.pieces.push(k === n && i === 0 ? norm : norm.slice(i, k));
+    for (let c = i; c < k; c++) {
+      m.line.push(ln);
+      m.col.push(c + 1);
+      m.eol.push(false);
+    }
+    j.count += k - i;
+    j.last = norm.charCodeAt(k - 1);
+    i = k;
+  }
+  if (j.count > startLen) m.eol[j.count - 1] = true;
+}
+
+/** One line with characters outside the BMP: one entry per code point, as the stream has always
+ *  been indexed. */
+function joinLineByCodePoint(j: Joiner, raw: string, ln: number): void {
+  const { m } = j;
+  const rawChars = Array.from(raw);
+  const norm = rawChars.map(normalizeChar);
+  let first = norm.findIndex((c) => !isSpace(c));
+  if (first < 0) return;
+  const opening = norm.slice(first, first + 8).join('');
+  const md = MARKDOWN_OPENING.exec(opening);
+  if (md) first += md[0].length;
+  for (let k = first; k + 1 < norm.length; k++) if (norm[k] === '*' && norm[k + 1] === '*') norm[k] = norm[k + 1] = ' ';
+  const level = headingLevel(norm.slice(first, first + 16).join(''));
+  if (level !== undefined) {
+    if (j.count) pushChar(j, '\n', ln, 1);
+    m.headings.push({ offset: j.count, level });
+  }
+  // columns count UTF-16 units like the table loader does
+  let col = 1;
+  const cols: number[] = [];
+  for (const c of rawChars) {
+    cols.push(col);
+    col += c.length;
+  }
+  const startLen = j.count;
+  for (let i = first; i < norm.length; i++) {
+    const c = norm[i]!;
+    if (isSpace(c)) {
+      const prev = j.count > startLen ? j.last : -1;
+      let k = i + 1;
+      while (k < norm.length && isSpace(norm[k])) k++;
+      const nextC = norm[k] ?? '';
+      const next = nextC.length === 1 ? nextC.charCodeAt(0) : -1;
+      if (isAlnumCode(prev) && isAlnumCode(next) && (isDigitCode(prev) || isDigitCode(next))) pushChar(j, ' ', ln, cols[i]!);
+      i = k - 1;
+      continue;
+    }
+    const code = c.length === 1 ? c.charCodeAt(0) : -1;
+    if (i === first && j.count > 0 && isAlnumCode(j.last) && isAlnumCode(code)) pushChar(j, ' ', ln, cols[i]!);
+    pushChar(j, c, ln, cols[i]!);
+  }
+  if (j.count > startLen) m.eol[j.count - 1] = true;
 }
 
 export type LineKind = 'prose' | 'residue' | 'performance' | 'page' | 'blank';
