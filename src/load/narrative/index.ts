@@ -2,7 +2,7 @@
 // figure that no claim took (so coverage can be measured).
 import { extractProse } from './extract.js';
 import type { Narrative, UnmatchedReason } from './model.js';
-import { parsePerformance, parseProject, projectRanges } from './projects.js';
+import { parsePerformance, parseProject, projectRanges, tokensByStart } from './projects.js';
 import { classifyLines, joinLines, normalizeLine, PERF_TITLE, type Mapped } from './text.js';
 import { tokenize, type Tok } from './tokens.js';
 
@@ -19,7 +19,8 @@ export function readNarrative(content: string, file: string): Narrative {
   const toks = withFile(tokenize(m), file);
   const ranges = projectRanges(m);
   const inProject = (pos: number) => ranges.some((r) => pos >= r.start && pos < r.end);
-  const projects = ranges.map((r) => parseProject(m, r, toks));
+  const tokAt = tokensByStart(toks);
+  const projects = ranges.map((r) => parseProject(m, r, toks, tokAt));
   for (const p of projects) p.loc.file = file;
   for (const p of projects) for (const e of p.expressions) e.loc.file = file;
   const prose = extractProse(m, toks, inProject);

@@ -141,10 +141,27 @@ function previousClause(text: string, pos: number, floor: number): string {
   return labelBefore(text, i + 1, floor);
 }
 
-export function parseProject(m: Mapped, range: ProjectRange, toks: Tok[]): Project {
+/** Figures by start offset, built once for all the projects of a stream. */
+export function tokensByStart(toks: Tok[]): Map<number, Tok> {
+  return new Map(toks.map((t) => [t.start, t]));
+}
+
+/** The first index in `toks` (in stream order) that starts at or after `pos`. */
+function firstAtOrAfter(toks: Tok[], pos: number): number {
+  let lo = 0;
+  let hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (toks[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `toks` are in stream order (as tokenize returns them); `tokAt` is tokensByStart(toks). */
+export function parseProject(m: Mapped, range: ProjectRange, toks: Tok[], tokAt: Map<number, Tok> = tokensByStart(toks)): Project {
   const text = m.text;
-  const tokAt = new Map(toks.map((t) => [t.start, t]));
-  const inRange = toks.filter((t) => t.start >= range.start && t.start < range.end);
+  const inRange = toks.slice(firstAtOrAfter(toks, range.start), firstAtOrAfter(toks, range.end));
   const head = text.slice(range.start, range.end);
   const nm = /项目名称[:：](.+?)(?=设立政策依据|预算安排规模|项目承担单位|资金分配情况|$)/.exec(head);
   const project: Project = {
