@@ -46,12 +46,21 @@ export interface Sections {
 
 export function sections(m: Mapped): Sections {
   const hs = m.headings;
+  // per 部分/一、 heading, in stream order: its offset and whether its title is about 财政拨款
+  const l1: Array<{ offset: number; fiscal: boolean }> = [];
+  for (const h of hs) {
+    if (h.level > 1) continue;
+    const title = m.text.slice(h.offset, h.offset + 80).split(/说明|\n/)[0]!;
+    l1.push({ offset: h.offset, fiscal: /财政拨款|一般公共预算|三公/.test(title) });
+  }
+  /** how many of those headings stand at or before pos */
+  const upTo = (pos: number): number => {
+    let n = 0;
+    for (const h of l1) if (h.offset <= pos) n++;
+    return n;
+  };
   return {
-    l1(pos) {
-      let n = 0;
-      for (const h of hs) if (h.offset <= pos && h.level <= 1) n++;
-      return n;
-    },
+    l1: upTo,
     blockEnd(pos) {
       let level = 0;
       for (const h of hs) if (h.offset <= pos) level = h.level;
@@ -59,9 +68,10 @@ export function sections(m: Mapped): Sections {
       return m.text.length;
     },
     fiscal(pos) {
-      let title = '';
-      for (const h of hs) if (h.offset <= pos && h.level <= 1) title = m.text.slice(h.offset, h.offset + 80).split(/说明|\n/)[0]!;
-      return /财政拨款|一般公共预算|三公/.test(title);
+      // the title of the last such heading at or before pos ('' before the first: not fiscal)
+      let last: { fiscal: boolean } | undefined;
+      for (const h of l1) if (h.offset <= pos) last = h;
+      return last?.fiscal ?? false;
     },
   };
 }
