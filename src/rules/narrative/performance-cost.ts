@@ -51,15 +51,33 @@ function overlap<T>(a: Set<T>, b: Set<T>): number {
   return n;
 }
 
+interface CapWords {
+  bigrams: Set<string>;
+  chars: Set<string>;
+}
+
+/** An indicator's words, read once per indicator rather than once per item it is tried on. */
+const capWords = new WeakMap<CostCap, CapWords>();
+function wordsOf(c: CostCap): CapWords {
+  let w = capWords.get(c);
+  if (!w) {
+    w = { bigrams: bigrams(c.name), chars: chars(c.name) };
+    capWords.set(c, w);
+  }
+  return w;
+}
+
 /** The indicator an item belongs to, when one fits best and alone. */
 export function matchCap(item: BreakdownItem, caps: CostCap[]): CostCap | undefined {
+  const label = bigrams(item.label);
+  const context = bigrams(item.context);
+  const own = chars(item.label);
   const tries: Array<(c: CostCap) => number> = [
-    (c) => overlap(bigrams(item.label), bigrams(c.name)),
-    (c) => overlap(bigrams(item.context), bigrams(c.name)),
+    (c) => overlap(label, wordsOf(c).bigrams),
+    (c) => overlap(context, wordsOf(c).bigrams),
     // single characters only when most of the label's own characters are in the indicator ("水费")
     (c) => {
-      const own = chars(item.label);
-      const n = overlap(own, chars(c.name));
+      const n = overlap(own, wordsOf(c).chars);
       return n * 2 >= own.size ? n : 0;
     },
   ];
