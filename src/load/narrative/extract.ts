@@ -146,7 +146,7 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
     const deltaHead = levelHead ? undefined : [...run].reverse().find((a) => a.delta);
     const head = levelHead ?? deltaHead;
     const colonEnd = pos + mm[0].length;
-    const block = m.eol[colonEnd - 1] === true;
+    const block = m.eol[colonEnd - 1] === 1;
     const end = block ? Math.min(sec.blockEnd(pos), colonEnd + 5 * PARTS_REACH) : Math.min(sentenceEnd(text, colonEnd), colonEnd + PARTS_REACH);
     if (head) {
       if (levelHead) heads.push({ pos, claim: levelHead });

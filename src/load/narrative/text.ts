@@ -43,10 +43,10 @@ export function normalizeLine(s: string): string {
 /** A joined stream with the source position of every character. */
 export interface Mapped {
   text: string;
-  line: number[];
-  col: number[];
-  /** the character is the last one of its source line */
-  eol: boolean[];
+  line: Int32Array;
+  col: Int32Array;
+  /** 1 where the character is the last one of its source line */
+  eol: Uint8Array;
   /** heading level of the line that starts at this offset: 0 部分, 1 一、, 2 (一), 3 1. */
   headings: Array<{ offset: number; level: number }>;
 }
@@ -92,39 +92,44 @@ function isDigitCode(code: number): boolean {
 const MARKDOWN_OPENING = /^(#{1,6}\s+|[-+]\s+|>\s*)/;
 const SURROGATE = /[\ud800-\udfff]/;
 
-/** The stream being built: text in pieces, and the code of its last character (-1 when that one
- *  is a surrogate pair, which is neither a letter nor a digit). */
+/** The stream being built: text in pieces, positions in arrays sized for the most characters
+ *  the lines can give, and the code of its last character (-1 when that one is a surrogate pair,
+ *  which is neither a letter nor a digit). */
 interface Joiner {
-  m: Mapped;
   pieces: string[];
+  line: Int32Array;
+  col: Int32Array;
+  eol: Uint8Array;
+  headings: Mapped['headings'];
   count: number;
   last: number;
 }
 
 function pushChar(j: Joiner, c: string, ln: number, col: number): void {
   j.pieces.push(c);
-  j.m.line.push(ln);
-  j.m.col.push(col);
-  j.m.eol.push(false);
+  j.line[j.count] = ln;
+  j.col[j.count] = col;
   j.count++;
   j.last = c.length === 1 ? c.charCodeAt(0) : -1;
 }
 
 /** Joins the given lines (1-based numbers into `lines`) into one stream. */
 export function joinLines(lines: string[], numbers: number[]): Mapped {
-  const j: Joiner = { m: { text: '', line: [], col: [], eol: [], headings: [] }, pieces: [], count: 0, last: -1 };
+  // a line gives at most its characters, a line break before a heading and a space before it
+  let most = 0;
+  for (const ln of numbers) most += (lines[ln - 1] ?? '').length + 2;
+  const j: Joiner = { pieces: [], line: new Int32Array(most), col: new Int32Array(most), eol: new Uint8Array(most), headings: [], count: 0, last: -1 };
   for (const ln of numbers) {
     const raw = lines[ln - 1] ?? '';
     if (SURROGATE.test(raw)) joinLineByCodePoint(j, raw, ln);
     else joinLine(j, raw, ln);
   }
-  j.m.text = j.pieces.join('');
-  return j.m;
+  // views of the characters written, so that reading past the end gives undefined
+  return { text: j.pieces.join(''), line: j.line.subarray(0, j.count), col: j.col.subarray(0, j.count), eol: j.eol.subarray(0, j.count), headings: j.headings };
 }
 
 /** One line without surrogates: a character is one UTF-16 unit, its column its index + 1. */
 function joinLine(j: Joiner, raw: string, ln: number): void {
-  const { m } = j;
   let norm = normalizeLine(raw);
   const n = norm.length;
   let first = 0;
@@ -138,7 +143,7 @@ function joinLine(j: Joiner, raw: string, ln: number): void {
   if (level !== undefined) {
     // a heading ends whatever came before it: a line break the clause readers stop at
     if (j.count) pushChar(j, '\n', ln, 1);
-    m.headings.push({ offset: j.count, level });
+    j.headings.push({ offset: j.count, level });
   }
   const startLen = j.count;
   let i = first;
@@ -159,22 +164,19 @@ function joinLine(j: Joiner, raw: string, ln: number): void {
     let k = i + 1;
     while (k < n && !isSpaceCode(norm.charCodeAt(k))) k++;
     j.pieces.push(k === n && i === 0 ? norm : norm.slice(i, k));
-    for (let c = i; c < k; c++) {
-      m.line.push(ln);
-      m.col.push(c + 1);
-      m.eol.push(false);
-    }
+    const at = j.count - i;
+    j.line.fill(ln, at + i, at + k);
+    for (let c = i; c < k; c++) j.col[at + c] = c + 1;
     j.count += k - i;
     j.last = norm.charCodeAt(k - 1);
     i = k;
   }
-  if (j.count > startLen) m.eol[j.count - 1] = true;
+  if (j.count > startLen) j.eol[j.count - 1] = 1;
 }
 
 /** One line with characters outside the BMP: one entry per code point, as the stream has always
  *  been indexed. */
 function joinLineByCodePoint(j: Joiner, raw: string, ln: number): void {
-  const { m } = j;
   const rawChars = Array.from(raw);
   const norm = rawChars.map(normalizeChar);
   let first = norm.findIndex((c) => !isSpace(c));
@@ -186,7 +188,7 @@ function joinLineByCodePoint(j: Joiner, raw: string, ln: number): void {
   const level = headingLevel(norm.slice(first, first + 16).join(''));
   if (level !== undefined) {
     if (j.count) pushChar(j, '\n', ln, 1);
-    m.headings.push({ offset: j.count, level });
+    j.headings.push({ offset: j.count, level });
   }
   // columns count UTF-16 units like the table loader does
   let col = 1;
@@ -212,7 +214,7 @@ function joinLineByCodePoint(j: Joiner, raw: string, ln: number): void {
     if (i === first && j.count > 0 && isAlnumCode(j.last) && isAlnumCode(code)) pushChar(j, ' ', ln, cols[i]!);
     pushChar(j, c, ln, cols[i]!);
   }
-  if (j.count > startLen) m.eol[j.count - 1] = true;
+  if (j.count > startLen) j.eol[j.count - 1] = 1;
 }
 
 export type LineKind = 'prose' | 'residue' | 'performance' | 'page' | 'blank';
