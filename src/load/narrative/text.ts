@@ -26,9 +26,18 @@ function mappedUnit(code: number): string | undefined {
   return r === undefined || r.charCodeAt(0) === code ? undefined : r;
 }
 
+/** Exactly the units mappedUnit changes: full-width digits and the MAP entries that differ. */
+const MAPPED = new RegExp(
+  `[\\uff10-\\uff19${Object.keys(MAP)
+    .filter((k) => MAP[k] !== k)
+    .map((k) => `\\u${k.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .join('')}]`,
+);
+
 /** normalizeChar over a line, without splitting it into characters; a line with nothing to map
  *  (most of them: "，" and "。" stay) is returned as it is. */
 export function normalizeLine(s: string): string {
+  if (!MAPPED.test(s)) return s;
   let out: string | undefined;
   let from = 0;
   for (let i = 0; i < s.length; i++) {
