@@ -32,9 +32,10 @@ export function tokenize(m: Mapped): Tok[] {
     let kind: TokKind = 'bare';
     let unit = '';
     let per = '';
+    // the unit readers in order of precedence, each only when the ones before it found nothing
     const mm = MONEY.exec(rest);
-    const pm = PERCENT.exec(rest);
-    const cm = MEASURE.exec(rest);
+    const pm = mm ? null : PERCENT.exec(rest);
+    const cm = mm || pm ? null : MEASURE.exec(rest);
     if (mm) {
       kind = 'money';
       unit = mm[1] === '万' ? '万元' : mm[1]!;
