@@ -70,6 +70,9 @@ export function headingLevel(trimmed: string): number | undefined {
 
 /** White space as /\s/ sees it, by character code. */
 function isSpaceCode(code: number): boolean {
+  // nearly every character is printable ASCII or CJK: settle those first
+  if (code > 0x20 && code < 0xa0) return false;
+  if (code > 0x3000) return code === 0xfeff;
   return (
     code === 0x20 ||
     (code >= 0x09 && code <= 0x0d) ||
