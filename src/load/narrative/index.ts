@@ -10,12 +10,13 @@ export type { Narrative } from './model.js';
 
 export function readNarrative(content: string, file: string): Narrative {
   const lines = content.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
-  const kinds = classifyLines(lines);
+  const normalized = lines.map(normalizeLine);
+  const kinds = classifyLines(lines, normalized);
   const proseNums: number[] = [];
   kinds.forEach((k, i) => {
     if (k === 'prose') proseNums.push(i + 1);
   });
-  const m = joinLines(lines, proseNums);
+  const m = joinLines(lines, proseNums, normalized);
   const toks = withFile(tokenize(m), file);
   const ranges = projectRanges(m);
   const inProject = (pos: number) => ranges.some((r) => pos >= r.start && pos < r.end);
@@ -31,7 +32,7 @@ export function readNarrative(content: string, file: string): Narrative {
   let block: number[] = [];
   const flush = () => {
     if (!block.length) return;
-    const pm = joinLines(lines, block);
+    const pm = joinLines(lines, block, normalized);
     const pt = withFile(tokenize(pm), file);
     const table = parsePerformance(pm, pt);
     table.loc.file = file;
@@ -41,8 +42,7 @@ export function readNarrative(content: string, file: string): Narrative {
   };
   kinds.forEach((k, i) => {
     if (k !== 'performance') return;
-    const t = lines[i]!.trim();
-    if (PERF_TITLE.test(normalizeLine(t))) flush();
+    if (PERF_TITLE.test(normalized[i]!.trim())) flush();
     block.push(i + 1);
   });
   flush();

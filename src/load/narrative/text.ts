@@ -125,8 +125,9 @@ function pushChar(j: Joiner, c: string, ln: number, col: number): void {
   j.last = c.length === 1 ? c.charCodeAt(0) : -1;
 }
 
-/** Joins the given lines (1-based numbers into `lines`) into one stream. */
-export function joinLines(lines: string[], numbers: number[]): Mapped {
+/** Joins the given lines (1-based numbers into `lines`) into one stream. `normalized`, when
+ *  given, is normalizeLine of every line, computed once for classifyLines and every join. */
+export function joinLines(lines: string[], numbers: number[], normalized?: readonly string[]): Mapped {
   // a line gives at most its characters, a line break before a heading and a space before it
   let most = 0;
   for (const ln of numbers) most += (lines[ln - 1] ?? '').length + 2;
@@ -134,15 +135,15 @@ export function joinLines(lines: string[], numbers: number[]): Mapped {
   for (const ln of numbers) {
     const raw = lines[ln - 1] ?? '';
     if (SURROGATE.test(raw)) joinLineByCodePoint(j, raw, ln);
-    else joinLine(j, raw, ln);
+    else joinLine(j, raw, ln, normalized?.[ln - 1]);
   }
   // views of the characters written, so that reading past the end gives undefined
   return { text: j.pieces.join(''), line: j.line.subarray(0, j.count), col: j.col.subarray(0, j.count), eol: j.eol.subarray(0, j.count), headings: j.headings };
 }
 
 /** One line without surrogates: a character is one UTF-16 unit, its column its index + 1. */
-function joinLine(j: Joiner, raw: string, ln: number): void {
-  let norm = normalizeLine(raw);
+function joinLine(j: Joiner, raw: string, ln: number, normalized: string | undefined): void {
+  let norm = normalized ?? normalizeLine(raw);
   const n = norm.length;
   let first = 0;
   while (first < n && isSpaceCode(norm.charCodeAt(first))) first++;
@@ -243,14 +244,15 @@ const PROSE_HEADING = /^(?:[一二三四五六七八九十]+、|[(（][一二三
  * next part, and elsewhere blocks that open with 编制部门 and go on while lines look like
  * table rows (wide gaps between cells). 项目支出绩效目标表 blocks are read on their own.
  */
-export function classifyLines(lines: string[]): LineKind[] {
+export function classifyLines(lines: string[], normalized?: readonly string[]): LineKind[] {
   const kinds: LineKind[] = lines.map((l) => (l.trim() === '' ? 'blank' : 'prose'));
   let inPartTables = false;
   let inPerf = false;
   let inResidue = false;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
-    const t = normalizeLine(raw.trim());
+    // normalizing maps no white space to print nor print to white space, so trimming commutes
+    const t = normalized ? normalized[i]!.trim() : normalizeLine(raw.trim());
     if (t === '') continue;
     const part = /^第[一二三四五六七八九十]+部分/.test(t);
     if (part) {
