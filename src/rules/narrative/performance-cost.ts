@@ -34,15 +34,30 @@ const meta: RuleMeta = {
 const GENERIC = new Set(['成本', '费用', '资金', '项目', '尾款', '款资', '金数', '目尾', '经费', '支出', '本年', '预算', '万元', '用及', '等费']);
 const GENERIC_CHARS = new Set(['费', '用', '成', '本', '等', '约', '其', '中', '及', '项', '目', '资', '金', '数', '和', '的', '各', '类', '万', '元']);
 
+function isCjk(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
+/** Two-character words: every two adjacent CJK characters that are not a generic word. */
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();
-  const cjk = s.replace(/[^\u4e00-\u9fff]/g, ' ');
-  for (const w of cjk.split(' ')) for (let i = 0; i + 1 < w.length; i++) if (!GENERIC.has(w.slice(i, i + 2))) out.add(w.slice(i, i + 2));
+  for (let i = 0; i + 1 < s.length; i++) {
+    if (!isCjk(s.charCodeAt(i)) || !isCjk(s.charCodeAt(i + 1))) continue;
+    const w = s.slice(i, i + 2);
+    if (!GENERIC.has(w)) out.add(w);
+  }
   return out;
 }
 
+/** The CJK characters that are not generic (a surrogate pair is no CJK character). */
 function chars(s: string): Set<string> {
-  return new Set(Array.from(s).filter((c) => /[\u4e00-\u9fff]/.test(c) && !GENERIC_CHARS.has(c)));
+  const out = new Set<string>();
+  for (let i = 0; i < s.length; i++) {
+    if (!isCjk(s.charCodeAt(i))) continue;
+    const c = s[i]!;
+    if (!GENERIC_CHARS.has(c)) out.add(c);
+  }
+  return out;
 }
 
 function overlap<T>(a: Set<T>, b: Set<T>): number {
@@ -69,14 +84,16 @@ function wordsOf(c: CostCap): CapWords {
 
 /** The indicator an item belongs to, when one fits best and alone. */
 export function matchCap(item: BreakdownItem, caps: CostCap[]): CostCap | undefined {
-  const label = bigrams(item.label);
-  const context = bigrams(item.context);
-  const own = chars(item.label);
+  // the item's words, each read when its try comes (most items pair on the first)
+  let label: Set<string> | undefined;
+  let context: Set<string> | undefined;
+  let own: Set<string> | undefined;
   const tries: Array<(c: CostCap) => number> = [
-    (c) => overlap(label, wordsOf(c).bigrams),
-    (c) => overlap(context, wordsOf(c).bigrams),
+    (c) => overlap((label ??= bigrams(item.label)), wordsOf(c).bigrams),
+    (c) => overlap((context ??= bigrams(item.context)), wordsOf(c).bigrams),
     // single characters only when most of the label's own characters are in the indicator ("水费")
     (c) => {
+      own ??= chars(item.label);
       const n = overlap(own, wordsOf(c).chars);
       return n * 2 >= own.size ? n : 0;
     },
