@@ -111,10 +111,14 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .description('print the documentation of a rule')
     .argument('<ruleId>')
     .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
-    .action((id: string, flags: { lang: Lang }) => {
-      const r = findRule(id);
+    .option('-c, --config <file>', 'configuration file, for its custom rules (default: found from the working directory upwards)')
+    .option('--no-config', 'use no configuration file')
+    .action(async (id: string, flags: { lang: Lang; config?: string | false }) => {
+      // a built-in rule needs no configuration; a custom one is described by the file that defines it
+      const r = findRule(id) ?? (await resolveConfig(flags.config))?.custom.find((c) => c.meta.id === id);
       if (!r) throw new UsageError(`unknown rule "${id}" (see: budgetlint rules)`);
-      io.out.write(`${r.meta.id} — ${r.meta.title[flags.lang]}\n\n${r.meta.description[flags.lang]}\n\n${r.meta.rationale[flags.lang]}\n`);
+      const doc = findRule(id) ? `\n${flags.lang === 'zh' ? '详见' : 'See'} docs/rules/${id}.md\n` : '';
+      io.out.write(`${r.meta.id} — ${r.meta.title[flags.lang]}\n\n${r.meta.description[flags.lang]}\n\n${r.meta.rationale[flags.lang]}\n${doc}`);
     });
 
   try {

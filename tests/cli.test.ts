@@ -1,4 +1,7 @@
 // The command line as users meet it: exit codes, languages, formats.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain as run } from './helpers.js';
 
@@ -66,5 +69,16 @@ describe('budgetlint rules / explain', () => {
     expect(doc.code).toBe(0);
     expect(doc.out).toContain('Classification roll-ups');
     expect((await run('explain', 'no-such-rule')).code).toBe(2);
+    expect(doc.out).toContain('See docs/rules/rollup.md');
+  });
+
+  it('explains a custom rule from the configuration that defines it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'budgetlint-explain-'));
+    const config = join(dir, 'budgetlint.config.json');
+    writeFileSync(config, JSON.stringify({ customRules: [{ id: 'local/rent-cap', assert: "T7['房屋租赁'].合计 <= 250" }] }));
+    const r = await run('explain', 'local/rent-cap', '--config', config);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n')[0]).toBe("local/rent-cap — 自定义规则：T7['房屋租赁'].合计 <= 250");
+    expect((await run('explain', 'local/rent-cap', '--no-config')).code).toBe(2);
   });
 });
