@@ -3,13 +3,11 @@
 import {
   NOTHING,
   displayed,
-  exact,
   formatDec,
   judgeAtMost,
   judgeEqual,
   sum,
   scale,
-  ZERO,
   type Dec,
   type Interval,
   type JudgeOptions,
@@ -182,7 +180,8 @@ export interface Comparison {
   /** report in this unit instead of the stated figure's */
 }
 
-const ROUNDING_NOTE: Bilingual = { zh: '（尾差，可由舍入解释）', en: ' (rounding difference)' };
+/** Appended to a warning whose gap rounding explains; every kind of rule words it alike. */
+export const ROUNDING_NOTE: Bilingual = { zh: '（尾差，可由舍入解释）', en: ' (rounding difference)' };
 
 /** Judges one relationship and, if it fails, builds the finding. */
 export function compare(c: Comparison): Finding | null {
@@ -196,8 +195,8 @@ export function compare(c: Comparison): Finding | null {
   const difference = formatDec(inWan(verdict.difference, unit), decimals);
   const tpl = c.meta.messages[c.messageId]!;
   const given = typeof c.data === 'function' ? c.data() : c.data;
-  const data = { ...pick(given, 'zh'), stated: c.stated.label.zh, expected, actual, difference, unit };
-  const dataEn = { ...pick(given, 'en'), stated: c.stated.label.en, expected, actual, difference, unit };
+  const data = { ...pickLang(given, 'zh'), stated: c.stated.label.zh, expected, actual, difference, unit };
+  const dataEn = { ...pickLang(given, 'en'), stated: c.stated.label.en, expected, actual, difference, unit };
   const explained = verdict.roundingExplains && verdict.severity === 'warning';
   return {
     ruleId: c.meta.id,
@@ -222,7 +221,8 @@ export function sumFigures(fs: Figure[]): Interval {
 /** Message parameters: plain text, or text that differs by language. */
 export type MessageData = Record<string, string | Bilingual>;
 
-function pick(data: MessageData | undefined, lang: 'zh' | 'en'): Record<string, string> {
+/** Message parameters in one language. */
+export function pickLang(data: MessageData | undefined, lang: 'zh' | 'en'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(data ?? {})) out[k] = typeof v === 'string' ? v : v[lang];
   return out;
@@ -240,7 +240,7 @@ export function plainFinding(
   return {
     ruleId: meta.id,
     severity,
-    message: { zh: fill(tpl.zh, pick(data, 'zh')), en: fill(tpl.en, pick(data, 'en')) },
+    message: { zh: fill(tpl.zh, pickLang(data, 'zh')), en: fill(tpl.en, pickLang(data, 'en')) },
     location,
   };
 }

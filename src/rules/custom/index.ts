@@ -19,7 +19,7 @@ import { fill, type Bilingual, type Finding, type FindingLocation, type Severity
 import { normalizeLabel, stripNumbering, TABLE_NUMBER } from '../../load/aliases.js';
 import { UNIT_IN_WAN } from '../../load/constants.js';
 import type { Disclosure, Row, Table, Unit } from '../../load/model.js';
-import { asInput, columnLabel, figure, judgeOptions, locationOf, type Figure } from '../figures.js';
+import { asInput, columnLabel, figure, judgeOptions, locationOf, ROUNDING_NOTE, type Figure } from '../figures.js';
 import type { CheckOptions, Rule, RuleMeta } from '../types.js';
 import { ExpressionError, parseAssertion, pointAt, type Assertion, type Expr, type RefNode, type SumNode } from './parse.js';
 
@@ -40,7 +40,6 @@ const DEFAULT_MESSAGE: Bilingual = {
   zh: '自定义规则“{assert}”不成立：左边为 {actual}，右边为 {expected}，差额 {difference}',
   en: 'custom rule "{assert}" does not hold: left side {actual}, right side {expected}, difference {difference}',
 };
-const ROUNDING_NOTE: Bilingual = { zh: '（尾差，可由舍入解释）', en: ' (rounding difference)' };
 
 /** Figures a side of the assertion used, and its value; or why it cannot be evaluated. */
 type Value = { ok: true; interval: Interval; figures: Figure[]; tables: Table[] } | { ok: false; why: Bilingual; table?: Table; skip?: boolean };

@@ -18,7 +18,7 @@ import type { AmountClaim, Fig } from '../../load/narrative/model.js';
 import { WAN_PER } from '../../load/narrative/tokens.js';
 import { keyLabel } from '../../load/narrative/keys.js';
 import type { Location } from '../../load/model.js';
-import { judgeOptions, type MessageData } from '../figures.js';
+import { judgeOptions, pickLang, ROUNDING_NOTE, type MessageData } from '../figures.js';
 import type { CheckOptions, RuleMeta } from '../types.js';
 
 /** A figure stated in the text, as the interval it stands for in `unit`. */
@@ -94,7 +94,6 @@ export interface NarrativeComparison {
   expectedDecimals?: number;
 }
 
-const ROUNDING_NOTE: Bilingual = { zh: '（尾差，可由舍入解释）', en: ' (rounding difference)' };
 
 export function judge(c: NarrativeComparison): Finding | null {
   const opts: JudgeOptions = judgeOptions(c.options);
@@ -129,11 +128,6 @@ export function judge(c: NarrativeComparison): Finding | null {
   });
 }
 
-function pick(data: MessageData | undefined, lang: 'zh' | 'en'): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(data ?? {})) out[k] = typeof v === 'string' ? v : v[lang];
-  return out;
-}
 
 function finish(
   meta: RuleMeta,
@@ -151,8 +145,8 @@ function finish(
     ruleId: meta.id,
     severity,
     message: {
-      zh: fill(tpl.zh, { ...pick(data, 'zh'), ...base, stated: v.stated.zh }) + (explained ? ROUNDING_NOTE.zh : ''),
-      en: fill(tpl.en, { ...pick(data, 'en'), ...base, stated: v.stated.en }) + (explained ? ROUNDING_NOTE.en : ''),
+      zh: fill(tpl.zh, { ...pickLang(data, 'zh'), ...base, stated: v.stated.zh }) + (explained ? ROUNDING_NOTE.zh : ''),
+      en: fill(tpl.en, { ...pickLang(data, 'en'), ...base, stated: v.stated.en }) + (explained ? ROUNDING_NOTE.en : ''),
     },
     location: { ...at } as FindingLocation,
     expected: v.expected,
