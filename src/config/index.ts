@@ -1,10 +1,11 @@
 // Configuration: found from the working directory upwards (or given with --config), validated,
 // and turned into what a check needs: options, load aliases, rule levels and custom rules.
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Dec, Severity } from '../core/decimal.js';
 import type { Finding } from '../core/findings.js';
 import { normalizeLabel, type ColumnAlias, type TitleAlias } from '../load/aliases.js';
+import { display } from '../load/disclosure.js';
 import type { ColumnKey, TableKind, UnitType } from '../load/model.js';
 import { compileCustomRule, describeExpressionError, ExpressionError, type CustomRuleSpec } from '../rules/custom/index.js';
 import { INPUT_RULE_PREFIX } from '../rules/engine.js';
@@ -88,8 +89,7 @@ export interface LoadedConfig {
 }
 
 export async function readConfig(file: string, cwd = process.cwd()): Promise<LoadedConfig> {
-  const rel = relative(cwd, resolve(file));
-  const shown = rel && !rel.startsWith('..') ? rel : resolve(file);
+  const shown = display(resolve(file), cwd);
   const data = (await parseText(file, shown)) ?? {};
   const { ConfigSchema } = await import('./schema.js');
   const parsed = ConfigSchema.safeParse(data);

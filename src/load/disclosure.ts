@@ -34,7 +34,8 @@ export interface LoadOptions {
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-function display(path: string, cwd: string): string {
+/** A path as findings show it: relative to the working directory when it lies below it. */
+export function display(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }
