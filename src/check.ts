@@ -1,13 +1,16 @@
 // The library entry: load each path, run the rules, and hand back results for a formatter.
-import { applyLevels, rulesFor, type RuleLevels } from './config/index.js';
+import { BUILTIN_LAYOUTS, findLayout } from './layout/index.js';
+import type { LayoutProfile } from './layout/types.js';
+import { tableLabel } from './rules/figures.js';
 import { InputError } from './load/errors.js';
 import { loadDisclosure, type LoadOptions } from './load/disclosure.js';
 import { narrativeCoverage } from './load/narrative/coverage.js';
-import { runRules } from './rules/engine.js';
+import { applyLevels, rulesFor, runChecks, type RuleLevels } from './rules/engine.js';
 import { RULES } from './rules/index.js';
 import type { CustomRuleSpec } from './rules/custom/index.js';
 import type { CheckOptions, Rule } from './rules/types.js';
-import type { DisclosureResult } from './report/types.js';
+import type { DisclosureResult, ReadSummary } from './report/types.js';
+import type { Disclosure } from './load/model.js';
 
 export interface CheckRequest {
   paths: string[];
@@ -24,9 +27,11 @@ export interface CheckRequest {
 
 export async function checkPath(path: string, req: Omit<CheckRequest, 'paths'>): Promise<DisclosureResult> {
   try {
+    const layouts = req.load.layouts ?? BUILTIN_LAYOUTS;
     const d = await loadDisclosure(path, req.load);
     const rules = rulesFor(req.rules ?? RULES, req.customRules, req.levels);
-    const result: DisclosureResult = { path: d.path, findings: applyLevels(runRules(d, req.options, rules), req.levels) };
+    const run = runChecks(d, req.options, rules, layouts);
+    const result: DisclosureResult = { path: d.path, findings: applyLevels(run.findings, req.levels), read: summaryOf(d, layouts, run.ran, run.skipped) };
     if (d.narrative && req.coverage) result.coverage = narrativeCoverage(d.narrative);
     return result;
   } catch (e) {
@@ -44,4 +49,26 @@ export async function check(req: CheckRequest): Promise<DisclosureResult[]> {
   const out: DisclosureResult[] = [];
   for (const p of req.paths) out.push(await checkPath(p, req));
   return out;
+}
+
+function summaryOf(d: Disclosure, layouts: readonly LayoutProfile[], ran: string[], skipped: ReadSummary['skipped']): ReadSummary {
+  const layout = findLayout(d.layout, layouts);
+  return {
+    layout: { id: d.layout, name: layout?.name ?? { zh: d.layout, en: d.layout }, how: d.layoutHow },
+    tables: Object.values(d.tables).map((t) => {
+      const entry: ReadSummary['tables'][number] = {
+        file: t.file,
+        kind: t.kind,
+        label: tableLabel(t),
+        structure: t.structure,
+        rows: t.rows.length,
+        columns: t.columns.map((c) => (c.side ? `${c.side}:${c.id}` : c.id)),
+        formulas: t.formulas.map((f) => `${f.side ? `${f.side}: ` : ''}${f.total} = ${f.parts.map((p, i) => `${i ? (p.sign < 0 ? ' - ' : ' + ') : p.sign < 0 ? '-' : ''}${p.id}`).join('')}`),
+      };
+      if (t.id) entry.id = t.id;
+      return entry;
+    }),
+    rules: ran,
+    skipped,
+  };
 }

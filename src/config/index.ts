@@ -3,7 +3,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Dec, Severity } from '../core/decimal.js';
-import type { Finding } from '../core/findings.js';
 import { normalizeLabel, type ColumnAlias, type TitleAlias } from '../load/aliases.js';
 import { display } from '../load/disclosure.js';
 import type { ColumnKey, TableKind, UnitType } from '../load/model.js';
@@ -12,7 +11,7 @@ import { INPUT_RULE_PREFIX } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
 import type { Rule, RuleMeta } from '../rules/types.js';
 // The schema (and with it zod) is loaded only when there is a configuration file to validate.
-import type { Config, RuleLevel } from './schema.js';
+import type { Config } from './schema.js';
 
 export type { Config, RuleLevel } from './schema.js';
 
@@ -167,7 +166,8 @@ export async function resolveConfig(explicit: string | false | undefined, cwd = 
 
 // ---- applying it ----
 
-export type RuleLevels = Record<string, RuleLevel>;
+export type { RuleLevels } from '../rules/engine.js';
+import type { RuleLevels } from '../rules/engine.js';
 
 export interface ConfiguredCheck {
   options: { approxTolerance?: Dec; absTolerance?: Dec; unitType?: UnitType; strict?: boolean };
@@ -199,37 +199,6 @@ export function configuredCheck(c: LoadedConfig): ConfiguredCheck {
   if (cfg.rules && Object.keys(cfg.rules).length) out.levels = { ...cfg.rules };
   if (cfg.customRules?.length) out.customRules = cfg.customRules as CustomRuleSpec[];
   out.metas = [...RULES.map((r) => r.meta), ...c.custom.map((r) => r.meta)].filter((m) => out.levels?.[m.id] !== 'off');
-  return out;
-}
-
-const compiled = new Map<string, Rule>();
-
-/** The rules to run: the base set and the custom rules, less those turned off. */
-export function rulesFor(base: readonly Rule[], customRules: readonly CustomRuleSpec[] | undefined, levels: RuleLevels | undefined): readonly Rule[] {
-  if (!customRules?.length && !levels) return base;
-  const custom = (customRules ?? []).map((spec) => {
-    const key = JSON.stringify(spec);
-    let r = compiled.get(key);
-    if (!r) compiled.set(key, (r = compileCustomRule(spec)));
-    return r;
-  });
-  return [...base, ...custom].filter((r) => levels?.[r.meta.id] !== 'off');
-}
-
-/**
- * A rule's level applied to its findings: `off` drops them; `warning` caps them (an error
- * becomes a warning, a note stays a note); `error` makes every one an error, 尾差 included.
- */
-export function applyLevels(findings: Finding[], levels: RuleLevels | undefined): Finding[] {
-  if (!levels) return findings;
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const level = levels[f.ruleId];
-    if (level === 'off') continue;
-    if (level === 'error' && f.severity !== 'error') out.push({ ...f, severity: 'error' });
-    else if (level === 'warning' && f.severity === 'error') out.push({ ...f, severity: 'warning' });
-    else out.push(f);
-  }
   return out;
 }
 

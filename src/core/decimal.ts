@@ -2,6 +2,7 @@
 // every figure is a decimal.js value, and every published figure carries the interval that
 // its rounding stands for (XBRL Calculations 1.1, "interval arithmetic" mode).
 import { Decimal as DecimalBase } from 'decimal.js';
+import type { Severity } from './vocabulary.js';
 
 export const Decimal = DecimalBase.clone({
   precision: 60,
@@ -98,7 +99,7 @@ export function overlaps(a: Interval, b: Interval): boolean {
   return a.lo.lte(b.hi) && b.lo.lte(a.hi);
 }
 
-export type Severity = 'error' | 'warning' | 'info';
+export type { Severity };
 
 export interface JudgeOptions {
   /** Every nonzero difference is an error. */
@@ -140,7 +141,8 @@ export function judgeEqual(stated: Interval, computed: Interval, opts: JudgeOpti
 
 /** Judges "part ≤ bound"; the difference reported is part − bound (the excess). */
 export function judgeAtMost(part: Interval, bound: Interval, opts: JudgeOptions): Verdict | null {
-  if (part.value.lte(bound.value)) return null;
+  // as for "=": no finding when the bound lies within what the printed part may stand for
+  if (part.value.lte(bound.value) || part.lo.lte(bound.value)) return null;
   const difference = part.value.minus(bound.value);
   if (withinTolerance(difference, bound.value, opts)) return null;
   const roundingExplains = part.lo.lte(bound.hi);

@@ -1,13 +1,13 @@
 // The one findings type every rule produces and every formatter reads.
-import type { Severity } from './decimal.js';
-import type { Bilingual } from '../load/errors.js';
-import type { Location, TableKind } from '../load/model.js';
+import type { Bilingual, Lang, Location, Severity } from './vocabulary.js';
 
-export type { Bilingual, Severity };
-export type Lang = 'zh' | 'en';
+export type { Bilingual, Lang, Severity };
 
 export interface FindingLocation extends Location {
-  table?: TableKind;
+  /** the table: its layout id (T5) or its role when the layout does not name it */
+  table?: string;
+  /** the table as the document names it: number and name */
+  tableName?: Bilingual;
   /** the row: classification code and name, or the income item */
   row?: string;
   /** the column's printed header */
@@ -18,11 +18,15 @@ export interface FindingLocation extends Location {
 export interface FindingInput {
   label: Bilingual;
   value: string;
+  /** the unit the value is printed in (元, 万元, %) */
+  unit?: string;
   location?: Location;
 }
 
 export interface Finding {
   ruleId: string;
+  /** which of the rule's messages (RuleMeta.messages) this is */
+  messageId?: string;
   severity: Severity;
   message: Bilingual;
   location: FindingLocation;
@@ -58,6 +62,7 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Fills {placeholders}; only the data's own keys count ({constructor} stays as written). */
 export function fill(template: string, data: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (Object.prototype.hasOwnProperty.call(data, k) ? String(data[k]) : m));
 }

@@ -2,12 +2,14 @@
 // single file. This module finds the files, reads each into a Table and gathers what went wrong.
 import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { TABLE_NUMBER, type ColumnAlias, type TitleAlias } from './aliases.js';
+import { BUILTIN_LAYOUTS, detectLayout, findLayout, matchTitle, tableByRole, type LayoutProfile } from '../layout/index.js';
+import { detectTableKind, type ColumnAlias, type TitleAlias } from './aliases.js';
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
 import type { Manifest } from './manifest.js';
+import type { Bilingual } from '../core/vocabulary.js';
 import type { Disclosure, LoadIssue, Table, TableKind } from './model.js';
-import { readTable } from './table.js';
+import { readHead, readTable, type TableHead, type TableSpec } from './table.js';
 import { loadNarrativeFile } from './narrative/file.js';
 
 /** Load issue of a file in a disclosure directory that could not be read at all. */
@@ -30,6 +32,10 @@ export interface LoadOptions {
   columnAliases?: ColumnAlias[];
   /** paths in findings are shown relative to this directory */
   cwd?: string;
+  /** the layout profiles to choose from (built-in ones and the configuration's) */
+  layouts?: readonly LayoutProfile[];
+  /** read every disclosure with this layout (--layout) */
+  layout?: string;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -143,7 +149,7 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
     throw new InputError({ zh: '路径不存在', en: 'no such file or directory' }, shownRoot);
   }
   const issues: LoadIssue[] = [];
-  const disclosure: Disclosure = { path: shownRoot, source: st.isDirectory() ? 'directory' : 'file', tables: {}, files: [], issues };
+  const disclosure: Disclosure = { path: shownRoot, source: st.isDirectory() ? 'directory' : 'file', layout: 'national', layoutHow: 'none', tables: {}, files: [], issues };
   let files: string[];
   let manifest: Manifest = {};
   if (st.isDirectory()) {
@@ -192,6 +198,7 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
   if (manifest.year) disclosure.year = manifest.year;
   if (manifest.unitType) disclosure.unitType = manifest.unitType;
 
+  const grids: Array<{ grid: Grid; head: TableHead; file: string }> = [];
   for (const file of files) {
     const shown = display(resolve(file), cwd);
     disclosure.files.push(shown);
@@ -208,6 +215,57 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
       issues.push({ code: UNREADABLE, severity: 'error', message: e.text, loc: { file: e.file, line: e.line ?? 1, column: e.column ?? 1 } });
     }
   }
+
+  // the layout: forced, named by the manifest, or the one most titles belong to
+  const profiles = opts.layouts ?? BUILTIN_LAYOUTS;
+  const wanted = opts.layout ?? manifest.layout;
+  let layout: LayoutProfile | undefined;
+  if (wanted) {
+    layout = findLayout(wanted, profiles);
+    if (!layout) throw new InputError({ zh: `没有名为“${wanted}”的版式（见 budgetlint layouts）`, en: `no layout named "${wanted}" (see: budgetlint layouts)` }, shownRoot);
+    disclosure.layoutHow = opts.layout ? 'forced' : 'manifest';
+  } else {
+    layout = detectLayout(grids.map((g) => g.head.titleLine || g.head.titleText), profiles);
+    disclosure.layoutHow = layout ? 'detected' : 'none';
+  }
+  const profile = layout ?? findLayout('national', profiles) ?? BUILTIN_LAYOUTS[BUILTIN_LAYOUTS.length - 1]!;
+  disclosure.layout = profile.id;
+
+  for (const { grid, head, file } of grids) {
+    const sheet = (grid as { sheet?: string }).sheet;
+    const spec = manifest.tables?.[sheet === undefined ? basename(file) : `${basename(file)}#${sheet}`];
+    const kindFromManifest: TableKind | undefined = typeof spec === 'string' ? spec : spec?.kind;
+    let layoutTable = kindFromManifest ? tableByRole(profile, kindFromManifest) : matchTitle(profile, head.titleLine || head.titleText)?.table;
+    // a table the layout does not name: the roles' generic wording, title first, then header
+    const kind = kindFromManifest ?? layoutTable?.role ?? detectTableKind(head.titleText, opts.titleAliases) ?? detectTableKind(head.headerText, opts.titleAliases);
+    if (!kind) {
+      issues.push({
+        code: 'unknown-table',
+        severity: 'info',
+        message: { zh: '无法识别为任何标准表，已跳过', en: 'not recognised as any standard table; skipped' },
+        loc: { file: grid.file, line: 1, column: 1 },
+      });
+      continue;
+    }
+    layoutTable ??= tableByRole(profile, kind);
+    const unit = (typeof spec === 'object' ? spec.unit : undefined) ?? manifest.unit;
+    const tableSpec: TableSpec = { kind };
+    if (layoutTable) tableSpec.layout = layoutTable;
+    if (unit) tableSpec.unit = unit;
+    if (opts.columnAliases) tableSpec.columnAliases = opts.columnAliases;
+    const { table, issues: tableIssues } = readTable(grid, head, tableSpec);
+    issues.push(...tableIssues);
+    addTable(disclosure, table);
+  }
+  if (Object.keys(disclosure.tables).length === 0 && !disclosure.narrative && !issues.some((i) => i.code === UNREADABLE)) {
+    throw new InputError(
+      {
+        zh: '没有识别出任何预算表或说明文字：请检查文件内容，或在清单中指明各表（tables），或用 --layout 指定版式',
+        en: 'nothing here was recognised as a budget table or a text: check the files, name the tables in a manifest (tables), or choose a layout with --layout',
+      },
+      shownRoot,
+    );
+  }
   return disclosure;
 
   async function loadFile(file: string, shown: string): Promise<void> {
@@ -218,29 +276,7 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
       else disclosure.narrative = loadNarrativeFile(file, shown, opts, DEFAULT_MAX_FILE_BYTES);
       return;
     }
-    for (const grid of await readGrids(file, shown, opts)) {
-      const sheet = (grid as { sheet?: string }).sheet;
-      const spec = manifest.tables?.[sheet === undefined ? basename(file) : `${basename(file)}#${sheet}`];
-      const kindFromManifest: TableKind | undefined = typeof spec === 'string' ? spec : spec?.kind;
-      const unit = (typeof spec === 'object' ? spec.unit : undefined) ?? manifest.unit;
-      const readOpts: Parameters<typeof readTable>[1] = {};
-      if (kindFromManifest) readOpts.kind = kindFromManifest;
-      if (unit) readOpts.unit = unit;
-      if (opts.titleAliases) readOpts.titleAliases = opts.titleAliases;
-      if (opts.columnAliases) readOpts.columnAliases = opts.columnAliases;
-      const { table, issues: tableIssues } = readTable(grid, readOpts);
-      issues.push(...tableIssues);
-      if (!table) {
-        issues.push({
-          code: 'unknown-table',
-          severity: 'info',
-          message: { zh: '无法识别为任何标准表，已跳过', en: 'not recognised as any standard table; skipped' },
-          loc: { file: grid.file, line: 1, column: 1 },
-        });
-        continue;
-      }
-      addTable(disclosure, table);
-    }
+    for (const grid of await readGrids(file, shown, opts)) grids.push({ grid, head: readHead(grid), file });
   }
 }
 
@@ -255,8 +291,9 @@ function isTabSeparatedTable(path: string, shown: string, opts: LoadOptions): bo
     if (size === 0 || size > (opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return false;
     const text = decode(readFileSync(path), shown, opts.encoding);
     if (detectDelimiter(text) !== '\t' || text.split('\n', 20).filter((l) => l.split('\t').length >= 3).length < 3) return false;
-    const { table } = readTable(parseDelimited(text, shown, '\t'), opts.titleAliases ? { titleAliases: opts.titleAliases } : {});
-    return table !== undefined && table.rows.length > 0;
+    const grid = parseDelimited(text, shown, '\t');
+    const head = readHead(grid);
+    return head.dataRows.length > 0 && (detectTableKind(head.titleText, opts.titleAliases) ?? detectTableKind(head.headerText, opts.titleAliases)) !== undefined;
   } catch {
     return false; // the narrative reader gives the message
   }
@@ -288,13 +325,18 @@ function addTable(d: Disclosure, table: Table): void {
       code: 'duplicate-table',
       severity: 'error',
       message: {
-        zh: `与 ${existing.file} 同为${TABLE_NUMBER[table.kind]}，已忽略此文件`,
-        en: `claims the same table (${table.kind}) as ${existing.file}; this file is ignored`,
+        zh: `与 ${existing.file} 同为${tableLabel(existing).zh}，已忽略此文件`,
+        en: `is the same table (${tableLabel(existing).en}) as ${existing.file}; this file is ignored`,
       },
       loc: table.titleLoc,
-      table: table.kind,
+      table: table.id ?? table.kind,
     });
     return;
   }
   d.tables[table.kind] = table;
+}
+
+/** How findings name a table: the document's own number (or the layout's) and its name. */
+export function tableLabel(t: Pick<Table, 'number' | 'name'>): Bilingual {
+  return t.number ? { zh: `${t.number.zh} ${t.name.zh}`, en: `${t.number.en} (${t.name.en})` } : { zh: t.name.zh, en: t.name.en };
 }

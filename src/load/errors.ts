@@ -1,9 +1,8 @@
 // Input that cannot be used at all. Carries its own bilingual message and location so the
 // CLI can print it without a stack trace and exit with 2.
-export interface Bilingual {
-  zh: string;
-  en: string;
-}
+import type { Bilingual } from '../core/vocabulary.js';
+
+export type { Bilingual };
 
 export class InputError extends Error {
   readonly file: string;

@@ -6,6 +6,8 @@ import { TableKindSchema, UnitSchema, UnitTypeSchema } from './model.js';
 export const ManifestSchema = z
   .object({
     department: z.string().optional(),
+    /** the layout profile (budgetlint layouts), when detection should not decide */
+    layout: z.string().optional(),
     year: z.number().int().min(1949).max(2100).optional(),
     unit: UnitSchema.optional(),
     unitType: UnitTypeSchema.optional(),

@@ -2,15 +2,17 @@
 // cell keeps where it came from, so that a finding can point at the exact place.
 import { z } from 'zod';
 import { Decimal, type Dec } from '../core/decimal.js';
-import { COLUMN_KEYS, TABLE_KINDS, UNITS } from './constants.js';
+import { SIDES } from '../core/vocabulary.js';
+import { COLUMN_KEYS, ROW_ROLES, STRUCTURES, TABLE_KINDS, UNITS } from './constants.js';
 import { NarrativeSchema } from './narrative/model.js';
 
 export const LocationSchema = z.object({
   file: z.string(),
   line: z.number().int().positive(),
   column: z.number().int().positive(),
+  page: z.number().int().positive().optional(),
 });
-export type Location = z.infer<typeof LocationSchema>;
+export type { Location, Side, Bilingual } from '../core/vocabulary.js';
 
 export { UNITS, UNIT_IN_WAN, TABLE_KINDS, COLUMN_KEYS, ECONOMIC_COLUMNS } from './constants.js';
 export const UnitSchema = z.enum(UNITS);
@@ -21,10 +23,9 @@ export type TableKind = z.infer<typeof TableKindSchema>;
 export const ColumnKeySchema = z.enum(COLUMN_KEYS);
 export type ColumnKey = z.infer<typeof ColumnKeySchema>;
 
-/** Two-sided tables (表一, 表四) hold an income list beside the expenditure list. */
-export const SideSchema = z.enum(['income', 'expense']);
-export type Side = z.infer<typeof SideSchema>;
+export const SideSchema = z.enum(SIDES);
 
+const BilingualSchema = z.object({ zh: z.string(), en: z.string() });
 const DecimalSchema = z.custom<Dec>((v) => Decimal.isDecimal(v), { message: 'expected a decimal value' });
 
 export const AmountSchema = z.object({
@@ -46,8 +47,12 @@ export const CellSchema = z.object({
 export type Cell = z.infer<typeof CellSchema>;
 
 export const ColumnSchema = z.object({
-  key: ColumnKeySchema,
+  /** unique within its side: the key, `key@dimension` for repeated groups, or `?field` when unknown */
+  id: z.string(),
+  /** what it holds; absent when the header names nothing budgetlint knows */
+  key: ColumnKeySchema.optional(),
   side: SideSchema.optional(),
+  dimension: z.string().optional(),
   /** the header texts of this column, top to bottom */
   header: z.array(z.string()),
   /** 1-based */
@@ -67,26 +72,59 @@ export const RowSchema = z.object({
   name: z.string(),
   /** 项目名称 in project tables */
   project: z.string().optional(),
-  /** income-side item kind (一般公共预算, 事业收入, …) */
+  /** what a summary or outline row is (财政拨款, 基本支出 …) */
   item: ColumnKeySchema.optional(),
+  /** a summary row's place: an item, the year's subtotal, an adjustment, the grand total */
+  role: z.enum(ROW_ROLES).optional(),
+  /** an outline row's depth (1: top), or a summary item's numbering level */
+  depth: z.number().int().positive().optional(),
+  /** index (in the table's rows) of the row this one is a part of */
+  parent: z.number().int().min(0).optional(),
+  /** "其中：…" — a part of its parent that the parent's sum does not add */
+  ofWhich: z.boolean().optional(),
+  /** an outline's 小计 row, the sum of the rows under it */
+  subtotal: z.boolean().optional(),
   /** the 合计 / 总计 row */
   isTotal: z.boolean(),
-  cells: z.partialRecord(ColumnKeySchema, CellSchema),
+  /** amounts by column id */
+  cells: z.record(z.string(), CellSchema),
   nameLoc: LocationSchema,
 });
 export type Row = z.infer<typeof RowSchema>;
 
+export const FormulaSchema = z.object({
+  side: SideSchema.optional(),
+  /** column ids */
+  total: z.string(),
+  parts: z.array(z.object({ id: z.string(), sign: z.union([z.literal(1), z.literal(-1)]) })),
+  /** the column tree, or the layout's own formula */
+  source: z.enum(['tree', 'layout']),
+});
+export type Formula = z.infer<typeof FormulaSchema>;
+
 export const TableSchema = z.object({
   kind: TableKindSchema,
+  /** the layout's id for it (T1 …), when a layout names it */
+  id: z.string().optional(),
+  /** how the document numbers it (表一, 公开表五), when printed; else the layout's number */
+  number: BilingualSchema.optional(),
+  /** its name without year or department */
+  name: BilingualSchema,
   file: z.string(),
+  /** the title as printed */
   title: z.string(),
   titleLoc: LocationSchema,
   unit: UnitSchema,
   /** false when the unit was not stated and 万元 was assumed */
   unitStated: z.boolean(),
+  structure: z.enum(STRUCTURES),
+  /** whether the layout says how the rows are organised (else it was read from the table) */
+  structureKnown: z.boolean(),
   codeKind: CodeKindSchema.optional(),
   columns: z.array(ColumnSchema),
   rows: z.array(RowSchema),
+  /** row formulas over the columns */
+  formulas: z.array(FormulaSchema),
   notes: z.array(z.object({ text: z.string(), loc: LocationSchema })),
 });
 export type Table = z.infer<typeof TableSchema>;
@@ -98,11 +136,31 @@ export type UnitType = z.infer<typeof UnitTypeSchema>;
 export const LoadIssueSchema = z.object({
   code: z.string(),
   severity: z.enum(['error', 'warning', 'info']),
-  message: z.object({ zh: z.string(), en: z.string() }),
+  message: BilingualSchema,
   loc: LocationSchema,
-  table: TableKindSchema.optional(),
+  table: z.string().optional(),
 });
 export type LoadIssue = z.infer<typeof LoadIssueSchema>;
+
+/** What was read and what could not be checked: for --verbose and JSON. */
+export const CoverageSchema = z.object({
+  layout: z.object({ id: z.string(), name: BilingualSchema, how: z.enum(['detected', 'forced', 'manifest', 'none']) }),
+  tables: z.array(
+    z.object({
+      file: z.string(),
+      id: z.string().optional(),
+      kind: TableKindSchema,
+      label: BilingualSchema,
+      structure: z.enum(STRUCTURES),
+      rows: z.number().int(),
+      columns: z.array(z.string()),
+      formulas: z.array(z.string()),
+    }),
+  ),
+  /** checks that could not be made, and why */
+  skipped: z.array(z.object({ rule: z.string(), what: z.string(), why: BilingualSchema })),
+});
+export type Coverage = z.infer<typeof CoverageSchema>;
 
 export const DisclosureSchema = z.object({
   path: z.string(),
@@ -111,6 +169,10 @@ export const DisclosureSchema = z.object({
   department: z.string().optional(),
   year: z.number().int().optional(),
   unitType: UnitTypeSchema.optional(),
+  /** the layout profile the tables were read with */
+  layout: z.string(),
+  /** how it was chosen: detected from the titles, forced (--layout), named by the manifest, or none matched (the national template) */
+  layoutHow: z.enum(['detected', 'forced', 'manifest', 'none']),
   tables: z.partialRecord(TableKindSchema, TableSchema),
   /** every file looked at, including those that are no known table */
   files: z.array(z.string()),

@@ -1,67 +1,76 @@
-// Grid → Table: finds the title, the header rows and the data rows of a published table,
-// names each amount column by its wording, and reads every row's code, name and amounts.
+// Grid → Table: finds the title, the header rows and the data rows of a published table, names
+// each amount column by its wording, and reads every row by how the table is organised: rows of
+// classification codes, blocks side by side (a summary table), an outline of label columns, or
+// a single row of figures.
 import { parseNumber } from '../core/decimal.js';
+import type { Bilingual, Location, Side } from '../core/vocabulary.js';
+import type { LayoutTable } from '../layout/types.js';
 import {
-  columnKeyOf,
-  detectTableKind,
+  COLUMN_LABEL,
+  COLUMN_PARENT,
   functionClassByName,
-  incomeItemOf,
-  isTotalLabel,
+  isAdjustmentLabel,
+  isOfWhichLabel,
+  itemOf,
   normalizeLabel,
+  numberingLevel,
+  rowRoleOf,
+  TABLE_NAME,
   type ColumnAlias,
-  type TitleAlias,
 } from './aliases.js';
+import type { ColumnKey, Structure } from './constants.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
-import type { Cell, Column, ColumnKey, LoadIssue, Location, Row, Side, Table, TableKind, Unit } from './model.js';
+import { readHeader, type ColumnInfo } from './header.js';
+import type { Cell, Column, Formula, LoadIssue, Row, Table, TableKind, Unit } from './model.js';
 
-export interface TableReadOptions {
-  /** the kind, when a manifest says so */
-  kind?: TableKind;
+export interface TableHead {
+  titleRows: GridRow[];
+  headerRows: GridRow[];
+  dataRows: GridRow[];
+  /** the title rows' text, joined */
+  titleText: string;
+  headerText: string;
+  /** the title line that names the table (without the department and unit line) */
+  titleLine: string;
+  titleLoc: Location;
   unit?: Unit;
-  titleAliases?: TitleAlias[];
-  columnAliases?: ColumnAlias[];
+}
+
+export interface TableSpec {
+  kind: TableKind;
+  /** the layout's description of the table */
+  layout?: LayoutTable;
+  /** when a manifest says so */
+  unit?: Unit;
+  columnAliases?: readonly ColumnAlias[];
 }
 
 export interface TableReadResult {
-  table?: Table;
+  table: Table;
   issues: LoadIssue[];
 }
 
-type Role =
-  | { role: 'amount'; key: ColumnKey }
-  | { role: 'codePart'; part: 0 | 1 | 2 }
-  | { role: 'code' }
-  | { role: 'name' }
-  | { role: 'project' }
-  | { role: 'unknownLabel' }
-  | { role: 'ambiguous' };
-
-interface ColumnInfo {
-  field: number;
-  labels: string[];
-  side?: Side;
-  role: Role;
-}
-
 const CODE_RE = /^\d{3}(\d{2}){0,2}$/;
-const TWO_SIDED: ReadonlySet<TableKind> = new Set<TableKind>(['overview', 'fiscalOverview']);
-
-function textOf(row: GridRow, field: number): string {
-  return row.cells[field - 1]?.text.trim() ?? '';
-}
+const UNIT_RE = /单位[:：]\s*(万元|千元|元)/;
 
 function nonBlank(row: GridRow): GridCell[] {
   return row.cells.filter((c) => c.text.trim() !== '');
 }
 
-function isTitleRow(row: GridRow): boolean {
-  const cells = nonBlank(row);
-  if (cells.length <= 1) return true;
-  return cells.some((c) => /编制(部门|单位)|^单位[:：]|单位[:：]\s*(万元|千元|元)/.test(c.text.trim()));
+function textOf(row: GridRow, field: number): string {
+  return row.cells[field - 1]?.text.trim() ?? '';
 }
 
 function looksLikeCode(t: string): boolean {
   return CODE_RE.test(t.replace(/\s+/g, ''));
+}
+
+function isTitleLike(row: GridRow, unitSeen: boolean): boolean {
+  const cells = nonBlank(row);
+  if (cells.length === 0) return true;
+  if (cells.some((c) => /编制(部门|单位)|^(部门|单位)(名称)?[:：]|单位[:：]\s*(万元|千元|元)/.test(c.text.trim()))) return true;
+  // one cell: the title, or a "表一" line; after the unit line a lone cell is a header band
+  return cells.length === 1 && (!unitSeen || /表[一二三四五六七八九十\d]*$|^表/.test(cells[0]!.text.trim()));
 }
 
 function isDataRow(row: GridRow): boolean {
@@ -71,159 +80,167 @@ function isDataRow(row: GridRow): boolean {
   if (looksLikeCode(first)) return true;
   if (cells.some((c) => parseNumber(c.text).kind === 'number')) return true;
   // an empty table's 合计 row, but not a header row that starts with 合计
-  return isTotalLabel(first) && cells.every((c) => isTotalLabel(c.text));
+  return rowRoleOf(first) !== undefined && cells.every((c) => rowRoleOf(c.text) !== undefined);
 }
 
 function isNoteRow(row: GridRow): boolean {
   const cells = nonBlank(row);
-  return cells.length === 1 && /^(注|备注|说明)\s*[:：]?/.test(cells[0]!.text.trim());
+  return cells.length === 1 && /^(注|备注|说明)\s*[\d:：、.]?/.test(cells[0]!.text.trim());
 }
 
 function loc(grid: Grid, c: GridCell): Location {
   return { file: grid.file, line: c.line, column: c.column };
 }
 
-function issue(
-  code: string,
-  severity: LoadIssue['severity'],
-  zh: string,
-  en: string,
-  where: Location,
-  table?: TableKind,
-): LoadIssue {
+function issue(code: string, severity: LoadIssue['severity'], zh: string, en: string, where: Location, table?: string): LoadIssue {
   return table ? { code, severity, message: { zh, en }, loc: where, table } : { code, severity, message: { zh, en }, loc: where };
 }
 
-/** Header label chains per column, with horizontally merged cells left blank filled from the left. */
-function headerChains(headers: GridRow[], width: number): string[][] {
-  const grid: string[][] = headers.map((r) => Array.from({ length: width }, (_, i) => textOf(r, i + 1)));
-  const hasBelow = (r: number, f: number) => grid.slice(r + 1).some((row) => row[f] !== '');
-  for (let r = 0; r < grid.length; r++) {
-    const row = grid[r]!;
-    for (let f = 1; f < width; f++) {
-      if (row[f] === '' && row[f - 1] !== '' && hasBelow(r, f) && hasBelow(r, f - 1)) row[f] = row[f - 1]!;
-    }
+/** Title, unit, header and data rows of a grid; what the table is comes from the title. */
+export function readHead(grid: Grid): TableHead {
+  const rows = grid.rows;
+  let i = 0;
+  let unitSeen = false;
+  const titleRows: GridRow[] = [];
+  while (i < rows.length && !isDataRow(rows[i]!) && isTitleLike(rows[i]!, unitSeen)) {
+    if (rows[i]!.cells.some((c) => UNIT_RE.test(c.text))) unitSeen = true;
+    titleRows.push(rows[i++]!);
   }
-  return Array.from({ length: width }, (_, f) => grid.map((row) => row[f]!).filter((t) => t !== ''));
+  const headerRows: GridRow[] = [];
+  while (i < rows.length && !isDataRow(rows[i]!) && !isNoteRow(rows[i]!)) headerRows.push(rows[i++]!);
+  const dataRows = rows.slice(i);
+  const titleText = titleRows.map((r) => nonBlank(r).map((c) => c.text).join(' ')).join(' ');
+  const headerText = headerRows.map((r) => nonBlank(r).map((c) => c.text).join(' ')).join(' ');
+  const firstCell = nonBlank(rows[0] ?? { line: 1, cells: [] })[0];
+  const titleLoc: Location = firstCell ? loc(grid, firstCell) : { file: grid.file, line: 1, column: 1 };
+  const lines = titleRows.flatMap((r) => nonBlank(r).map((c) => c.text.trim())).filter((t) => !/^(编制(部门|单位)|(部门|单位)(名称)?[:：])|单位[:：]\s*(万元|千元|元)$/.test(t) && !/^(公开)?表[一二三四五六七八九十\d]+$/.test(t));
+  const titleLine = lines.find((t) => /表/.test(t)) ?? lines[0] ?? '';
+  const unitMatch = UNIT_RE.exec(titleText + ' ' + headerText);
+  const head: TableHead = { titleRows, headerRows, dataRows, titleText, headerText, titleLine, titleLoc };
+  if (unitMatch) head.unit = unitMatch[1] as Unit;
+  return head;
 }
 
-function sideOf(labels: string[]): Side | undefined {
-  for (const l of labels) {
-    const t = normalizeLabel(l);
-    if (/收入/.test(t) && !/支出/.test(t)) return 'income';
-    if (/支出/.test(t) && !/收入/.test(t)) return 'expense';
+/** "一、", "表一", "公开表五", "表5" before a title, or on a line of its own: how the document numbers the table. */
+export function printedNumber(titleLines: readonly string[]): Bilingual | undefined {
+  for (const line of titleLines) {
+    const t = line.trim();
+    const m = /^(?:(公开表|附表|表)\s*([一二三四五六七八九十]+|\d+)(?![一二三四五六七八九十\d])|([一二三四五六七八九十]+)\s*[、.．]|(\d+)\s*[、.．](?!\d))/.exec(t);
+    if (!m) continue;
+    const n = m[2] ?? m[3] ?? m[4]!;
+    const prefix = m[1] ?? '表';
+    return { zh: `${prefix}${n}`, en: `Table ${/\d/.test(n) ? n : chineseNumber(n)}` };
   }
   return undefined;
 }
 
-function roleOf(labels: string[], extra: readonly ColumnAlias[] = []): Role {
-  const norm = labels.map(normalizeLabel);
-  const last = norm[norm.length - 1] ?? '';
-  if (last === '类') return { role: 'codePart', part: 0 };
-  if (last === '款') return { role: 'codePart', part: 1 };
-  if (last === '项') return { role: 'codePart', part: 2 };
-  if (/项目名称$/.test(last)) return { role: 'project' };
-  if (/(编码|代码)$/.test(last)) return { role: 'code' };
-  if (/科目名称$|^科目$|^项目$|名称$/.test(last)) return { role: 'name' };
-  for (let i = norm.length - 1; i >= 0; i--) {
-    const key = columnKeyOf(norm[i]!, extra);
-    if (!key) continue;
-    if (key === 'total') {
-      // 合计/小计 under a group heading that names the thing (公务用车购置及运行费 → 小计)
-      for (let j = i - 1; j >= 0; j--) {
-        const parent = columnKeyOf(norm[j]!, extra);
-        if (parent === 'vehicles') return { role: 'amount', key: parent };
-      }
-    }
-    return { role: 'amount', key };
-  }
-  if (/^(功能分类|经济分类|功能分类科目|经济分类科目)$/.test(last)) return { role: 'ambiguous' };
-  return { role: 'unknownLabel' };
+function chineseNumber(s: string): number {
+  const d: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  if (s === '十') return 10;
+  if (s.startsWith('十')) return 10 + (d[s[1]!] ?? 0);
+  if (s.includes('十')) return (d[s[0]!] ?? 0) * 10 + (d[s[2] ?? ''] ?? 0);
+  return d[s] ?? 0;
 }
 
-export function readTable(grid: Grid, opts: TableReadOptions = {}): TableReadResult {
+export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableReadResult {
   const issues: LoadIssue[] = [];
-  const rows = grid.rows;
-  let i = 0;
-  const titleRows: GridRow[] = [];
-  while (i < rows.length && isTitleRow(rows[i]!) && !isDataRow(rows[i]!)) titleRows.push(rows[i++]!);
-  const headerRows: GridRow[] = [];
-  while (i < rows.length && !isDataRow(rows[i]!) && !isNoteRow(rows[i]!)) headerRows.push(rows[i++]!);
-  const dataRows = rows.slice(i);
-
-  const titleText = titleRows.map((r) => nonBlank(r).map((c) => c.text).join(' ')).join(' ');
-  const headerText = headerRows.map((r) => nonBlank(r).map((c) => c.text).join(' ')).join(' ');
-  const kind = opts.kind ?? detectTableKind(titleText, opts.titleAliases) ?? detectTableKind(headerText, opts.titleAliases);
-  const firstCell = nonBlank(rows[0] ?? { line: 1, cells: [] })[0];
-  const titleLoc: Location = firstCell ? loc(grid, firstCell) : { file: grid.file, line: 1, column: 1 };
-  if (!kind) return { issues };
-
-  const titleLine = titleRows
-    .flatMap((r) => nonBlank(r).map((c) => c.text.trim()))
-    .find((t) => detectTableKind(t, opts.titleAliases) === kind);
-  const unitMatch = /单位[:：]\s*(万元|千元|元)/.exec(titleText + ' ' + headerText);
-  const unit: Unit = opts.unit ?? (unitMatch ? (unitMatch[1] as Unit) : '万元');
-  const unitStated = opts.unit !== undefined || unitMatch !== null;
+  const { kind, layout } = spec;
+  const tableId = layout?.id ?? kind;
+  const unit: Unit = spec.unit ?? head.unit ?? '万元';
+  const unitStated = spec.unit !== undefined || head.unit !== undefined;
   if (!unitStated) {
-    issues.push(
-      issue('unit-assumed', 'info', '未注明金额单位，按“万元”读取', 'no unit stated; amounts read as 万元', titleLoc, kind),
-    );
+    issues.push(issue('unit-assumed', 'info', '未注明金额单位，按“万元”读取', 'no unit stated; amounts read as 万元', head.titleLoc, tableId));
   }
+  const { headerRows, dataRows } = head;
+  let width = 0;
+  for (const r of headerRows) width = Math.max(width, r.cells.length);
+  for (const r of dataRows) width = Math.max(width, r.cells.length);
 
-  const width = Math.max(0, ...headerRows.map((r) => r.cells.length), ...dataRows.map((r) => r.cells.length));
-  const chains = headerChains(headerRows, width);
-  const twoSided = TWO_SIDED.has(kind);
-  const infos: ColumnInfo[] = chains.map((labels, f) => {
-    const info: ColumnInfo = { field: f + 1, labels, role: roleOf(labels, opts.columnAliases) };
-    if (twoSided) {
-      const s = sideOf(labels);
-      if (s) info.side = s;
-    }
-    return info;
-  });
-  resolveAmbiguous(infos, dataRows);
+  const headerOpts = { ...(spec.columnAliases ? { columnAliases: spec.columnAliases } : {}), ...(layout?.order ? { order: layout.order } : {}) };
+  // the structure: the layout's word, else what the header and rows show
+  let reading = readHeader(headerRows, dataRows, width, { ...headerOpts, sided: true, ...(layout?.sides ? { sides: layout.sides } : {}) });
+  let structure: Structure | undefined = layout?.structure;
+  if (!structure) {
+    const coded = reading.columns.some((c) => c.role.role === 'code' || c.role.role === 'codePart');
+    const labels = reading.columns.filter((c) => c.role.role === 'name' || c.role.role === 'label').length;
+    if (reading.blocks >= 2 && !coded) structure = 'sided';
+    else if (reading.blocks >= 2 && coded && reading.columns.filter((c) => c.role.role === 'amount').length >= 2) structure = 'sided';
+    else if (coded) structure = 'coded';
+    else if (labels >= 1) structure = 'outline';
+    else structure = 'single';
+  }
+  if (structure !== 'sided') reading = readHeader(headerRows, dataRows, width, headerOpts);
+  const infos = reading.columns;
+  if (structure === 'sided') assignSides(infos, dataRows);
 
-  const columns: Column[] = [];
-  const seen = new Set<string>();
+  const name = layout?.name ?? TABLE_NAME[kind];
+  const table: Table = {
+    kind,
+    name,
+    file: grid.file,
+    title: head.titleLine || head.titleText.trim(),
+    titleLoc: head.titleLoc,
+    unit,
+    unitStated,
+    structure,
+    structureKnown: layout?.structure !== undefined,
+    columns: [],
+    rows: [],
+    formulas: [],
+    notes: [],
+  };
+  if (layout) table.id = layout.id;
+  const number = printedNumber(head.titleRows.flatMap((r) => nonBlank(r).map((c) => c.text)));
+  if (number) table.number = number;
+  if (kind === 'basicEconomic' || kind === 'fiscalBasicEconomic' || kind === 'agencyOperation') table.codeKind = 'economic';
+  else if (structure === 'coded') table.codeKind = 'function';
+
+  // amount columns with unique ids per side
+  const idOf = new Map<number, string>();
+  const used = new Set<string>();
   for (const info of infos) {
     if (info.role.role !== 'amount') continue;
-    const id = `${info.side ?? ''}:${info.role.key}`;
-    if (seen.has(id)) {
-      const where: Location = { file: grid.file, line: headerRows[0]?.line ?? 1, column: info.field };
+    const key = info.role.key;
+    let id = key ? (info.dimension ? `${key}@${info.dimension}` : key) : `?${info.field}`;
+    const scoped = `${info.side ?? ''}:${id}`;
+    if (used.has(scoped)) {
+      // the same words twice on one side: kept, but as a column of its own that no sum assumes
       issues.push(
         issue(
           'duplicate-column',
-          'warning',
-          `第 ${info.field} 列“${info.labels.join('/')}”与前面的列含义相同，已忽略`,
-          `column ${info.field} "${info.labels.join('/')}" repeats an earlier column and is ignored`,
-          where,
-          kind,
+          'info',
+          `第 ${info.field} 列“${info.labels.join('/')}”与前面的列同名，单独读取，不参与行内核对`,
+          `column ${info.field} "${info.labels.join('/')}" repeats an earlier column's words; read on its own and left out of row sums`,
+          { file: grid.file, line: headerRows[0]?.line ?? head.titleLoc.line, column: info.field },
+          tableId,
         ),
       );
-      continue;
-    }
-    seen.add(id);
-    const col: Column = { key: info.role.key, header: info.labels, index: info.field };
+      id = `?${info.field}`;
+    } else used.add(scoped);
+    idOf.set(info.field, id);
+    const col: Column = { id, header: info.labels, index: info.field };
+    if (key && !id.startsWith('?')) col.key = key;
     if (info.side) col.side = info.side;
-    columns.push(col);
+    if (info.dimension) col.dimension = info.dimension;
+    table.columns.push(col);
+    if (!key && dataRows.some((r) => parseNumber(textOf(r, info.field)).kind === 'number')) {
+      issues.push(
+        issue(
+          'unknown-column',
+          'info',
+          `金额列“${info.labels.join('/') || `第 ${info.field} 列`}”的含义无法识别，其数字已读取，但不参与行内合计核对（可在配置 aliases.columns 中说明）`,
+          `amount column "${info.labels.join('/') || `column ${info.field}`}" is not recognised; its figures are read but left out of row sums (name it in the configuration's aliases.columns)`,
+          { file: grid.file, line: headerRows[headerRows.length - 1]?.line ?? head.titleLoc.line, column: headerRows[headerRows.length - 1]?.cells[info.field - 1]?.column ?? info.field },
+          tableId,
+        ),
+      );
+    }
   }
+  table.formulas = deriveFormulas(table.columns, layout?.columns ?? []);
 
+  const ctx: RowContext = { grid, infos, idOf, table, issues, tableId };
   const headerTexts = new Set(headerRows.map((r) => r.cells.map((c) => normalizeLabel(c.text)).join('|')));
-  const table: Table = {
-    kind,
-    file: grid.file,
-    title: titleLine ?? titleText.trim(),
-    titleLoc,
-    unit,
-    unitStated,
-    columns,
-    rows: [],
-    notes: [],
-  };
-  if (kind === 'basicEconomic') table.codeKind = 'economic';
-  else if (kind !== 'threePublic' && kind !== 'overview' && kind !== 'fiscalOverview') table.codeKind = 'function';
-
-  const sides: Array<Side | undefined> = twoSided ? ['income', 'expense'] : [undefined];
+  const body: GridRow[] = [];
   for (const r of dataRows) {
     const cells = nonBlank(r);
     if (cells.length === 0) continue;
@@ -232,164 +249,563 @@ export function readTable(grid: Grid, opts: TableReadOptions = {}): TableReadRes
       continue;
     }
     if (headerTexts.has(r.cells.map((c) => normalizeLabel(c.text)).join('|'))) continue; // header repeated after a page break
-    // a filled cell right of the header has no column and is lost: say so
-    const lastFilled = r.cells.reduce((m, c) => (c.text.trim() !== '' ? c.field : m), 0);
-    if (headerRows.length > 0 && (lastFilled > (headerRows[0]?.cells.length ?? 0) || r.cells.length < (headerRows[0]?.cells.length ?? 0))) {
-      issues.push(
-        issue(
-          'ragged-row',
-          'warning',
-          `此行有 ${r.cells.length} 个单元格，表头有 ${headerRows[0]?.cells.length ?? width} 个`,
-          `row has ${r.cells.length} cells, the header has ${headerRows[0]?.cells.length ?? width}`,
-          { file: grid.file, line: r.line, column: 1 },
-          kind,
-        ),
-      );
-    }
-    for (const side of sides) {
-      const row = readRow(grid, r, infos, side, kind, issues);
-      if (row) table.rows.push(row);
-    }
+    raggedCheck(ctx, r, headerRows);
+    body.push(r);
+  }
+  switch (structure) {
+    case 'coded':
+      readCoded(ctx, body);
+      break;
+    case 'sided':
+      readSided(ctx, body);
+      break;
+    case 'outline':
+      readOutline(ctx, body);
+      break;
+    case 'single':
+      readSingle(ctx, body);
+      break;
   }
   return { table, issues };
 }
 
-/** Columns headed only "功能分类" (表一/表四) are the code or the name, as their contents show. */
-function resolveAmbiguous(infos: ColumnInfo[], dataRows: GridRow[]): void {
-  for (const info of infos) {
-    if (info.role.role !== 'ambiguous') continue;
-    let codes = 0;
-    let texts = 0;
-    for (const r of dataRows) {
-      const t = textOf(r, info.field);
-      if (t === '') continue;
-      if (looksLikeCode(t)) codes++;
-      else texts++;
-    }
-    info.role = codes > texts ? { role: 'code' } : { role: 'name' };
+interface RowContext {
+  grid: Grid;
+  infos: ColumnInfo[];
+  idOf: Map<number, string>;
+  table: Table;
+  issues: LoadIssue[];
+  tableId: string;
+}
+
+function raggedCheck(ctx: RowContext, r: GridRow, headerRows: GridRow[]): void {
+  const headerWidth = headerRows[0]?.cells.length ?? 0;
+  if (headerRows.length === 0) return;
+  let lastFilled = 0;
+  for (const c of r.cells) if (c.text.trim() !== '') lastFilled = c.field;
+  let widest = 0;
+  for (const h of headerRows) for (const c of h.cells) if (c.text.trim() !== '') widest = Math.max(widest, c.field);
+  // a filled cell right of every header label has no column and is lost: say so
+  if (lastFilled > Math.max(headerWidth, widest) && !ctx.infos.some((i) => i.field === lastFilled && i.role.role === 'amount')) {
+    ctx.issues.push(
+      issue(
+        'ragged-row',
+        'warning',
+        `此行有 ${r.cells.length} 个单元格，表头有 ${headerWidth} 个`,
+        `row has ${r.cells.length} cells, the header has ${headerWidth}`,
+        { file: ctx.grid.file, line: r.line, column: 1 },
+        ctx.tableId,
+      ),
+    );
   }
 }
 
-function readRow(
-  grid: Grid,
-  r: GridRow,
-  infos: ColumnInfo[],
-  side: Side | undefined,
-  kind: TableKind,
-  issues: LoadIssue[],
-): Row | undefined {
-  const mine = infos.filter((c) => side === undefined || c.side === side);
-  const parts: [string, string, string] = ['', '', ''];
-  let combined = '';
-  let name = '';
-  let project = '';
-  let nameCell: GridCell | undefined;
-  let codeCell: GridCell | undefined;
-  let total = false;
-  const cells: Partial<Record<ColumnKey, Cell>> = {};
+/** The cell of an amount column, read; a label repeated into it by a merge is no amount. */
+function readCell(ctx: RowContext, info: ColumnInfo, gc: GridCell, labelText: string): Cell | 'total' {
+  const where = loc(ctx.grid, gc);
+  const t = gc.text.trim();
+  const parsed = parseNumber(gc.text);
+  if (parsed.kind === 'number') return { raw: gc.text, loc: where, amount: { value: parsed.n.value, decimals: parsed.n.decimals } };
+  if (parsed.kind === 'blank') return { raw: gc.text, loc: where, amount: null };
+  if (rowRoleOf(t) !== undefined) return 'total';
+  if (labelText !== '' && normalizeLabel(t) === normalizeLabel(labelText)) return { raw: gc.text, loc: where, amount: null };
+  ctx.issues.push(
+    issue(
+      'non-numeric',
+      'error',
+      `金额列“${info.labels.join('/')}”中的“${t}”不是数字`,
+      `"${t}" in amount column "${info.labels.join('/')}" is not a number`,
+      where,
+      ctx.tableId,
+    ),
+  );
+  return { raw: gc.text, loc: where, amount: null, junk: true };
+}
+
+function cellsOf(ctx: RowContext, r: GridRow, infos: ColumnInfo[], labelText: string): { cells: Record<string, Cell>; any: boolean; total: boolean } {
+  const cells: Record<string, Cell> = {};
   let any = false;
-  for (const info of mine) {
+  let total = false;
+  for (const info of infos) {
+    if (info.role.role !== 'amount') continue;
     const gc = r.cells[info.field - 1];
     if (!gc) continue;
-    const t = gc.text.trim();
-    if (t !== '') any = true;
-    const role = info.role;
-    switch (role.role) {
-      case 'codePart':
-        if (t !== '') {
-          parts[role.part] = t;
+    const id = ctx.idOf.get(info.field)!;
+    if (cells[id]) continue;
+    const c = readCell(ctx, info, gc, labelText);
+    if (c === 'total') {
+      total = true;
+      cells[id] = { raw: gc.text, loc: loc(ctx.grid, gc), amount: null };
+      continue;
+    }
+    if (c.amount || c.junk) any = true;
+    cells[id] = c;
+  }
+  return { cells, any, total };
+}
+
+// ---------- rows of classification codes ----------
+
+function readCoded(ctx: RowContext, body: GridRow[]): void {
+  let lastClass = '';
+  let lastKuan = '';
+  for (const r of body) {
+    const parts: [string, string, string] = ['', '', ''];
+    let combined = '';
+    let name = '';
+    let project = '';
+    let nameCell: GridCell | undefined;
+    let codeCell: GridCell | undefined;
+    let total = false;
+    for (const info of ctx.infos) {
+      const gc = r.cells[info.field - 1];
+      if (!gc) continue;
+      const t = gc.text.trim();
+      if (t === '') continue;
+      const role = info.role;
+      if (role.role === 'codePart') {
+        if (rowRoleOf(t)) total = true;
+        else {
+          parts[role.part] = t.replace(/\s+/g, '');
           codeCell ??= gc;
-          if (isTotalLabel(t)) total = true;
         }
-        break;
-      case 'code':
-        if (t !== '') {
-          codeCell ??= gc;
-          if (isTotalLabel(t)) total = true;
-          else combined = t;
-        }
-        break;
-      case 'name':
-        if (t !== '' && !name) {
+      } else if (role.role === 'code') {
+        codeCell ??= gc;
+        if (rowRoleOf(t)) total = true;
+        else if (!combined) combined = t.replace(/\s+/g, '');
+      } else if (role.role === 'name' || role.role === 'label') {
+        if (!name) {
           name = t;
           nameCell = gc;
-          if (isTotalLabel(t)) total = true;
+          if (rowRoleOf(t)) total = true;
         }
-        break;
-      case 'project':
-        if (t !== '') project = t;
-        break;
-      case 'amount': {
-        if (cells[role.key]) break;
-        const parsed = parseNumber(gc.text);
-        const where = loc(grid, gc);
-        if (parsed.kind === 'number') {
-          cells[role.key] = { raw: gc.text, loc: where, amount: { value: parsed.n.value, decimals: parsed.n.decimals } };
-        } else if (parsed.kind === 'blank') {
-          cells[role.key] = { raw: gc.text, loc: where, amount: null };
-        } else if (isTotalLabel(t)) {
-          total = true;
-          cells[role.key] = { raw: gc.text, loc: where, amount: null };
-        } else {
-          cells[role.key] = { raw: gc.text, loc: where, amount: null, junk: true };
-          issues.push(
+      } else if (role.role === 'project') {
+        if (!project) project = t;
+      }
+    }
+    const { cells, any, total: totalInAmounts } = cellsOf(ctx, r, ctx.infos, name);
+    if (totalInAmounts) total = true;
+    if (!any && !name && !combined && !parts.some((p) => p) && !project && !total) continue;
+
+    let code: string | undefined;
+    const where = codeCell ? loc(ctx.grid, codeCell) : { file: ctx.grid.file, line: r.line, column: 1 };
+    if (!total && (combined || parts.some((p) => p))) {
+      const read = combined ? readCombined(combined) : readSplit(parts, lastClass, lastKuan);
+      if (read.code) {
+        code = read.code;
+        if (read.padded) {
+          ctx.issues.push(
             issue(
-              'non-numeric',
-              'error',
-              `金额列“${info.labels.join('/')}”中的“${t}”不是数字`,
-              `"${t}" in amount column "${info.labels.join('/')}" is not a number`,
+              'code-format',
+              'warning',
+              `科目编码“${combined || parts.filter((p) => p).join(' ')}”缺少前导零，按 ${code} 读取`,
+              `classification code "${combined || parts.filter((p) => p).join(' ')}" lacks its leading zeros; read as ${code}`,
               where,
-              kind,
+              ctx.tableId,
             ),
           );
         }
-        break;
+      } else {
+        ctx.issues.push(
+          issue(
+            'bad-code',
+            'error',
+            `科目编码“${parts.filter((p) => p).join(' ') || combined}”无法识别`,
+            `classification code "${parts.filter((p) => p).join(' ') || combined}" is not recognised`,
+            where,
+            ctx.tableId,
+          ),
+        );
       }
-      default:
-        if (t !== '' && isTotalLabel(t)) total = true;
     }
+    if (!total && !code && name && ctx.table.codeKind === 'function') {
+      const byName = functionClassByName(name);
+      if (byName) code = byName;
+    }
+    if (code) {
+      lastClass = code.slice(0, 3);
+      if (code.length >= 5) lastKuan = code.slice(3, 5);
+      else lastKuan = '';
+    }
+    const first = nonBlank(r)[0];
+    const nameLoc = nameCell ? loc(ctx.grid, nameCell) : codeCell ? loc(ctx.grid, codeCell) : first ? loc(ctx.grid, first) : { file: ctx.grid.file, line: r.line, column: 1 };
+    const row: Row = { line: r.line, name, isTotal: total, cells, nameLoc };
+    if (code) {
+      row.code = code;
+      row.level = code.length === 3 ? 1 : code.length === 5 ? 2 : 3;
+    }
+    if (project) row.project = project;
+    ctx.table.rows.push(row);
   }
-  if (!any) return undefined;
+}
 
-  let code: string | undefined;
-  const split = parts.filter((p) => p !== '');
-  const codeText = combined || split.join('');
-  if (!total && codeText !== '') {
-    const ok = combined
-      ? CODE_RE.test(combined.replace(/\s+/g, ''))
-      : /^\d{3}$/.test(parts[0]) && (parts[1] === '' || /^\d{2}$/.test(parts[1])) && (parts[2] === '' || /^\d{2}$/.test(parts[2]));
-    if (ok && !(parts[1] === '' && parts[2] !== '')) code = codeText.replace(/\s+/g, '');
-    else {
-      const where = codeCell ? loc(grid, codeCell) : { file: grid.file, line: r.line, column: 1 };
-      issues.push(
-        issue(
-          'bad-code',
-          'error',
-          `科目编码“${split.join(' ') || combined}”无法识别`,
-          `classification code "${split.join(' ') || combined}" is not recognised`,
-          where,
-          kind,
-        ),
-      );
+function readCombined(t: string): { code?: string; padded?: boolean } {
+  if (CODE_RE.test(t)) return { code: t };
+  return {};
+}
+
+/**
+ * 类/款/项 in their own columns. A 类 left blank under a merged cell is the one above; a 款 or
+ * 项 printed without its leading zero ("2" for 02) is padded, with a warning.
+ */
+function readSplit(parts: [string, string, string], lastClass: string, lastKuan: string): { code?: string; padded?: boolean } {
+  let [c, k, x] = parts;
+  let padded = false;
+  if (!/^\d*$/.test(c + k + x)) return {};
+  if (k.length === 1) {
+    k = `0${k}`;
+    padded = true;
+  }
+  if (x.length === 1) {
+    x = `0${x}`;
+    padded = true;
+  }
+  if (c === '' && (k !== '' || x !== '')) c = lastClass;
+  if (k === '' && x !== '') k = lastKuan;
+  if (!/^\d{3}$/.test(c) || (k !== '' && !/^\d{2}$/.test(k)) || (x !== '' && !/^\d{2}$/.test(x))) return {};
+  if (k === '' && x !== '') return {};
+  return { code: c + k + x, padded };
+}
+
+// ---------- summary tables: blocks side by side ----------
+
+const SOURCE_KEYS: ReadonlySet<ColumnKey> = new Set(['fiscal', 'generalBudget', 'governmentFund', 'stateCapital', 'specialAccount', 'business', 'operating', 'upperSubsidy', 'subsidiaryRemit', 'other', 'businessFund']);
+const USE_KEYS: ReadonlySet<ColumnKey> = new Set(['basic', 'project', 'reserve', 'operatingExpense', 'upperRemit', 'subsidiaryGrant', 'personnel', 'publicFunds']);
+
+/** Blocks whose header does not say which side they are: their rows do. */
+function assignSides(infos: ColumnInfo[], rows: GridRow[]): void {
+  const blocks = new Map<number, ColumnInfo[]>();
+  for (const c of infos) if (c.block !== undefined) blocks.set(c.block, [...(blocks.get(c.block) ?? []), c]);
+  const guessed = new Map<number, Side>();
+  for (const [b, cols] of blocks) {
+    if (cols.some((c) => c.side)) continue;
+    const nameCols = cols.filter((c) => c.role.role === 'name' || c.role.role === 'label' || c.role.role === 'code' || c.role.role === 'codePart');
+    let source = 0;
+    let use = 0;
+    let fn = 0;
+    let personnel = 0;
+    let publicFunds = 0;
+    for (const r of rows) {
+      for (const c of nameCols) {
+        const t = textOf(r, c.field);
+        if (!t) continue;
+        const item = itemOf(t);
+        if (item && SOURCE_KEYS.has(item)) source++;
+        else if (item && USE_KEYS.has(item)) use++;
+        else if (functionClassByName(t) || /^2\d\d(\d\d){0,2}$/.test(t)) fn++;
+        else if (/^30[13]\d*$/.test(t)) personnel++;
+        else if (/^3(0[2-9]|1\d)\d*$/.test(t)) publicFunds++;
+      }
+    }
+    const best = Math.max(source, use, fn, personnel, publicFunds);
+    if (best === 0) continue;
+    guessed.set(b, best === source ? 'income' : best === fn ? 'expense' : best === use ? 'use' : best === personnel ? 'personnel' : 'publicFunds');
+  }
+  for (const [b, cols] of blocks) {
+    const side = cols.find((c) => c.side)?.side ?? guessed.get(b) ?? (b === 0 ? 'income' : 'expense');
+    for (const c of cols) c.side = side;
+  }
+}
+
+interface BlockRow {
+  side: Side;
+  name: string;
+  nameCell?: GridCell;
+  code?: string;
+  cells: Record<string, Cell>;
+  any: boolean;
+  total: boolean;
+}
+
+function readSided(ctx: RowContext, body: GridRow[]): void {
+  const blocks = new Map<number, ColumnInfo[]>();
+  for (const c of ctx.infos) if (c.block !== undefined) blocks.set(c.block, [...(blocks.get(c.block) ?? []), c]);
+  const order = [...blocks.keys()].sort((a, b) => a - b);
+  const state = new Map<Side, { yearTotalSeen: boolean; lastByLevel: Map<number, number>; lastItemRow?: number }>();
+  for (const r of body) {
+    const pieces: Array<BlockRow | undefined> = order.map((b) => blockRow(ctx, r, blocks.get(b)!));
+    // a label merged across blocks (当年支出小计 over 功能分类 and 支出用途): its amount stands in the
+    // next block of the same row, which has no label of its own (or the same one repeated)
+    for (let i = 0; i + 1 < pieces.length; i++) {
+      const a = pieces[i];
+      const b = pieces[i + 1];
+      if (!a || !b || a.any || !a.name) continue;
+      if (!b.any) {
+        if (normalizeLabel(b.name) === normalizeLabel(a.name)) pieces[i + 1] = undefined;
+        continue;
+      }
+      if (b.name !== '' && normalizeLabel(b.name) !== normalizeLabel(a.name)) continue;
+      a.cells = b.cells;
+      a.any = true;
+      pieces[i + 1] = undefined;
+    }
+    for (const p of pieces) {
+      if (!p || (!p.name && !p.any && !p.code)) continue;
+      let st = state.get(p.side);
+      if (!st) state.set(p.side, (st = { yearTotalSeen: false, lastByLevel: new Map() }));
+      const nameLoc = p.nameCell ? loc(ctx.grid, p.nameCell) : { file: ctx.grid.file, line: r.line, column: 1 };
+      const row: Row = { line: r.line, side: p.side, name: p.name, isTotal: false, cells: p.cells, nameLoc };
+      const role = rowRoleOf(p.name);
+      if (role === 'grandTotal' || (p.total && !p.name)) {
+        row.isTotal = true;
+        row.role = 'grandTotal';
+      } else if (role === 'yearTotal') {
+        row.role = 'yearTotal';
+        st.yearTotalSeen = true;
+      } else if (st.yearTotalSeen || (isAdjustmentLabel(p.name) && !itemOf(p.name))) {
+        row.role = 'adjustment';
+      } else {
+        row.role = 'item';
+      }
+      const index = ctx.table.rows.length;
+      if (row.role === 'item') placeItem(ctx, row, p, st, index);
+      else if (row.role === 'adjustment' && isOfWhichLabel(p.name) && st.lastItemRow !== undefined) {
+        row.ofWhich = true;
+        row.parent = st.lastItemRow;
+      }
+      ctx.table.rows.push(row);
+      if (row.role === 'item' || row.role === 'adjustment') st.lastItemRow = index;
     }
   }
-  if (!total && !code && name && side !== 'income' && kind !== 'threePublic') {
-    const byName = functionClassByName(name);
-    if (byName) code = byName;
+}
+
+function blockRow(ctx: RowContext, r: GridRow, cols: ColumnInfo[]): BlockRow | undefined {
+  const side = cols[0]?.side ?? 'income';
+  let name = '';
+  let nameCell: GridCell | undefined;
+  let code = '';
+  const parts = ['', '', ''];
+  for (const c of cols) {
+    const gc = r.cells[c.field - 1];
+    const t = gc?.text.trim() ?? '';
+    if (!gc || t === '') continue;
+    if (c.role.role === 'code') code ||= t.replace(/\s+/g, '');
+    else if (c.role.role === 'codePart') parts[c.role.part] = t.replace(/\s+/g, '');
+    else if ((c.role.role === 'name' || c.role.role === 'label' || c.role.role === 'project') && !name) {
+      name = t;
+      nameCell = gc;
+    }
   }
-  const first = nonBlank({ line: r.line, cells: mine.map((c) => r.cells[c.field - 1]).filter((c): c is GridCell => !!c) })[0];
-  const nameLoc = nameCell ? loc(grid, nameCell) : codeCell ? loc(grid, codeCell) : first ? loc(grid, first) : { file: grid.file, line: r.line, column: 1 };
-  const row: Row = { line: r.line, name, isTotal: total, cells, nameLoc };
-  if (side) row.side = side;
+  if (!code && parts[0]) code = parts.join('');
+  if (code && rowRoleOf(code)) {
+    name ||= code;
+    code = '';
+  }
+  // a code printed in the name column ("201 一般公共服务支出")
+  if (!code && looksLikeCode(name)) {
+    code = name.replace(/\s+/g, '');
+    name = '';
+  }
+  const { cells, any, total } = cellsOf(ctx, r, cols, name);
+  if (!name && !any && !code && !total) return undefined;
+  const out: BlockRow = { side, name, cells, any, total };
+  if (nameCell) out.nameCell = nameCell;
+  if (code && CODE_RE.test(code)) out.code = code;
+  return out;
+}
+
+/** An item's place in its block: its code, its key (财政拨款, 基本支出 …) and the item it is part of. */
+function placeItem(ctx: RowContext, row: Row, p: BlockRow, st: { lastByLevel: Map<number, number>; lastItemRow?: number }, index: number): void {
+  const rows = ctx.table.rows;
+  if (isOfWhichLabel(p.name) && st.lastItemRow !== undefined) {
+    row.ofWhich = true;
+    row.parent = st.lastItemRow;
+    return;
+  }
+  const code = p.code ?? (row.side === 'expense' ? functionClassByName(p.name) : undefined);
   if (code) {
     row.code = code;
     row.level = code.length === 3 ? 1 : code.length === 5 ? 2 : 3;
   }
-  if (project) row.project = project;
-  if (side === 'income' && !total) {
-    const item = incomeItemOf(name);
-    if (item) row.item = item;
+  const item = row.side === 'expense' && code ? undefined : itemOf(p.name);
+  if (item) row.item = item;
+  const level = numberingLevel(p.name);
+  if (level !== undefined) {
+    row.depth = level;
+    for (let l = level - 1; l >= 1; l--) {
+      const parent = st.lastByLevel.get(l);
+      if (parent !== undefined) {
+        row.parent = parent;
+        break;
+      }
+    }
+    st.lastByLevel.set(level, index);
+    for (const l of [...st.lastByLevel.keys()]) if (l > level) st.lastByLevel.delete(l);
+    return;
   }
-  // A side with a name but nothing else is a printed placeholder line (e.g. "209 社会保险基金支出" with no amount): keep it.
-  return row;
+  // unnumbered: a known part of a listed item (一般公共预算 under 财政拨款)
+  if (item) {
+    for (let k = COLUMN_PARENT[item]; k && k !== 'total'; k = COLUMN_PARENT[k]) {
+      let parent = -1;
+      for (let i = rows.length - 1; i >= 0; i--) {
+        const x = rows[i]!;
+        if (x.side === row.side && x.item === k && x.role === 'item') {
+          parent = i;
+          break;
+        }
+      }
+      if (parent >= 0) {
+        row.parent = parent;
+        return;
+      }
+    }
+  }
+}
+
+// ---------- outlines: label columns of increasing depth ----------
+
+function readOutline(ctx: RowContext, body: GridRow[]): void {
+  const labelCols = ctx.infos.filter((c) => c.role.role === 'name' || c.role.role === 'label' || c.role.role === 'project' || c.role.role === 'code' || c.role.role === 'codePart');
+  const subtotals = body.some((r) => labelCols.some((c) => normalizeLabel(textOf(r, c.field)) === '小计'));
+  let group: string | undefined;
+  let lastSubtotal: number | undefined;
+  const lastAtDepth = new Map<number, number>();
+  for (const r of body) {
+    const filled = labelCols.map((c, i) => ({ i, t: textOf(r, c.field), c })).filter((x) => x.t !== '');
+    const label = filled.map((x) => x.t).filter((t) => normalizeLabel(t) !== '小计');
+    let name = label[label.length - 1] ?? '';
+    const firstLabel = filled[0];
+    const { cells, any, total: totalInAmounts } = cellsOf(ctx, r, ctx.infos, name);
+    if (!any && filled.length === 0 && !totalInAmounts) continue;
+    const nameCell = firstLabel ? r.cells[firstLabel.c.field - 1] : nonBlank(r)[0];
+    const row: Row = { line: r.line, name, isTotal: false, cells, nameLoc: nameCell ? loc(ctx.grid, nameCell) : { file: ctx.grid.file, line: r.line, column: 1 } };
+    const index = ctx.table.rows.length;
+    const role = firstLabel ? rowRoleOf(firstLabel.t) : totalInAmounts ? 'grandTotal' : undefined;
+    if (role === 'grandTotal' || role === 'yearTotal') {
+      row.isTotal = true;
+      ctx.table.rows.push(row);
+      continue;
+    }
+    if (subtotals) {
+      if (filled.some((x) => normalizeLabel(x.t) === '小计')) {
+        // 小计 of a group: the group's name is its label, or the last one printed above it
+        group = label[0] ?? group;
+        row.name = group ?? '小计';
+        row.subtotal = true;
+        row.depth = 1;
+        const item = group ? itemOf(group) : undefined;
+        if (item) row.item = item;
+        lastSubtotal = index;
+      } else {
+        if (label.length > 1) group = label[0];
+        name = label[label.length - 1] ?? '';
+        row.name = name;
+        row.depth = 2;
+        if (isOfWhichLabel(name)) {
+          row.ofWhich = true;
+          const prev = ctx.table.rows.length - 1;
+          if (prev >= 0) row.parent = prev;
+        } else if (lastSubtotal !== undefined) row.parent = lastSubtotal;
+        const item = itemOf(name);
+        if (item) row.item = item;
+      }
+    } else {
+      // depth: the last label column printed in the row
+      const depth = (filled[filled.length - 1]?.i ?? 0) + 1;
+      row.depth = depth;
+      row.name = filled.map((x) => x.t).join(' ');
+      for (let d = depth - 1; d >= 1; d--) {
+        const parent = lastAtDepth.get(d);
+        if (parent !== undefined) {
+          row.parent = parent;
+          break;
+        }
+      }
+      lastAtDepth.set(depth, index);
+      for (const d of [...lastAtDepth.keys()]) if (d > depth) lastAtDepth.delete(d);
+      if (isOfWhichLabel(name)) row.ofWhich = true;
+    }
+    ctx.table.rows.push(row);
+  }
+}
+
+// ---------- a single row of figures ----------
+
+function readSingle(ctx: RowContext, body: GridRow[]): void {
+  for (const r of body) {
+    const labels = ctx.infos.filter((c) => c.role.role !== 'amount').map((c) => textOf(r, c.field)).filter((t) => t !== '');
+    const name = labels[0] ?? '';
+    const { cells, any, total } = cellsOf(ctx, r, ctx.infos, name);
+    if (!any && !name) continue;
+    const first = nonBlank(r)[0];
+    const row: Row = { line: r.line, name, isTotal: total || (name !== '' && rowRoleOf(name) === 'grandTotal'), cells, nameLoc: first ? loc(ctx.grid, first) : { file: ctx.grid.file, line: r.line, column: 1 } };
+    ctx.table.rows.push(row);
+  }
+}
+
+// ---------- row formulas ----------
+
+/**
+ * The column tree's sums among the columns a table prints, per side and repeated group: a column
+ * is the sum of the columns whose nearest printed ancestor it is. A group with a column nobody
+ * recognised gets none (that column might be a part of anything), only the layout's own formulas.
+ */
+export function deriveFormulas(columns: Column[], layoutFormulas: readonly string[]): Formula[] {
+  const out: Formula[] = [];
+  const groups = new Map<string, Column[]>();
+  for (const c of columns) {
+    const g = `${c.side ?? ''}@${c.dimension ?? ''}`;
+    groups.set(g, [...(groups.get(g) ?? []), c]);
+  }
+  for (const cols of groups.values()) {
+    const side = cols[0]!.side;
+    const known = cols.filter((c) => c.key !== undefined);
+    if (known.length !== cols.length) continue;
+    const byKey = new Map(known.map((c) => [c.key!, c]));
+    const children = new Map<string, Column[]>();
+    for (const c of known) {
+      let k = COLUMN_PARENT[c.key!];
+      while (k && !byKey.has(k)) k = COLUMN_PARENT[k];
+      if (!k) continue;
+      children.set(k, [...(children.get(k) ?? []), c]);
+    }
+    for (const [k, parts] of children) {
+      const total = byKey.get(k as ColumnKey)!;
+      const f: Formula = { total: total.id, parts: parts.map((p) => ({ id: p.id, sign: 1 as const })), source: 'tree' };
+      if (side) f.side = side;
+      out.push(f);
+    }
+  }
+  for (const text of layoutFormulas) {
+    const parsed = parseColumnFormula(text);
+    if (!parsed) continue;
+    const sides = new Set(columns.map((c) => c.side));
+    for (const side of sides) {
+      const ids = new Set(columns.filter((c) => c.side === side).map((c) => c.id));
+      if (!ids.has(parsed.total) || !parsed.parts.every((p) => ids.has(p.id))) continue;
+      // the layout's formula replaces a tree formula for the same column
+      const i = out.findIndex((f) => f.total === parsed.total && f.side === side);
+      if (i >= 0) out.splice(i, 1);
+      const f: Formula = { total: parsed.total, parts: parsed.parts, source: 'layout' };
+      if (side) f.side = side;
+      out.push(f);
+    }
+  }
+  return out;
+}
+
+/** "carryOut = carryIn + yearIncome - yearExpense" → its column ids and signs. */
+export function parseColumnFormula(text: string): { total: string; parts: Array<{ id: string; sign: 1 | -1 }> } | undefined {
+  const m = /^\s*([A-Za-z0-9@]+)\s*=\s*(.+)$/.exec(text);
+  if (!m) return undefined;
+  const parts: Array<{ id: string; sign: 1 | -1 }> = [];
+  const re = /\s*([+\-−]?)\s*([A-Za-z0-9@]+)/gy;
+  let s = m[2]!;
+  let mm: RegExpExecArray | null;
+  let first = true;
+  while ((mm = re.exec(s)) !== null) {
+    if (!first && mm[1] === '') return undefined;
+    parts.push({ id: mm[2]!, sign: mm[1] === '-' || mm[1] === '−' ? -1 : 1 });
+    first = false;
+    if (re.lastIndex >= s.length) break;
+  }
+  s = s.slice(re.lastIndex).trim();
+  if (s !== '' || parts.length === 0) return undefined;
+  return { total: m[1]!, parts };
+}
+
+export function columnLabelOf(c: Column): Bilingual {
+  if (c.key) return COLUMN_LABEL[c.key];
+  const h = c.header[c.header.length - 1] ?? `#${c.index}`;
+  return { zh: h, en: h };
 }

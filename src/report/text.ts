@@ -1,7 +1,6 @@
 // Terminal output: findings grouped by file (one table a file), each with its figures and inputs.
 import { Chalk } from 'chalk';
 import type { Finding, Lang } from '../core/findings.js';
-import { TABLE_NUMBER } from '../load/aliases.js';
 import { cellRef } from '../load/grid.js';
 import { escapeResults, escapeTerminal } from './escape.js';
 import { summarize, type DisclosureResult, type Formatter, type NarrativeCoverage, type ReportOptions, type Summary } from './types.js';
@@ -121,7 +120,7 @@ export const textFormatter: Formatter = {
         if (f.location.file !== file) {
           if (file !== undefined) out.push('');
           file = f.location.file;
-          const table = f.location.table ? c.dim(`  ${TABLE_NUMBER[f.location.table]}`) : '';
+          const table = f.location.tableName ? c.dim(`  ${f.location.tableName[opts.lang]}`) : '';
           out.push(`${c.underline(file)}${table}`);
         }
         out.push(...formatFinding(f, opts, c));

@@ -1,14 +1,35 @@
 // What every formatter receives: the findings of each disclosure checked, in stable order.
-import type { Finding, Lang, Severity } from '../core/findings.js';
+import type { Bilingual, Finding, Lang, Severity } from '../core/findings.js';
 import type { RuleMeta } from '../rules/types.js';
 
 export interface DisclosureResult {
   path: string;
   findings: Finding[];
+  /** what was read and checked: the layout, each table, the rules that ran and what they could not check */
+  read?: ReadSummary;
   /** the figures of the 情况说明 text: how many claims took, and the others with why */
   coverage?: NarrativeCoverage;
   /** set when the disclosure could not be used at all */
   fatal?: { message: { zh: string; en: string }; file: string; line?: number; column?: number };
+}
+
+export interface ReadSummary {
+  layout: { id: string; name: Bilingual; how: 'detected' | 'forced' | 'manifest' | 'none' };
+  tables: Array<{
+    file: string;
+    /** the layout's id for the table (T5), when it names it */
+    id?: string;
+    kind: string;
+    label: Bilingual;
+    structure: string;
+    rows: number;
+    /** amount columns read, by id (total, basic, total@budget …; ?N for one not recognised) */
+    columns: string[];
+    /** the row formulas checked on it */
+    formulas: string[];
+  }>;
+  rules: string[];
+  skipped: Array<{ rule: string; what: string; why: Bilingual }>;
 }
 
 export interface NarrativeCoverage {

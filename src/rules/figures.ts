@@ -1,5 +1,6 @@
-// Shared arithmetic for the table rules: reading a cell as an interval in 万元, summing, and
-// turning a failed equality or inequality into a finding with its inputs.
+// The one figure type every rule compares and the one path by which a finding is made: a
+// published figure is an interval in the compared unit (万元 for money), judged against what
+// other figures give; a failed relationship becomes a finding with its inputs and units.
 import {
   NOTHING,
   displayed,
@@ -11,123 +12,127 @@ import {
   type Dec,
   type Interval,
   type JudgeOptions,
+  type Verdict,
 } from '../core/decimal.js';
-import { fill, type Bilingual, type Finding, type FindingInput, type FindingLocation } from '../core/findings.js';
-import { COLUMN_LABEL, TABLE_NUMBER } from '../load/aliases.js';
+import { fill, type Bilingual, type Finding, type FindingInput, type FindingLocation, type Severity } from '../core/findings.js';
+import type { Location } from '../core/vocabulary.js';
+import { COLUMN_LABEL, stripNumbering } from '../load/aliases.js';
 import { UNIT_IN_WAN } from '../load/constants.js';
-import type { Cell, ColumnKey, Location, Row, Table, Unit } from '../load/model.js';
+import type { Cell, Column, Row, Table } from '../load/model.js';
 import type { CheckOptions, RuleMeta } from './types.js';
 
-/** A published figure, located, as an interval in 万元. */
+/** A published figure, located, as an interval in the compared unit. */
 export interface Figure {
+  /** in the compared unit: 万元 for money, the displayed unit otherwise */
   interval: Interval;
-  unit: Unit;
+  /** the unit it is printed in: 元, 万元, %, 个 … */
+  unit: string;
+  /** a printed value times this is the compared value */
+  toBase: Dec;
   decimals: number;
   loc: Location;
   label: Bilingual;
   blank: boolean;
   table?: Table;
   row?: Row;
-  key?: ColumnKey;
+  /** the column id */
+  col?: string;
 }
 
+/** How a table is named in a figure's label: the document's number, else its name. */
+export function tableShort(t: Pick<Table, 'number' | 'name'>): Bilingual {
+  return t.number ?? t.name;
+}
 
-export function columnLabel(key: ColumnKey): Bilingual {
-  return COLUMN_LABEL[key];
+/** How a table is named in full: number and name. */
+export function tableLabel(t: Pick<Table, 'number' | 'name'>): Bilingual {
+  return t.number ? { zh: `${t.number.zh}（${t.name.zh}）`, en: `${t.number.en} (${t.name.en})` } : { zh: t.name.zh, en: t.name.en };
 }
 
 export function rowLabel(row: Row): Bilingual {
   if (row.isTotal) {
-    const side = row.side === 'income' ? { zh: '收入总计', en: 'total revenue' } : row.side === 'expense' ? { zh: '支出总计', en: 'total expenditure' } : { zh: '合计', en: 'total' };
-    return side;
+    const name = stripNumbering(row.name);
+    if (name) return { zh: name, en: row.side === 'income' ? 'total revenue' : row.side ? 'total expenditure' : 'total' };
+    return row.side === 'income' ? { zh: '收入总计', en: 'total revenue' } : row.side ? { zh: '支出总计', en: 'total expenditure' } : { zh: '合计', en: 'total' };
   }
   const parts = [row.code, row.name, row.project].filter((p): p is string => !!p && p !== '');
   const s = parts.join(' ');
   return { zh: s, en: s };
 }
 
-/** The column's lowest header text as printed (表七: 项目支出合计), if the table has the column. */
-export function printedHeader(table: Table, key: ColumnKey, side?: string): string | undefined {
-  const col = table.columns.find((c) => c.key === key && (side === undefined || c.side === side));
-  return col?.header[col.header.length - 1];
+export function columnOf(table: Table, id: string, side?: string): Column | undefined {
+  return table.columns.find((c) => c.id === id && (side === undefined || c.side === undefined || c.side === side));
 }
 
-export function tableLabel(table: Table): string {
-  return `${TABLE_NUMBER[table.kind]}`;
+/** A column's name: its lowest printed header in Chinese, the key's name in English. */
+export function columnName(col: Column): Bilingual {
+  const printed = col.header[col.header.length - 1];
+  const base = col.key ? COLUMN_LABEL[col.key] : { zh: printed ?? `#${col.index}`, en: printed ?? `column ${col.index}` };
+  const dim = col.dimension ? { zh: col.dimension === 'budget' ? '预算数' : col.dimension === 'final' ? '决算数' : col.dimension, en: col.dimension } : undefined;
+  const zh = printed && !/^(合计|小计|金额|预算数|决算数)$/.test(printed) ? printed : base.zh;
+  return dim ? { zh: `${zh}（${dim.zh}）`, en: `${base.en} (${dim.en})` } : { zh, en: base.en };
 }
 
-// Rules look at the same cells many times over; the interval of a cell and the column set of a
-// table are computed once.
+// Rules look at the same cells many times over; the interval of a cell is computed once.
 const intervals = new WeakMap<Cell, Interval>();
-const columnSets = new WeakMap<Table, Map<string, Set<string>>>();
 
-function cellInterval(cell: Cell | undefined, unit: Unit): Interval {
+function cellInterval(cell: Cell | undefined, toBase: Dec): Interval {
   if (!cell?.amount) return NOTHING;
   let iv = intervals.get(cell);
   if (!iv) {
-    iv = scale(displayed(cell.amount.value, cell.amount.decimals), UNIT_IN_WAN[unit]);
+    iv = scale(displayed(cell.amount.value, cell.amount.decimals), toBase);
     intervals.set(cell, iv);
   }
   return iv;
 }
 
-function hasColumn(table: Table, key: ColumnKey, side: string | undefined): boolean {
-  let sets = columnSets.get(table);
-  if (!sets) {
-    sets = new Map<string, Set<string>>([['*', new Set()]]);
-    for (const c of table.columns) {
-      const s = c.side ?? '';
-      if (!sets.has(s)) sets.set(s, new Set());
-      sets.get(s)!.add(c.key);
-      sets.get('*')!.add(c.key);
-    }
-    columnSets.set(table, sets);
-  }
-  return sets.get(side ?? '*')?.has(key) ?? false;
-}
-
 // A class rather than an object literal with a getter: rules make thousands of figures per
-// disclosure, and literals with accessors are built slowly; the label is built only when a
-// finding needs it.
+// disclosure; the label is built only when a finding needs it.
 class CellFigure implements Figure {
   private built: Bilingual | undefined;
   constructor(
     readonly interval: Interval,
-    readonly unit: Unit,
+    readonly unit: string,
+    readonly toBase: Dec,
     readonly decimals: number,
     readonly loc: Location,
     readonly blank: boolean,
     readonly table: Table,
     readonly row: Row,
-    readonly key: ColumnKey,
+    readonly col: string,
+    private readonly column: Column,
   ) {}
 
   get label(): Bilingual {
     if (!this.built) {
       const rl = rowLabel(this.row);
-      const cl = { zh: printedHeader(this.table, this.key, this.row.side) ?? columnLabel(this.key).zh, en: columnLabel(this.key).en };
-      const t = tableLabel(this.table);
-      // a table with a single unnamed row (表八) is named by the table alone
-      const head = (r: string) => (r ? `${t} ${r}` : t);
-      this.built = { zh: `${head(rl.zh)} · ${cl.zh}`, en: `${head(rl.en)} · ${cl.en}` };
+      const cl = columnName(this.column);
+      const t = tableShort(this.table);
+      // a table of one unnamed row (the “三公” table) is named by the table alone
+      const head = (lang: 'zh' | 'en') => (rl[lang] ? `${t[lang]} ${rl[lang]}` : t[lang]);
+      this.built = { zh: `${head('zh')} · ${cl.zh}`, en: `${head('en')} · ${cl.en}` };
     }
     return this.built;
   }
 }
 
 /** The figure in a row's column, or undefined when the table has no such column. */
-export function figure(table: Table, row: Row, key: ColumnKey): Figure | undefined {
-  if (!hasColumn(table, key, row.side)) return undefined;
-  const cell = row.cells[key];
+export function figure(table: Table, row: Row, id: string): Figure | undefined {
+  const column = columnOf(table, id, row.side);
+  if (!column) return undefined;
+  const cell = row.cells[id];
+  const toBase = UNIT_IN_WAN[table.unit];
   return new CellFigure(
-    cellInterval(cell, table.unit),
+    cellInterval(cell, toBase),
     table.unit,
+    toBase,
     cell?.amount?.decimals ?? 2,
     cell?.loc ?? row.nameLoc,
     !cell?.amount,
     table,
     row,
-    key,
+    id,
+    column,
   );
 }
 
@@ -141,81 +146,36 @@ export function judgeOptions(o: CheckOptions): JudgeOptions {
   return j;
 }
 
-function inWan(v: Dec, unit: Unit): Dec {
-  return v.div(UNIT_IN_WAN[unit]);
+/** A value in the compared unit, shown in a figure's printed unit. */
+function inUnit(v: Dec, f: Pick<Figure, 'toBase'>): Dec {
+  return v.div(f.toBase);
 }
 
 export function show(f: Figure, lang: 'zh' | 'en' = 'zh'): string {
-  return f.blank ? (lang === 'zh' ? '空' : 'blank') : formatDec(inWan(f.interval.value, f.unit), f.decimals);
+  return f.blank ? (lang === 'zh' ? '空' : 'blank') : formatDec(inUnit(f.interval.value, f), f.decimals);
 }
 
 export function asInput(f: Figure): FindingInput {
-  return { label: f.label, value: f.blank ? '0' : formatDec(inWan(f.interval.value, f.unit), f.decimals), location: f.loc };
+  return { label: f.label, value: f.blank ? '0' : formatDec(inUnit(f.interval.value, f), f.decimals), unit: f.unit, location: f.loc };
 }
 
 export function locationOf(f: Figure): FindingLocation {
   const l: FindingLocation = { ...f.loc };
-  if (f.table) l.table = f.table.kind;
+  if (f.table) {
+    l.table = f.table.id ?? f.table.kind;
+    l.tableName = tableLabel(f.table);
+  }
   if (f.row) l.row = rowLabel(f.row).zh || (f.row.isTotal ? '合计' : '');
-  if (f.key && f.table) {
-    const col = f.table.columns.find((c) => c.key === f.key && (f.row?.side === undefined || c.side === f.row?.side));
-    l.col = col ? col.header.join('/') : columnLabel(f.key).zh;
+  if (f.col && f.table) {
+    const col = columnOf(f.table, f.col, f.row?.side);
+    l.col = col ? col.header.join('/') || columnName(col).zh : f.col;
   }
   return l;
 }
 
-export interface Comparison {
-  meta: RuleMeta;
-  messageId: string;
-  /** message parameters, or a function giving them (called only when there is a finding) */
-  data?: MessageData | (() => MessageData);
-  /** the published figure being checked */
-  stated: Figure;
-  /** what the other figures give */
-  computed: Interval;
-  inputs: Figure[];
-  options: CheckOptions;
-  /** "≤" instead of "=" */
-  atMost?: boolean;
-  /** report in this unit instead of the stated figure's */
-}
-
-/** Appended to a warning whose gap rounding explains; every kind of rule words it alike. */
-export const ROUNDING_NOTE: Bilingual = { zh: '（尾差，可由舍入解释）', en: ' (rounding difference)' };
-
-/** Judges one relationship and, if it fails, builds the finding. */
-export function compare(c: Comparison): Finding | null {
-  const opts = judgeOptions(c.options);
-  const verdict = c.atMost ? judgeAtMost(c.stated.interval, c.computed, opts) : judgeEqual(c.stated.interval, c.computed, opts);
-  if (!verdict) return null;
-  const unit = c.stated.unit;
-  const decimals = c.stated.decimals;
-  const expected = formatDec(inWan(c.computed.value, unit), decimals);
-  const actual = c.stated.blank ? '0' : formatDec(inWan(c.stated.interval.value, unit), decimals);
-  const difference = formatDec(inWan(verdict.difference, unit), decimals);
-  const tpl = c.meta.messages[c.messageId]!;
-  const given = typeof c.data === 'function' ? c.data() : c.data;
-  const data = { ...pickLang(given, 'zh'), stated: c.stated.label.zh, expected, actual, difference, unit };
-  const dataEn = { ...pickLang(given, 'en'), stated: c.stated.label.en, expected, actual, difference, unit };
-  const explained = verdict.roundingExplains && verdict.severity === 'warning';
-  return {
-    ruleId: c.meta.id,
-    severity: verdict.severity,
-    message: {
-      zh: fill(tpl.zh, data) + (explained ? ROUNDING_NOTE.zh : ''),
-      en: fill(tpl.en, dataEn) + (explained ? ROUNDING_NOTE.en : ''),
-    },
-    location: locationOf(c.stated),
-    expected,
-    actual,
-    difference,
-    unit,
-    inputs: c.inputs.map(asInput),
-  };
-}
-
-export function sumFigures(fs: Figure[]): Interval {
-  return sum(fs.map((f) => f.interval));
+/** The place of a table as a whole: its title. */
+export function tableLocation(t: Table): FindingLocation {
+  return { ...t.titleLoc, table: t.id ?? t.kind, tableName: tableLabel(t) };
 }
 
 /** Message parameters: plain text, or text that differs by language. */
@@ -226,6 +186,71 @@ export function pickLang(data: MessageData | undefined, lang: 'zh' | 'en'): Reco
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(data ?? {})) out[k] = typeof v === 'string' ? v : v[lang];
   return out;
+}
+
+/** Appended to a warning whose gap rounding explains; every kind of rule words it alike. */
+export const ROUNDING_NOTE: Bilingual = { zh: '（尾差，可由舍入解释）', en: ' (rounding difference)' };
+
+export interface Comparison {
+  meta: RuleMeta;
+  messageId: string;
+  /** message parameters, or a function giving them (called only when there is a finding) */
+  data?: MessageData | (() => MessageData);
+  /** the published figure being checked */
+  stated: Figure;
+  /** what the other figures give, in the compared unit */
+  computed: Interval;
+  inputs: Figure[];
+  options: CheckOptions;
+  /** "≤" instead of "=" */
+  atMost?: boolean;
+  /** where the finding stands, when not at the stated figure */
+  at?: FindingLocation;
+  /** cap the severity (a custom rule marked as warning) */
+  maxSeverity?: Severity;
+}
+
+/** Judges one relationship and, if it fails, builds the finding: the one way a comparison reports. */
+export function compare(c: Comparison): Finding | null {
+  const opts = judgeOptions(c.options);
+  const verdict = c.atMost ? judgeAtMost(c.stated.interval, c.computed, opts) : judgeEqual(c.stated.interval, c.computed, opts);
+  if (!verdict) return null;
+  return report(c, verdict);
+}
+
+/** A verdict already reached (by a rule with its own judgement) turned into the finding. */
+export function report(c: Omit<Comparison, 'options'> & { options?: CheckOptions }, verdict: Verdict): Finding {
+  const decimals = c.stated.decimals;
+  const expected = formatDec(inUnit(c.computed.value, c.stated), decimals);
+  const actual = c.stated.blank ? '0' : formatDec(inUnit(c.stated.interval.value, c.stated), decimals);
+  const difference = formatDec(inUnit(verdict.difference, c.stated), decimals);
+  const unit = c.stated.unit;
+  const given = typeof c.data === 'function' ? c.data() : c.data;
+  const data = { ...pickLang(given, 'zh'), stated: c.stated.label.zh, expected, actual, difference, unit };
+  const dataEn = { ...pickLang(given, 'en'), stated: c.stated.label.en, expected, actual, difference, unit };
+  const explained = verdict.roundingExplains && verdict.severity === 'warning';
+  let severity = verdict.severity;
+  if (c.maxSeverity === 'warning' && severity === 'error') severity = 'warning';
+  const tpl = c.meta.messages[c.messageId]!;
+  return {
+    ruleId: c.meta.id,
+    messageId: c.messageId,
+    severity,
+    message: {
+      zh: fill(tpl.zh, data) + (explained ? ROUNDING_NOTE.zh : ''),
+      en: fill(tpl.en, dataEn) + (explained ? ROUNDING_NOTE.en : ''),
+    },
+    location: c.at ?? locationOf(c.stated),
+    expected,
+    actual,
+    difference,
+    unit,
+    inputs: c.inputs.map(asInput),
+  };
+}
+
+export function sumFigures(fs: readonly Figure[]): Interval {
+  return sum(fs.map((f) => f.interval));
 }
 
 /** A finding that is not a numeric comparison (a missing table, a missing note…). */
@@ -239,6 +264,7 @@ export function plainFinding(
   const tpl = meta.messages[messageId]!;
   return {
     ruleId: meta.id,
+    messageId,
     severity,
     message: { zh: fill(tpl.zh, pickLang(data, 'zh')), en: fill(tpl.en, pickLang(data, 'en')) },
     location,
@@ -246,8 +272,7 @@ export function plainFinding(
 }
 
 /** "工资福利支出 + 商品和服务支出" from the figures' column labels. */
-export function joinLabels(fs: Figure[], sep = ' + '): Bilingual {
+export function joinLabels(fs: readonly Figure[], sep = ' + '): Bilingual {
   const part = (l: string) => l.split(' · ').pop() ?? l;
   return { zh: fs.map((f) => part(f.label.zh)).join(sep), en: fs.map((f) => part(f.label.en)).join(sep) };
 }
-

@@ -1,6 +1,7 @@
 // What a rule is: metadata that documents it, and a pure function from the model to findings.
 import type { Dec, Severity } from '../core/decimal.js';
 import type { Bilingual, Finding } from '../core/findings.js';
+import type { LayoutProfile } from '../layout/types.js';
 import type { Disclosure, UnitType } from '../load/model.js';
 
 export interface CheckOptions {
@@ -14,6 +15,9 @@ export interface CheckOptions {
   unitType?: UnitType;
 }
 
+/** The options a rule may read, so that its documentation can name them. */
+export type RuleOption = 'strict' | 'absTolerance' | 'approxTolerance' | 'unitType';
+
 export interface RuleMeta {
   id: string;
   title: Bilingual;
@@ -23,11 +27,24 @@ export interface RuleMeta {
   /** severity of findings that are not decided by the rounding intervals */
   defaultSeverity: Severity;
   messages: Record<string, Bilingual>;
+  /** options beyond --strict and the absolute tolerance, which every comparison reads */
+  options?: readonly RuleOption[];
+}
+
+/** A check a rule could not make, and why: coverage, never a silent pass. */
+export interface Skipped {
+  rule: string;
+  what: string;
+  why: Bilingual;
 }
 
 export interface RuleContext {
   disclosure: Disclosure;
   options: CheckOptions;
+  /** the layout the disclosure was read with */
+  layout: LayoutProfile;
+  /** records a check that could not be made */
+  skip(what: string, why: Bilingual): void;
 }
 
 export interface Rule {

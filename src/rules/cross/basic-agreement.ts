@@ -1,42 +1,24 @@
-// 表五 基本支出 ↔ 表六 合计.
-import type { Finding } from '../../core/findings.js';
-import { compare, figure } from '../figures.js';
+// Basic spending across tables: the economic-class tables against the basic-spending columns and items.
 import type { Rule, RuleMeta } from '../types.js';
-import { totalRow } from '../table/shared.js';
+import { AGREE_MESSAGES, checkLinks } from './links.js';
 
 const meta: RuleMeta = {
   id: 'basic-agreement',
-  title: { zh: '表六合计等于表五基本支出', en: 'The basic-spending table\'s total equals 表五 basic spending' },
+  title: { zh: "基本支出在各表间一致", en: "Basic spending agrees across tables" },
   description: {
-    zh: '一般公共预算基本支出情况表（表六）的合计等于一般公共预算支出情况表（表五）合计行的基本支出。',
-    en: 'The total of the basic-spending-by-economic-class table (表六) equals the basic spending on the general-budget table\'s total row.',
+    zh: "一般公共预算基本支出表（按经济分类）的合计等于一般公共预算支出表合计行的基本支出；江苏版式中，财政拨款基本支出预算表的合计等于财政拨款收支预算总表的基本支出，支出预算总表的基本支出、项目支出、单位预留机动经费等于收支预算总表支出用途的对应项，一般公共预算基本支出预算表逐科目不超过（没有政府性基金支出时等于）财政拨款基本支出预算表。",
+    en: "The basic-spending-by-economic-class table's total equals the basic spending on the general-budget table's total row; in the Jiangsu layout the appropriation basic-spending table's total equals the summary's basic spending, the expenditure summary's basic, project and reserve figures equal the summary's spending-by-use items, and the general-budget basic table does not exceed (without fund spending, equals) the appropriation basic table code by code.",
   },
   rationale: {
-    zh: '表六把表五的基本支出按经济分类展开，两者是同一笔钱。',
-    en: 'Table 6 spreads table 5\'s basic spending by economic class: the same money, so the same total.',
+    zh: "按经济分类的基本支出表是同一笔基本支出的另一种展开，合计必须相同。",
+    en: "The economic-class tables spread the same basic spending another way: the same money, so the same total.",
   },
   defaultSeverity: 'error',
-  messages: {
-    mismatch: {
-      zh: '{stated}为 {actual}，但表五基本支出合计为 {expected}，差额 {difference}',
-      en: '{stated} is {actual} but 表五 basic spending totals {expected} (difference {difference})',
-    },
-  },
+  messages: AGREE_MESSAGES,
 };
 
+/** Checks the layout's links of this rule (layouts/*.json, budgetlint layouts). */
 export const basicAgreement: Rule = {
   meta,
-  check({ disclosure, options }) {
-    const out: Finding[] = [];
-    const { generalBudget: t5, basicEconomic: t6 } = disclosure.tables;
-    if (!t5 || !t6) return out;
-    const r5 = totalRow(t5);
-    const r6 = totalRow(t6);
-    const basic = r5 && figure(t5, r5, 'basic');
-    const total = r6 && figure(t6, r6, 'total');
-    if (!basic || !total) return out;
-    const f = compare({ meta, messageId: 'mismatch', stated: total, computed: basic.interval, inputs: [basic], options });
-    if (f) out.push(f);
-    return out;
-  },
+  check: (ctx) => checkLinks(ctx, meta),
 };

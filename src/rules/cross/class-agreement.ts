@@ -1,45 +1,24 @@
-// 表一 ↔ 表二 ↔ 表三 by functional classification.
-import type { Finding } from '../../core/findings.js';
+// Spending by functional class across the summary, revenue and expenditure tables.
 import type { Rule, RuleMeta } from '../types.js';
-import { agreeByCode } from './agree.js';
+import { AGREE_MESSAGES, checkLinks } from './links.js';
 
 const meta: RuleMeta = {
   id: 'class-agreement',
-  title: { zh: '表一、表二、表三按功能分类一致', en: 'Functional classes agree across 表一, 表二 and 表三' },
+  title: { zh: "各表按功能分类一致", en: "Functional classes agree across tables" },
   description: {
-    zh: '表一支出方各功能分类“类”的金额等于表二对应“类”的总计；表二与表三在每个共有的科目（类、款、项）上总计/合计相等。',
-    en: 'Each functional class on the overall table\'s expenditure side equals that class\'s total in the revenue table; the revenue and expenditure tables agree on every code both print (类, 款, 项).',
+    zh: "收支总表支出方各功能分类“类”的金额等于收入总表、支出总表（江苏版式为财政拨款支出预算表）对应“类”的合计；收入总表与支出总表在每个共有的科目（类、款、项）上相等。部门有财政拨款以外的收入时，只含财政拨款的表只要求不超过。",
+    en: "Each functional class on the summary's spending side equals that class in the revenue and expenditure tables (in the Jiangsu layout, the appropriation expenditure table); the revenue and expenditure tables agree on every code both print (类, 款, 项). With revenue other than appropriations, a table of appropriations alone must only not exceed it.",
   },
   rationale: {
-    zh: '表二按功能分类列示收入来源，表三按功能分类列示支出去向，两表与表一是同一预算的三种呈现；任何科目上的差异都意味着某张表被单独改动过。',
-    en: 'The revenue table shows where each function\'s money comes from, the expenditure table where it goes; with the overall table they present one budget three ways, so any difference at any code means one table was edited alone.',
+    zh: "收入总表按功能分类列示收入来源，支出总表按功能分类列示支出去向，两表与收支总表是同一预算的不同呈现；任何科目上的差异都意味着某张表被单独改动过。",
+    en: "The revenue table shows where each function's money comes from, the expenditure table where it goes; with the summary they present one budget in different ways, so any difference at any code means one table was edited alone.",
   },
   defaultSeverity: 'error',
-  messages: {
-    mismatch: {
-      zh: '{stated}为 {actual}，但{source}为 {expected}，差额 {difference}',
-      en: '{stated} is {actual} but {source} gives {expected} (difference {difference})',
-    },
-    missing: {
-      zh: '{source}中有科目 {code} {name}，但{table}中没有这一行',
-      en: '{source} has code {code} {name} but {table} has no such row',
-    },
-  },
+  messages: AGREE_MESSAGES,
 };
 
+/** Checks the layout's links of this rule (layouts/*.json, budgetlint layouts). */
 export const classAgreement: Rule = {
   meta,
-  check(ctx) {
-    const out: Finding[] = [];
-    const { overview: t1, income: t2, expenditure: t3 } = ctx.disclosure.tables;
-    if (t1 && t2) {
-      agreeByCode(ctx, { meta, messageId: 'mismatch', missingId: 'missing', stated: { table: t2, key: 'total' }, terms: [{ table: t1, key: 'total', side: 'expense' }] }, out);
-    }
-    if (t2 && t3) {
-      agreeByCode(ctx, { meta, messageId: 'mismatch', missingId: 'missing', stated: { table: t3, key: 'total' }, terms: [{ table: t2, key: 'total' }] }, out);
-    } else if (t1 && t3) {
-      agreeByCode(ctx, { meta, messageId: 'mismatch', missingId: 'missing', stated: { table: t3, key: 'total' }, terms: [{ table: t1, key: 'total', side: 'expense' }] }, out);
-    }
-    return out;
-  },
+  check: (ctx) => checkLinks(ctx, meta),
 };

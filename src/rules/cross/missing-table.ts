@@ -1,20 +1,18 @@
-// Every standard table should be there; what is missing cannot be cross-checked.
+// Every table of the layout should be there; what is missing cannot be cross-checked.
 import type { Finding } from '../../core/findings.js';
-import { TABLE_NAME, TABLE_NUMBER } from '../../load/aliases.js';
-import type { TableKind } from '../../load/model.js';
 import { plainFinding } from '../figures.js';
 import type { Rule, RuleMeta } from '../types.js';
 
 const meta: RuleMeta = {
   id: 'missing-table',
-  title: { zh: '标准公开表齐全', en: 'All standard tables are present' },
+  title: { zh: '公开表齐全', en: 'All tables of the layout are present' },
   description: {
-    zh: '一个公开目录应包含部门收支总表、收入总表、支出总表、财政拨款收支总表、一般公共预算支出表、一般公共预算基本支出表、“三公”经费表和政府性基金预算支出表（没有相应预算时为空表）；缺少的表会被指出，依赖它的核对无法进行。',
-    en: 'A disclosure directory should hold the overall, revenue, expenditure, fiscal, general-budget, basic-spending, three-public and government-fund tables (the last one empty when there is no such budget); a missing one is named, and the checks that need it cannot run.',
+    zh: '一个公开目录应包含其版式的全部表（没有相应预算时为空表；版式中标为可选的除外，见 budgetlint layouts）；缺少的表会被指出，依赖它的核对无法进行。',
+    en: "A disclosure directory should hold every table of its layout (an empty table when there is no such budget; tables the layout marks optional excepted, see budgetlint layouts); a missing one is named, and the checks that need it cannot run.",
   },
   rationale: {
-    zh: '财政部公开模板要求公开全部标准表，缺表既是公开不完整，也会让表间勾稽无从核对。',
-    en: 'The Ministry of Finance template requires every standard table; a missing one is an incomplete disclosure and leaves cross-table checks undone.',
+    zh: '公开模板要求公开全部表，缺表既是公开不完整，也会让表间勾稽无从核对。',
+    en: 'The templates require every table; a missing one is an incomplete disclosure and leaves cross-table checks undone.',
   },
   defaultSeverity: 'warning',
   messages: {
@@ -25,28 +23,17 @@ const meta: RuleMeta = {
   },
 };
 
-export const REQUIRED_TABLES: TableKind[] = [
-  'overview',
-  'income',
-  'expenditure',
-  'fiscalOverview',
-  'generalBudget',
-  'basicEconomic',
-  'threePublic',
-  'governmentFund',
-];
-
 export const missingTable: Rule = {
   meta,
-  check({ disclosure }) {
+  check({ disclosure, layout }) {
     const out: Finding[] = [];
     if (disclosure.source !== 'directory' || Object.keys(disclosure.tables).length === 0) return out;
-    for (const kind of REQUIRED_TABLES) {
-      if (disclosure.tables[kind]) continue;
+    for (const t of layout.tables) {
+      if (t.optional || disclosure.tables[t.role]) continue;
       out.push(
-        plainFinding(meta, 'missing', { file: disclosure.path, line: 1, column: 1, table: kind }, {
-          number: TABLE_NUMBER[kind],
-          name: { zh: TABLE_NAME[kind].zh, en: TABLE_NAME[kind].en },
+        plainFinding(meta, 'missing', { file: disclosure.path, line: 1, column: 1, table: t.id, tableName: { zh: `${t.number.zh} ${t.name.zh}`, en: `${t.number.en} (${t.name.en})` } }, {
+          number: t.number,
+          name: t.name,
         }),
       );
     }

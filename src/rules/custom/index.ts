@@ -4,22 +4,22 @@ import {
   add,
   div,
   exact,
-  formatDec,
   judgeAtMost,
   judgeEqual,
   mul,
   neg,
   sub,
-  type Dec,
   type Interval,
   type Verdict,
   ZERO,
 } from '../../core/decimal.js';
-import { fill, type Bilingual, type Finding, type FindingLocation, type Severity } from '../../core/findings.js';
-import { normalizeLabel, stripNumbering, TABLE_NUMBER } from '../../load/aliases.js';
+import type { Bilingual, Finding, FindingLocation } from '../../core/findings.js';
+import { tableById } from '../../layout/index.js';
+import type { LayoutProfile } from '../../layout/types.js';
+import { COLUMN_LABEL, normalizeLabel, stripNumbering } from '../../load/aliases.js';
 import { UNIT_IN_WAN } from '../../load/constants.js';
 import type { Disclosure, Row, Table, Unit } from '../../load/model.js';
-import { asInput, columnLabel, figure, judgeOptions, locationOf, ROUNDING_NOTE, type Figure } from '../figures.js';
+import { figure, judgeOptions, locationOf, report, tableLocation, tableShort, type Figure } from '../figures.js';
 import type { CheckOptions, Rule, RuleMeta } from '../types.js';
 import { ExpressionError, parseAssertion, pointAt, type Assertion, type Expr, type RefNode, type SumNode } from './parse.js';
 
@@ -56,7 +56,7 @@ function rowsNamed(table: Table, name: string): Row[] | Bilingual {
     (r) => normalizeLabel(stripNumbering(r.name)) === name || (r.project !== undefined && normalizeLabel(r.project) === name),
   );
   // an unprinted code holds nothing, but a name that matches no row is more likely a typo
-  if (!rows.length) return { zh: `${TABLE_NUMBER[table.kind]}中没有名为“${name}”的行`, en: `${TABLE_NUMBER[table.kind]} has no row named "${name}"` };
+  if (!rows.length) return { zh: `${tableShort(table).zh}中没有名为“${name}”的行`, en: `${tableShort(table).en} has no row named "${name}"` };
   return rows;
 }
 
@@ -70,13 +70,13 @@ function selectRows(table: Table, node: RefNode): Row[] | Bilingual {
       return rowsNamed(table, node.row.name);
     case 'total': {
       const t = table.rows.find((r) => r.isTotal);
-      return t ? [t] : { zh: `${TABLE_NUMBER[table.kind]}没有合计行`, en: `${TABLE_NUMBER[table.kind]} has no total row` };
+      return t ? [t] : { zh: `${tableShort(table).zh}没有合计行`, en: `${tableShort(table).en} has no total row` };
     }
     case 'only': {
       const t = table.rows.find((r) => r.isTotal);
       if (t) return [t];
       if (table.rows.length === 1) return [table.rows[0]!];
-      return { zh: `${node.text}：${TABLE_NUMBER[table.kind]}有多行，须指明行`, en: `${node.text}: ${TABLE_NUMBER[table.kind]} has several rows; name one` };
+      return { zh: `${node.text}：${tableShort(table).zh}有多行，须指明行`, en: `${node.text}: ${tableShort(table).en} has several rows; name one` };
     }
   }
 }
@@ -89,8 +89,8 @@ function leafRows(table: Table, prefix: string): Row[] {
 
 function figuresOf(table: Table, rows: Row[], node: RefNode | SumNode): Figure[] | Bilingual {
   const out: Figure[] = [];
-  if (!table.columns.some((c) => c.key === node.col)) {
-    return { zh: `${TABLE_NUMBER[table.kind]}没有“${columnLabel(node.col).zh}”列`, en: `${TABLE_NUMBER[table.kind]} has no "${columnLabel(node.col).en}" column` };
+  if (!table.columns.some((c) => c.id === node.col)) {
+    return { zh: `${tableShort(table).zh}没有“${COLUMN_LABEL[node.col].zh}”列`, en: `${tableShort(table).en} has no "${COLUMN_LABEL[node.col].en}" column` };
   }
   for (const r of rows) {
     const f = figure(table, r, node.col);
@@ -99,15 +99,17 @@ function figuresOf(table: Table, rows: Row[], node: RefNode | SumNode): Figure[]
   return out;
 }
 
-function evaluate(e: Expr, d: Disclosure): Value {
+function evaluate(e: Expr, d: Disclosure, layout: LayoutProfile): Value {
   switch (e.type) {
     case 'num':
       return { ok: true, interval: exact(e.value), figures: [], tables: [] };
     case 'ref':
     case 'sum': {
-      const table = d.tables[e.table];
+      const lt = tableById(layout, e.table);
+      if (!lt) return { ok: false, why: { zh: `版式“${layout.name.zh}”中没有 ${e.table}`, en: `the layout "${layout.name.en}" has no ${e.table}` } };
+      const table = d.tables[lt.role];
       // a missing table is the missing-table rule's finding, not this rule's
-      if (!table) return { ok: false, why: { zh: `缺少${TABLE_NUMBER[e.table]}`, en: `${TABLE_NUMBER[e.table]} is missing` }, skip: true };
+      if (!table) return { ok: false, why: { zh: `缺少${lt.number.zh}`, en: `${lt.number.en} is missing` }, skip: true };
       const rows = e.type === 'sum' ? leafRows(table, e.prefix) : selectRows(table, e);
       if (!Array.isArray(rows)) return { ok: false, why: rows, table };
       const figs = figuresOf(table, rows, e);
@@ -118,13 +120,13 @@ function evaluate(e: Expr, d: Disclosure): Value {
       return { ok: true, interval: acc, figures: figs, tables: [table] };
     }
     case 'neg': {
-      const v = evaluate(e.arg, d);
+      const v = evaluate(e.arg, d, layout);
       return v.ok ? { ...v, interval: neg(v.interval) } : v;
     }
     case 'bin': {
-      const l = evaluate(e.left, d);
+      const l = evaluate(e.left, d, layout);
       if (!l.ok) return l;
-      const r = evaluate(e.right, d);
+      const r = evaluate(e.right, d, layout);
       if (!r.ok) return r;
       let interval: Interval | undefined;
       if (e.op === '+') interval = add(l.interval, r.interval);
@@ -157,14 +159,6 @@ function judge(a: Assertion, left: Interval, right: Interval, options: CheckOpti
   }
 }
 
-function display(v: Dec, unit: Unit, decimals: number): string {
-  return formatDec(v.div(UNIT_IN_WAN[unit]), decimals);
-}
-
-function titleLocation(t: Table): FindingLocation {
-  return { ...t.titleLoc, table: t.kind };
-}
-
 export function compileCustomRule(spec: CustomRuleSpec): Rule {
   const assertion = parseAssertion(spec.assert);
   const message: Bilingual = typeof spec.message === 'string' ? { zh: spec.message, en: spec.message } : (spec.message ?? DEFAULT_MESSAGE);
@@ -179,9 +173,9 @@ export function compileCustomRule(spec: CustomRuleSpec): Rule {
   };
   return {
     meta,
-    check({ disclosure, options }): Finding[] {
-      const l = evaluate(assertion.left, disclosure);
-      const r = l.ok ? evaluate(assertion.right, disclosure) : l;
+    check({ disclosure, options, layout }): Finding[] {
+      const l = evaluate(assertion.left, disclosure, layout);
+      const r = l.ok ? evaluate(assertion.right, disclosure, layout) : l;
       if (!l.ok || !r.ok) {
         const bad = (!l.ok ? l : r) as Extract<Value, { ok: false }>;
         if (bad.skip) return [];
@@ -190,39 +184,43 @@ export function compileCustomRule(spec: CustomRuleSpec): Rule {
         return [
           {
             ruleId: spec.id,
+            messageId: 'cannot',
             severity: 'info',
             message: { zh: `无法计算自定义规则“${spec.assert}”：${bad.why.zh}`, en: `cannot evaluate custom rule "${spec.assert}": ${bad.why.en}` },
-            location: titleLocation(t),
+            location: tableLocation(t),
           },
         ];
       }
       const verdict = judge(assertion, l.interval, r.interval, options);
       if (!verdict) return [];
-      // show amounts in the unit and precision of the left-hand figure
-      const stated = l.figures[0];
-      const unit: Unit = stated?.unit ?? '万元';
-      const decimals = Math.max(2, ...l.figures.map((f) => f.decimals));
-      const actual = display(l.interval.value, unit, decimals);
-      const expected = display(r.interval.value, unit, decimals);
-      const difference = display(l.interval.value.minus(r.interval.value), unit, decimals);
-      let severity: Severity = verdict.severity;
-      if (spec.severity === 'warning' && severity === 'error') severity = 'warning';
-      const explained = verdict.roundingExplains && verdict.severity === 'warning';
-      const data = { actual, expected, difference, unit, assert: spec.assert, id: spec.id };
+      // amounts in the unit and precision of the left-hand figure; the difference is left − right
+      const first = l.figures[0];
+      const unit: Unit = (first?.unit as Unit | undefined) ?? '万元';
+      const stated: Figure = {
+        interval: l.interval,
+        unit,
+        toBase: UNIT_IN_WAN[unit],
+        decimals: Math.max(2, ...l.figures.map((f) => f.decimals)),
+        loc: first?.loc ?? { file: disclosure.path, line: 1, column: 1 },
+        label: first?.label ?? { zh: spec.assert, en: spec.assert },
+        blank: false,
+      };
       const fallback = l.tables[0] ?? r.tables[0] ?? Object.values(disclosure.tables)[0];
-      const location: FindingLocation = stated ? locationOf(stated) : fallback ? titleLocation(fallback) : { file: disclosure.path, line: 1, column: 1 };
+      const at: FindingLocation = first ? locationOf(first) : fallback ? tableLocation(fallback) : { file: disclosure.path, line: 1, column: 1 };
       return [
-        {
-          ruleId: spec.id,
-          severity,
-          message: { zh: fill(message.zh, data) + (explained ? ROUNDING_NOTE.zh : ''), en: fill(message.en, data) + (explained ? ROUNDING_NOTE.en : '') },
-          location,
-          expected,
-          actual,
-          difference,
-          unit,
-          inputs: [...l.figures, ...r.figures].map(asInput),
-        },
+        report(
+          {
+            meta,
+            messageId: 'violated',
+            data: { assert: spec.assert, id: spec.id },
+            stated,
+            computed: r.interval,
+            inputs: [...l.figures, ...r.figures],
+            at,
+            ...(spec.severity === 'warning' ? { maxSeverity: 'warning' as const } : {}),
+          },
+          { ...verdict, difference: l.interval.value.minus(r.interval.value) },
+        ),
       ];
     },
   };

@@ -9,8 +9,8 @@
 //   ref       := table [ '[' string ']' | '.' 'total' ] ( '.' column | '[' string ']' )
 import { Decimal, type Dec } from '../../core/decimal.js';
 import { columnKeyOf, normalizeLabel, stripNumbering } from '../../load/aliases.js';
-import { COLUMN_KEYS, UNIT_IN_WAN, type ColumnKey, type TableKind, type Unit } from '../../load/constants.js';
-import { columnLabel } from '../figures.js';
+import { COLUMN_KEYS, UNIT_IN_WAN, type ColumnKey, type Unit } from '../../load/constants.js';
+import { COLUMN_LABEL } from '../../load/aliases.js';
 
 export type CmpOp = '=' | '<=' | '>=' | '<' | '>';
 export type ArithOp = '+' | '-' | '*' | '/';
@@ -19,7 +19,8 @@ export type RowSelector = { kind: 'code'; code: string } | { kind: 'name'; name:
 
 export interface RefNode {
   type: 'ref';
-  table: TableKind;
+  /** the layout's table id (T5) */
+  table: string;
   row: RowSelector;
   col: ColumnKey;
   /** the reference as written, for messages */
@@ -28,7 +29,8 @@ export interface RefNode {
 }
 export interface SumNode {
   type: 'sum';
-  table: TableKind;
+  /** the layout's table id (T5) */
+  table: string;
   /** code prefix; '' sums every coded row */
   prefix: string;
   col: ColumnKey;
@@ -129,37 +131,33 @@ function normalizeOp(op: string): string {
   return ({ '==': '=', '≤': '<=', '≥': '>=', '−': '-', '×': '*', '÷': '/' } as Record<string, string>)[op] ?? op;
 }
 
-const TABLE_NAMES: Record<string, TableKind> = {
-  T1: 'overview',
-  T2: 'income',
-  T3: 'expenditure',
-  T4: 'fiscalOverview',
-  T5: 'generalBudget',
-  T6: 'basicEconomic',
-  T7: 'projects',
-  T8: 'threePublic',
-  T9: 'governmentFund',
-  TSC: 'stateCapital',
-  表一: 'overview',
-  表二: 'income',
-  表三: 'expenditure',
-  表四: 'fiscalOverview',
-  表五: 'generalBudget',
-  表六: 'basicEconomic',
-  表七: 'projects',
-  表八: 'threePublic',
-  表九: 'governmentFund',
-};
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** T5, 表五, 表5 → "T5"; TSC stays: the layout's own ids (budgetlint layouts lists them). */
+export function tableId(name: string): string | undefined {
+  if (/^T\d{1,2}$/i.test(name) || /^TSC$/i.test(name)) return name.toUpperCase();
+  const m = /^表(\d{1,2}|[一二三四五六七八九十]{1,3})$/.exec(name);
+  if (!m) return undefined;
+  const n = /\d/.test(m[1]!) ? Number(m[1]) : chinese(m[1]!);
+  return n > 0 ? `T${n}` : undefined;
+}
+
+function chinese(s: string): number {
+  if (s.length === 1) return CN_DIGITS[s] ?? 0;
+  if (s[0] === '十') return 10 + (CN_DIGITS[s[1]!] ?? 0);
+  if (s[1] === '十') return (CN_DIGITS[s[0]!] ?? 0) * 10 + (s[2] ? CN_DIGITS[s[2]] ?? 0 : 0);
+  return 0;
+}
 
 /** A column by its printed header (合计, 基本支出, 公务接待费 …) or by its key (total, basic, e302 …). */
 export function columnByName(name: string): ColumnKey | undefined {
   if ((COLUMN_KEYS as readonly string[]).includes(name)) return name as ColumnKey;
   const n = normalizeLabel(name);
-  const byLabel = COLUMN_KEYS.find((k) => normalizeLabel(columnLabel(k).zh) === n);
+  const byLabel = COLUMN_KEYS.find((k) => normalizeLabel(COLUMN_LABEL[k].zh) === n);
   return byLabel ?? columnKeyOf(n);
 }
 
-const TABLE_LIST = 'T1…T9, TSC, 表一…表九';
+const TABLE_LIST = 'the layout\'s table ids: T1, T2 … (表一 …), TSC';
 
 class Parser {
   private i = 0;
@@ -255,7 +253,7 @@ class Parser {
 
   private ref(inSum: boolean): RefNode | SumNode {
     const start = this.next();
-    const table = TABLE_NAMES[start.text] ?? TABLE_NAMES[start.text.toUpperCase()];
+    const table = start.kind === 'ident' ? tableId(start.text) : undefined;
     if (start.kind !== 'ident' || !table) throw new ExpressionError(`unknown table "${start.text}" (expected ${TABLE_LIST})`, start.pos);
     let row: RowSelector = { kind: 'only' };
     let prefix: string | undefined;

@@ -1,22 +1,24 @@
-// 科目汇总: a 类 row is the sum of its 款 rows, a 款 row the sum of its 项 rows (or, in 表七,
-// of the project rows under it); on the income side, 财政拨款 is the sum of its three budgets.
+// 科目汇总: a 类 row is the sum of its 款 rows, a 款 row the sum of its 项 rows (or, in a project
+// table, of the projects under it); in a summary table an item is the sum of its parts (财政拨款 =
+// 一般公共预算 + 政府性基金 …); in an outline (收入预算总表, 政府采购预算表) a group is the sum of its
+// lines. A “其中” line may not exceed its parent.
 import type { Finding } from '../../core/findings.js';
-import { stripNumbering } from '../../load/aliases.js';
+import type { Side } from '../../core/vocabulary.js';
 import type { Row, Table } from '../../load/model.js';
 import { compare, figure, sumFigures, type Figure } from '../figures.js';
 import type { Rule, RuleContext, RuleMeta } from '../types.js';
-import { amountKeys, dataRows, incomeItem } from './shared.js';
+import { amountIds, dataRows, sidesOf } from './shared.js';
 
 const meta: RuleMeta = {
   id: 'rollup',
-  title: { zh: '类、款、项逐级汇总', en: 'Classification roll-ups (类/款/项)' },
+  title: { zh: '类、款、项及各级项目逐级汇总', en: 'Roll-ups: classes, items and groups' },
   description: {
-    zh: '功能分类的“类”等于其下各“款”之和，“款”等于其下各“项”之和（表七中为其下各项目之和）；经济分类的“类”等于其下各“款”之和；每个金额列分别核对。收入方的“财政拨款”等于一般公共预算、政府性基金预算、国有资本经营预算之和。',
-    en: 'A functional class (类) equals the sum of its 款 rows, a 款 the sum of its 项 rows (in the project table, of the projects under it); an economic class equals the sum of its 款 rows; every amount column is checked. On the income side, fiscal appropriations equal general budget + government funds + state capital.',
+    zh: '功能分类的“类”等于其下各“款”之和，“款”等于其下各“项”之和（项目表中为其下各项目之和）；经济分类的“类”等于其下各“款”之和；每个金额列分别核对。收支总表中，上级项目等于其下各项之和（如财政拨款 = 一般公共预算 + 政府性基金预算 + 国有资本经营预算，按“一、”“1.”编号或项目名称判断层级）；版式为分级列示的表（收入预算总表、政府采购预算表）中，小计或上级行等于其下各行之和。“其中”行不得超过其所属的行。',
+    en: 'A functional class (类) equals the sum of its 款 rows, a 款 the sum of its 项 rows (in a project table, of the projects under it); an economic class equals the sum of its 款 rows; every amount column is checked. In a summary table a listed item equals its parts (appropriations = general budget + funds + state capital, by the numbering 一、/1. or the item names); in an outline table (revenue by source, procurement) a subtotal or group row equals the rows under it. A "of which" (其中) row may not exceed its parent.',
   },
   rationale: {
-    zh: '政府收支分类科目是层级结构，上级科目金额必须等于下级科目之和；逐级汇总漂移是公开表中最常见的错误之一。',
-    en: 'The classification is a hierarchy: a parent line must equal the sum of its children. Roll-ups that drift are among the commonest errors in published tables.',
+    zh: '政府收支分类科目和公开表的分项列示都是层级结构，上级金额必须等于下级之和；逐级汇总漂移是公开表中最常见的错误之一。',
+    en: 'The classification and the itemised lists of a disclosure are hierarchies: a parent line must equal the sum of its children. Roll-ups that drift are among the commonest errors in published tables.',
   },
   defaultSeverity: 'error',
   messages: {
@@ -24,9 +26,13 @@ const meta: RuleMeta = {
       zh: '{stated}为 {actual}，但其下 {count} 个{level}之和为 {expected}，差额 {difference}',
       en: '{stated} is {actual} but its {count} {level} rows add up to {expected} (difference {difference})',
     },
-    fiscal: {
-      zh: '{stated}为 {actual}，但{parts}之和为 {expected}，差额 {difference}',
-      en: '{stated} is {actual} but {parts} add up to {expected} (difference {difference})',
+    items: {
+      zh: '{stated}为 {actual}，但其下{parts}之和为 {expected}，差额 {difference}',
+      en: '{stated} is {actual} but its parts {parts} add up to {expected} (difference {difference})',
+    },
+    ofWhich: {
+      zh: '“其中”项{stated}为 {actual}，超过其所属的{parent} {expected}，超出 {difference}',
+      en: '"of which" line {stated} is {actual}, more than its parent {parent} {expected} (excess {difference})',
     },
   },
 };
@@ -38,64 +44,92 @@ const LEVEL_NAME = [
   { zh: '项', en: '项' },
 ];
 
-function childrenOf(rows: Row[], parent: Row): Row[] {
-  const code = parent.code!;
-  const below = rows.filter((r) => r.code && r.code.length > code.length && r.code.startsWith(code));
-  if (below.length === 0) return [];
-  const level = Math.min(...below.map((r) => r.level ?? 3));
-  return below.filter((r) => r.level === level);
+/** Children by code prefix, one pass: each coded row's parent is the nearest shorter code printed. */
+function codeChildren(rows: Row[]): Map<Row, Row[]> {
+  const byCode = new Map<string, Row>();
+  for (const r of rows) if (r.code && !byCode.has(r.code)) byCode.set(r.code, r);
+  const out = new Map<Row, Row[]>();
+  for (const r of rows) {
+    if (!r.code) continue;
+    // a project under a printed 项 row of its code belongs to that row (below), not to the 款
+    const head = byCode.get(r.code);
+    if (r.project && head && head !== r && !head.project) continue;
+    for (let len = r.code.length - 2; len >= 3; len -= 2) {
+      const parent = byCode.get(r.code.slice(0, len));
+      if (!parent || parent === r) continue;
+      // a project row under its 项 sits beside it with the same code; not a child of itself
+      const list = out.get(parent);
+      if (list) list.push(r);
+      else out.set(parent, [r]);
+      break;
+    }
+  }
+  // project rows repeat their 项 code: the 项 row's children are the projects with that code
+  for (const r of rows) {
+    if (!r.project || !r.code) continue;
+    const head = byCode.get(r.code);
+    if (!head || head === r || head.project) continue;
+    const list = out.get(head);
+    if (list) list.push(r);
+    else out.set(head, [r]);
+  }
+  return out;
 }
 
-function checkHierarchy(t: Table, ctx: RuleContext, out: Finding[]): void {
-  const side = t.kind === 'overview' || t.kind === 'fiscalOverview' ? 'expense' : undefined;
-  const rows = dataRows(t, side).filter((r) => r.code);
-  const keys = amountKeys(t, side);
-  for (const parent of rows) {
-    if ((parent.level ?? 3) >= 3) continue;
-    const children = childrenOf(rows, parent);
-    if (children.length === 0) continue;
-    const isProjects = t.kind === 'projects' && children.some((c) => c.project);
+function checkCodes(t: Table, side: Side | undefined, ctx: RuleContext, out: Finding[]): void {
+  const rows = dataRows(t, side).filter((r) => r.code && !r.ofWhich);
+  const keys = amountIds(t, side);
+  for (const [parent, all] of codeChildren(rows)) {
+    // children of one level only: the next level printed below the parent
+    const level = Math.min(...all.map((c) => (c.project && c.code === parent.code ? 4 : c.level ?? 3)));
+    const children = all.filter((c) => (c.project && c.code === parent.code ? 4 : c.level ?? 3) === level);
+    const isProjects = children.some((c) => c.project && c.code === parent.code);
     for (const key of keys) {
-      const stated = figure(t, parent, key)!;
-      const parts = children.map((c) => figure(t, c, key)!);
+      const stated = figure(t, parent, key);
+      if (!stated) continue;
+      const parts = children.map((c) => figure(t, c, key)).filter((f): f is Figure => !!f);
       if (stated.blank && parts.every((p) => p.blank)) continue;
-      const level = isProjects ? { zh: '项目', en: 'project' } : LEVEL_NAME[children[0]!.level ?? 3]!;
-      const f = compare({
-        meta,
-        messageId: 'mismatch',
-        data: { count: String(children.length), level },
-        stated,
-        computed: sumFigures(parts),
-        inputs: parts,
-        options: ctx.options,
-      });
+      const what = isProjects ? { zh: '项目', en: 'project' } : LEVEL_NAME[Math.min(level, 3)]!;
+      const f = compare({ meta, messageId: 'mismatch', data: { count: String(children.length), level: what }, stated, computed: sumFigures(parts), inputs: parts, options: ctx.options });
       if (f) out.push(f);
     }
   }
 }
 
-function checkFiscalIncome(t: Table, ctx: RuleContext, out: Finding[]): void {
-  const fiscal = incomeItem(t, 'fiscal');
-  if (!fiscal) return;
-  const parts = (['generalBudget', 'governmentFund', 'stateCapital'] as const)
-    .map((k) => incomeItem(t, k))
-    .filter((r): r is Row => !!r)
-    .map((r) => figure(t, r, 'total'))
-    .filter((f): f is Figure => !!f);
-  const stated = figure(t, fiscal, 'total');
-  if (!stated || parts.length === 0) return;
-  const shown = parts.filter((p) => !p.blank);
-  const names = (shown.length ? shown : parts).map((p) => stripNumbering(p.row!.name)).join(' + ');
-  const f = compare({
-    meta,
-    messageId: 'fiscal',
-    data: { parts: names },
-    stated,
-    computed: sumFigures(parts),
-    inputs: shown,
-    options: ctx.options,
+/** Rows linked by `parent` (summary items, outline groups): a parent equals its children, a 其中 row stays within it. */
+function checkLinked(t: Table, ctx: RuleContext, out: Finding[]): void {
+  const children = new Map<number, Row[]>();
+  const ofWhich: Array<[Row, number]> = [];
+  t.rows.forEach((r) => {
+    if (r.parent === undefined) return;
+    if (r.ofWhich) ofWhich.push([r, r.parent]);
+    else children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
   });
-  if (f) out.push(f);
+  for (const [index, kids] of children) {
+    const parent = t.rows[index]!;
+    // coded rows of a summary side are rolled up by code
+    if (parent.code && kids.every((k) => k.code)) continue;
+    for (const key of amountIds(t, parent.side)) {
+      const stated = figure(t, parent, key);
+      if (!stated) continue;
+      const parts = kids.map((c) => figure(t, c, key)).filter((f): f is Figure => !!f);
+      if (stated.blank && parts.every((p) => p.blank)) continue;
+      const shown = parts.filter((p) => !p.blank);
+      const names = (shown.length ? shown : parts).map((p) => p.row!.name).join(' + ');
+      const f = compare({ meta, messageId: 'items', data: { parts: names }, stated, computed: sumFigures(parts), inputs: shown, options: ctx.options });
+      if (f) out.push(f);
+    }
+  }
+  for (const [row, index] of ofWhich) {
+    const parent = t.rows[index]!;
+    for (const key of amountIds(t, parent.side)) {
+      const stated = figure(t, row, key);
+      const bound = figure(t, parent, key);
+      if (!stated || !bound || stated.blank) continue;
+      const f = compare({ meta, messageId: 'ofWhich', data: { parent: bound.label }, stated, computed: bound.interval, inputs: [bound], options: ctx.options, atMost: true });
+      if (f) out.push(f);
+    }
+  }
 }
 
 export const rollup: Rule = {
@@ -103,9 +137,15 @@ export const rollup: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     for (const t of Object.values(ctx.disclosure.tables)) {
-      if (t.kind === 'overview' || t.kind === 'fiscalOverview') checkFiscalIncome(t, ctx, out);
-      checkHierarchy(t, ctx, out);
+      for (const side of sidesOf(t)) checkCodes(t, side, ctx, out);
+      // an outline read without the layout saying so is not assumed to add up
+      if (t.structure === 'outline' && !t.structureKnown) {
+        if (t.rows.some((r) => r.parent !== undefined)) ctx.skip(`${t.id ?? t.kind}`, { zh: '分级列示的表，版式未说明其汇总关系，未核对逐级汇总', en: 'an outline table whose layout does not say how it adds up; groups not checked' });
+        continue;
+      }
+      checkLinked(t, ctx, out);
     }
     return out;
   },
 };
+

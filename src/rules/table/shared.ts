@@ -1,23 +1,40 @@
 // Row selections the table rules share.
-import type { ColumnKey, Row, Table } from '../../load/model.js';
+import type { Side } from '../../core/vocabulary.js';
+import { COLUMN_PARENT } from '../../load/aliases.js';
+import type { ColumnKey } from '../../load/constants.js';
+import type { Row, Table } from '../../load/model.js';
 
-export function dataRows(t: Table, side?: 'income' | 'expense'): Row[] {
+export function dataRows(t: Table, side?: Side): Row[] {
   return t.rows.filter((r) => !r.isTotal && (side === undefined || r.side === side));
 }
 
-export function totalRow(t: Table, side?: 'income' | 'expense'): Row | undefined {
+/** The grand total row (of a side). */
+export function totalRow(t: Table, side?: Side): Row | undefined {
   return t.rows.find((r) => r.isTotal && (side === undefined || r.side === side));
 }
 
-export function amountKeys(t: Table, side?: 'income' | 'expense'): ColumnKey[] {
-  return t.columns.filter((c) => side === undefined || c.side === side).map((c) => c.key);
+/** A side's subtotal of the year (本年收入合计, 当年支出小计), if printed. */
+export function yearTotalRow(t: Table, side: Side): Row | undefined {
+  return t.rows.find((r) => r.side === side && r.role === 'yearTotal');
 }
 
-/** Rows with a code, by code; project tables list several rows under one 项 code. */
-export function rowsByCode(t: Table, side?: 'income' | 'expense'): Map<string, Row[]> {
+/** The amount column ids of a side (all of them when the table is not sided). */
+export function amountIds(t: Table, side?: Side): string[] {
+  return t.columns.filter((c) => side === undefined || c.side === undefined || c.side === side).map((c) => c.id);
+}
+
+/** The sides a table's rows stand on (one undefined side for an ordinary table). */
+export function sidesOf(t: Table): Array<Side | undefined> {
+  const s = new Set<Side | undefined>();
+  for (const r of t.rows) s.add(r.side);
+  return [...s];
+}
+
+/** Rows with a code, by code; a project table lists several rows under one 项 code. */
+export function rowsByCode(t: Table, side?: Side): Map<string, Row[]> {
   const m = new Map<string, Row[]>();
   for (const r of dataRows(t, side)) {
-    if (!r.code) continue;
+    if (!r.code || r.ofWhich) continue;
     const list = m.get(r.code);
     if (list) list.push(r);
     else m.set(r.code, [r]);
@@ -25,22 +42,42 @@ export function rowsByCode(t: Table, side?: 'income' | 'expense'): Map<string, R
   return m;
 }
 
-/** The rows of the highest level present (usually the 类 rows). */
-export function topRows(t: Table, side?: 'income' | 'expense'): Row[] {
-  const coded = dataRows(t, side).filter((r) => r.level !== undefined);
-  if (coded.length === 0) return [];
-  const top = Math.min(...coded.map((r) => r.level!));
-  return coded.filter((r) => r.level === top);
+/** The coded rows of the highest level present (usually the 类 rows). */
+export function topCodedRows(rows: readonly Row[]): Row[] {
+  let top = Infinity;
+  for (const r of rows) if (r.level !== undefined && !r.ofWhich) top = Math.min(top, r.level);
+  return rows.filter((r) => r.level === top && !r.ofWhich);
 }
 
-/** Income-side items at the top of the list: 财政拨款 (or its parts when it is not printed) and the other sources. */
-export function topIncomeRows(t: Table): Row[] {
-  const rows = dataRows(t, 'income');
-  const hasFiscal = rows.some((r) => r.item === 'fiscal');
-  const parts: ReadonlySet<ColumnKey> = new Set<ColumnKey>(['generalBudget', 'governmentFund', 'stateCapital']);
-  return rows.filter((r) => !(hasFiscal && r.item && parts.has(r.item)));
+/**
+ * A summary side's top-level items: those no other item is the parent of, not 其中 rows; on a
+ * side of codes, the rows of the highest level.
+ */
+export function topItems(t: Table, side: Side): Row[] {
+  const items = t.rows.filter((r) => r.side === side && r.role === 'item' && !r.ofWhich);
+  const coded = items.filter((r) => r.code);
+  const top = topCodedRows(coded);
+  return items.filter((r) => (r.code ? top.includes(r) : r.parent === undefined));
 }
 
-export function incomeItem(t: Table, key: ColumnKey): Row | undefined {
-  return dataRows(t, 'income').find((r) => r.item === key);
+/** The rows a row is the sum of: its children (其中 rows left out). */
+export function childrenOf(t: Table, index: number): Row[] {
+  return t.rows.filter((r) => r.parent === index && !r.ofWhich);
+}
+
+/**
+ * A summary side's row for an item (财政拨款, 基本支出 …); when the item itself is not printed,
+ * the rows of its parts (一般公共预算 + 政府性基金 for 财政拨款).
+ */
+export function itemRows(t: Table, side: Side, key: ColumnKey): Row[] {
+  const rows = t.rows.filter((r) => r.side === side && !r.ofWhich && (r.role === 'item' || r.subtotal));
+  const own = rows.find((r) => r.item === key);
+  if (own) return [own];
+  const parts = rows.filter((r) => r.item !== undefined && COLUMN_PARENT[r.item] === key);
+  return parts;
+}
+
+/** The first row of a table with figures: the row of a one-row table. */
+export function onlyRow(t: Table): Row | undefined {
+  return t.rows.find((r) => r.isTotal) ?? t.rows.find((r) => Object.values(r.cells).some((c) => c.amount)) ?? t.rows[0];
 }

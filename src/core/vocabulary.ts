@@ -1,0 +1,41 @@
+// The words every layer shares: text in two languages, a place in a file, the sides of a
+// summary table, units and severities. Types and constants only; this module imports nothing,
+// so any layer may use it without pulling in another.
+
+export type Lang = 'zh' | 'en';
+
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** Where a cell, a claim or a finding stands: 1-based line and column of a file (or sheet). */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+  /** the page of a PDF the text was read from */
+  page?: number;
+}
+
+/**
+ * The blocks of a summary table printed side by side: revenue; spending by function; spending
+ * by use (基本支出 / 项目支出 …, Jiangsu's third block); and the two blocks of a basic-spending
+ * table of final accounts (人员经费 | 公用经费).
+ */
+export const SIDES = ['income', 'expense', 'use', 'personnel', 'publicFunds'] as const;
+export type Side = (typeof SIDES)[number];
+
+export const UNITS = ['元', '千元', '万元'] as const;
+export type Unit = (typeof UNITS)[number];
+
+export const UNIT_LABEL: Record<Unit, Bilingual> = {
+  元: { zh: '元', en: 'yuan' },
+  千元: { zh: '千元', en: 'thousand yuan' },
+  万元: { zh: '万元', en: '10k yuan' },
+};
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A budget (预算) or the final accounts of a year (决算). */
+export type Statement = 'budget' | 'final';
