@@ -8,7 +8,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConfigSchema } from '../src/config/schema.js';
-import { ConfigError, configuredCheck, findConfig, readConfig, resolveConfig, applyLevels } from '../src/config/index.js';
+import { ConfigError, configuredCheck, findConfig, readConfig, resolveConfig } from '../src/config/index.js';
+import { applyLevels } from '../src/rules/engine.js';
 import type { Finding } from '../src/core/findings.js';
 import { loadDisclosure } from '../src/load/disclosure.js';
 import { runMain as run } from './helpers.js';
@@ -94,7 +95,7 @@ describe('validation: exit 2 with the file and the key', () => {
     ['key.json', '{"tolerances":{"abs":"1"}}', 'tolerances.abs: unknown key (expected one of: approx, absolute)'],
     ['top.json', '{"rule":{}}', 'rule: unknown key (expected one of: $schema, rules, tolerances, unitType, strict, failOn, aliases, customRules)'],
     ['unit.json', '{"unitType":"行政"}', 'unitType: Invalid option: expected one of "行政单位"|"事业单位"|"混合", got "行政"'],
-    ['alias.json', '{"aliases":{"columns":{"rent":["租金"]}}}', 'aliases.columns.rent: unknown key (expected one of: total, basic, project, personnel, publicFunds, fiscal, generalBudget, governmentFund, stateCapital, specialAccount, business, operating, other, e301, e302, e303, e307, e309, e310, e311, e312, e313, e399, abroad, vehicles, vehiclePurchase, vehicleOperation, reception, agencyOperation)'],
+    ['alias.json', '{"aliases":{"columns":{"rent":["租金"]}}}', 'aliases.columns.rent: unknown key (expected one of: total, yearIncome, yearExpense, carryIn, carryOut, fiscal, generalBudget, governmentFund, stateCapital, specialAccount, business, operating, upperSubsidy, subsidiaryRemit, other, businessFund, basic, project, reserve, operatingExpense, upperRemit, subsidiaryGrant, personnel, publicFunds, e301, e302, e303, e307, e309, e310, e311, e312, e313, e399, threePublic, abroad, vehicles, vehiclePurchase, vehicleOperation, reception, meeting, training, agencyOperation)'],
     ['alias2.json', '{"aliases":{"tables":{"overview":"部门收支表"}}}', 'aliases.tables.overview: Invalid input: expected array, received string'],
     ['id.json', '{"customRules":[{"id":"rent-cap","assert":"1 = 1"}]}', 'customRules[0].id: expected a namespaced rule id such as "local/rent-cap" (letters, digits, - and _, with at least one /)'],
     ['dup.json', '{"customRules":[{"id":"a/b","assert":"1 = 1"},{"id":"a/b","assert":"2 = 2"}]}', 'customRules[1].id: "a/b" is already used by another rule'],
@@ -158,16 +159,23 @@ describe('settings', () => {
     expect(findings(r.out).map((f) => f.severity)).toEqual(['error', 'error', 'error', 'error', 'error']);
   });
 
-  it('unitType decides whether 机关运行经费 = 公用经费 or ≤', async () => {
+  it('unitType decides whether 机关运行经费 = 公用经费 or ≤; without one, only ≤ is checked', async () => {
     const dir = join(tmp, 'putuo');
     cpSync('fixtures/putuo-2025', dir, { recursive: true });
     const file = join(dir, '09-三公经费和机关运行经费预算表.csv');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('1.00,,1.00,,,,171.01', '1.00,,1.00,,,,150.00'));
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('1.00,,1.00,,,,171.01', '1.00,,1.00,,,,150.00'));
     const agency = (out: string) => findings(out).filter((f) => f.ruleId === 'agency-operation').map((f) => f.severity);
-    expect(agency((await run('check', dir, '--format', 'json')).out)).toEqual(['error']);
+    // below 公用经费: holds as "≤" unless the unit is declared 行政单位
+    expect(agency((await run('check', dir, '--format', 'json')).out)).toEqual([]);
     const inst = write('inst.json', { unitType: '事业单位' });
     expect(agency((await run('check', dir, '--config', inst, '--format', 'json')).out)).toEqual([]);
     expect(agency((await run('check', dir, '--config', inst, '--format', 'json', '--unit-type', '行政单位')).out)).toEqual(['error']);
+    // above 公用经费: wrong whatever the unit type
+    writeFileSync(file, text.replace('1.00,,1.00,,,,171.01', '1.00,,1.00,,,,190.00'));
+    const over = (await run('check', dir, '--format', 'json')).out;
+    expect(agency(over)).toEqual(['error']);
+    expect(findings(over).find((f) => f.ruleId === 'agency-operation')!.message).toContain('未注明单位类型');
   });
 
   it('table-title and column aliases extend the built-in wording', async () => {

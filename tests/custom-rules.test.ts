@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/core/findings.js';
 import { compileCustomRule, ExpressionError, parseAssertion, pointAt } from '../src/rules/custom/index.js';
 import { load, options, runMain as run } from './helpers.js';
+import { BUILTIN_LAYOUTS } from '../src/layout/index.js';
+
+const NATIONAL = BUILTIN_LAYOUTS.find((l) => l.id === 'national')!;
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => void;
 
@@ -59,16 +62,18 @@ describe('a custom rule from a config file', () => {
     expect(rest).toEqual([]);
     expect(f).toEqual({
       ruleId: 'local/reception',
+      messageId: 'violated',
       severity: 'error',
       message: '表八公务接待费 9.20 与表六 9.02 不一致（差额 0.18 万元）',
-      location: { file: join(swapped, T8), line: 6, column: 21, table: 'threePublic', row: '', col: '公务接待费' },
+      location: { file: join(swapped, T8), line: 6, column: 21, table: 'T8',
+        tableName: '表八（一般公共预算“三公”经费支出情况表）', row: '', col: '公务接待费' },
       expected: '9.02',
       actual: '9.20',
       difference: '0.18',
       unit: '万元',
       inputs: [
-        { label: '表八 · 公务接待费', value: '9.20', location: { file: join(swapped, T8), line: 6, column: 21 } },
-        { label: '表六 30217 公务接待费 · 合计', value: '9.02', location: { file: join(swapped, T6), line: 27, column: 14 } },
+        { label: '表八 · 公务接待费', value: '9.20', unit: '万元', location: { file: join(swapped, T8), line: 6, column: 21 } },
+        { label: '表六 30217 公务接待费 · 合计', value: '9.02', unit: '万元', location: { file: join(swapped, T6), line: 27, column: 14 } },
       ],
     });
   });
@@ -167,12 +172,12 @@ describe('errors in a custom rule exit 2 and point at the character', () => {
   });
 
   const cases: Array<[string, string, number]> = [
-    ['T3.total.合计 =', 'expected a number, a table reference (T1…T9, TSC, 表一…表九) or "(" but found the end of the expression', 14],
+    ['T3.total.合计 =', 'expected a number, a table reference (T1, T2 … or 表一, 表二 … as the layout numbers its tables; TSC) or "(" but found the end of the expression', 14],
     ['T3.total.合计 + 1', 'expected a comparison (=, <=, >=, <, >) but found the end of the expression', 16],
     ['T3.total.合计 = 1 = 2', 'only one comparison is allowed', 17],
     ["T3['201*'].合计 = 1", "a code prefix such as '201*' is only allowed inside sum(…)", 4],
     ["sum(T3['201'].合计) = 1", "sum(…) takes a code prefix such as T3['201*']", 14],
-    ['X9.total.合计 = 1', 'unknown table "X9" (expected T1…T9, TSC, 表一…表九)', 1],
+    ['X9.total.合计 = 1', 'unknown table "X9" (expected T1, T2 … or 表一, 表二 … as the layout numbers its tables; TSC)', 1],
     ["T6['3021'].合计 = 1", 'a classification code has 3, 5 or 7 digits', 4],
     ["T6['30217.合计 = 1", 'unterminated string (missing \')', 4],
     ['T3.total.合计 = 1 $ 2', 'unexpected character "$"', 17],
@@ -208,11 +213,11 @@ describe('the expression language', () => {
     expect(a.right.type === 'num' && a.right.value.toString()).toBe('5');
     expect(parseAssertion("表六['公务接待费']['合计'] == T8.reception")).toMatchObject({
       op: '=',
-      left: { type: 'ref', table: 'basicEconomic', row: { kind: 'name', name: '公务接待费' }, col: 'total' },
-      right: { type: 'ref', table: 'threePublic', row: { kind: 'only' }, col: 'reception' },
+      left: { type: 'ref', table: 'T6', row: { kind: 'name', name: '公务接待费' }, col: 'total' },
+      right: { type: 'ref', table: 'T8', row: { kind: 'only' }, col: 'reception' },
     });
     expect(parseAssertion("sum(T3['201*'].基本支出) >= T3.total.基本支出")).toMatchObject({
-      left: { type: 'sum', table: 'expenditure', prefix: '201', col: 'basic' },
+      left: { type: 'sum', table: 'T3', prefix: '201', col: 'basic' },
       right: { type: 'ref', row: { kind: 'total' }, col: 'basic' },
     });
     expect(parseAssertion("T8.因公出国（境）费 = T8.total['因公出国(境)费']")).toMatchObject({
@@ -225,7 +230,7 @@ describe('the expression language', () => {
 
   it('evaluates sums over a code prefix on the most detailed rows only, with exact decimals', async () => {
     const d = await load('fixtures/kashgar-2022');
-    const holds = (assert: string) => compileCustomRule({ id: 'local/t', assert }).check({ disclosure: d, options: options() });
+    const holds = (assert: string) => compileCustomRule({ id: 'local/t', assert }).check({ disclosure: d, options: options(), layout: NATIONAL, skip: () => {} });
     // 201 = 行政运行 341.29 + 其他…支出 1344.34 + 其他组织事务支出 100.00; the 类/款 rows are not added again
     expect(holds("sum(T3['201*'].合计) = 1785.63")).toEqual([]);
     expect(holds("sum(T3['*'].合计) = T3.total.合计")).toEqual([]);
@@ -244,15 +249,15 @@ describe('the expression language', () => {
 
   it('a name that matches no row, or a column the table lacks, is reported as info rather than guessed', async () => {
     const d = await load('fixtures/kashgar-2022');
-    const check = (assert: string) => compileCustomRule({ id: 'local/t', assert }).check({ disclosure: d, options: options() });
+    const check = (assert: string) => compileCustomRule({ id: 'local/t', assert }).check({ disclosure: d, options: options(), layout: NATIONAL, skip: () => {} });
     expect(check("T6['公务接待'].合计 = 0")).toEqual([
       expect.objectContaining({
         severity: 'info',
-        message: { zh: "无法计算自定义规则“T6['公务接待'].合计 = 0”：表六中没有名为“公务接待”的行", en: `cannot evaluate custom rule "T6['公务接待'].合计 = 0": 表六 has no row named "公务接待"` },
-        location: { file: `fixtures/kashgar-2022/${T6}`, line: 1, column: 1, table: 'basicEconomic' },
+        message: { zh: "无法计算自定义规则“T6['公务接待'].合计 = 0”：表六中没有名为“公务接待”的行", en: `cannot evaluate custom rule "T6['公务接待'].合计 = 0": Table 6 has no row named "公务接待"` },
+        location: { file: `fixtures/kashgar-2022/${T6}`, line: 1, column: 1, table: 'T6', tableName: { zh: '表六（一般公共预算基本支出情况表）', en: 'Table 6 (General public budget basic expenditure)' } },
       }),
     ]);
-    expect(check('T8.基本支出 = 0')[0]).toMatchObject({ severity: 'info', message: { en: expect.stringContaining('表八 has no "basic expenditure" column') } });
+    expect(check('T8.基本支出 = 0')[0]).toMatchObject({ severity: 'info', message: { en: expect.stringContaining('Table 8 has no "basic expenditure" column') } });
     // a missing table is the missing-table rule's to report
     expect(check('TSC.total.合计 = 1')).toEqual([]);
   });

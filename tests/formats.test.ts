@@ -249,7 +249,7 @@ describe('SARIF', () => {
           },
         },
       ],
-      properties: { expected: '972.33', actual: '972.32', difference: '-0.01', unit: '万元', table: 'generalBudget' },
+      properties: { expected: '972.33', actual: '972.32', difference: '-0.01', unit: '万元', table: 'T5' },
     });
     expect(first.relatedLocations.map((l: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }) => [decodeURIComponent(l.physicalLocation.artifactLocation.uri), l.physicalLocation.region.startLine, l.physicalLocation.region.startColumn])).toEqual([
       [T7, 24, 34],

@@ -7,7 +7,7 @@ vi.mock('../src/rules/engine.js', async (orig) => {
   const real = await orig<typeof import('../src/rules/engine.js')>();
   return {
     ...real,
-    runRules: () => {
+    runChecks: () => {
       throw new TypeError("Cannot read properties of undefined (reading 'value')");
     },
   };

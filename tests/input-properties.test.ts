@@ -13,7 +13,15 @@ import type { Finding } from '../src/core/findings.js';
 import { InputError } from '../src/load/errors.js';
 import { loadDisclosure } from '../src/load/disclosure.js';
 import { decode, parseDelimited } from '../src/load/grid.js';
-import { readTable } from '../src/load/table.js';
+import { readHead, readTable } from '../src/load/table.js';
+import type { Grid } from '../src/load/grid.js';
+import { BUILTIN_LAYOUTS } from '../src/layout/index.js';
+
+/** A grid read as each kind of table there is (codes, blocks side by side, an outline, one row). */
+function readEveryWay(grid: Grid): void {
+  const head = readHead(grid);
+  for (const layout of BUILTIN_LAYOUTS.find((l) => l.id === 'jiangsu-2017')!.tables) readTable(grid, head, { kind: layout.role, layout });
+}
 import { readWorkbook } from '../src/load/xlsx/index.js';
 import { runRules } from '../src/rules/engine.js';
 import { workbookEntries, writeZip } from '../fixtures/xlsx/write-workbook.js';
@@ -50,7 +58,7 @@ describe('the loader never throws anything but InputError', () => {
   it('on random bytes, as a table file', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 400 }), (bytes) => {
-        onlyInputErrors(() => readTable(parseDelimited(decode(bytes, 'r.csv'), 'r.csv')));
+        onlyInputErrors(() => readEveryWay(parseDelimited(decode(bytes, 'r.csv'), 'r.csv')));
       }),
       { ...RUNS, numRuns: 200 },
     );
@@ -59,7 +67,7 @@ describe('the loader never throws anything but InputError', () => {
   it('on random text made of CSV and table pieces, in every encoding', () => {
     fc.assert(
       fc.property(csvText, fc.constantFrom(undefined, 'utf-8', 'gb18030', 'utf-16le', 'utf-16be') as fc.Arbitrary<'utf-8' | undefined>, (text, enc) => {
-        onlyInputErrors(() => readTable(parseDelimited(decode(new TextEncoder().encode(text), 'r.csv', enc), 'r.csv')));
+        onlyInputErrors(() => readEveryWay(parseDelimited(decode(new TextEncoder().encode(text), 'r.csv', enc), 'r.csv')));
       }),
       { ...RUNS, numRuns: 200 },
     );
@@ -85,7 +93,7 @@ describe('the loader never throws anything but InputError', () => {
         const bad = good.slice();
         for (const [at, v] of flips) bad[at % bad.length] = v;
         onlyInputErrors(() => {
-          for (const g of readWorkbook(bad, { shown: 'b.xlsx', maxUnzippedBytes: 1 << 20 })) readTable(g);
+          for (const g of readWorkbook(bad, { shown: 'b.xlsx', maxUnzippedBytes: 1 << 20 })) readEveryWay(g);
         });
       }),
       { ...RUNS, numRuns: 200 },

@@ -5,15 +5,6 @@ import { NARRATIVE_RULES } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import type { BadCase, ExpectedFinding, FixtureFile, RuleExamples } from './examples.js';
 
-/** Rules that read the unit type (行政单位 / 事业单位 / 混合), and what they check when none is given. */
-const UNIT_TYPE_RULES: ReadonlyMap<string, string> = new Map([
-  ['agency-operation', 'When none says, the check runs as for 行政单位 and the finding says so.'],
-  ['narrative-relations', 'When none says, 机关运行经费 ≤ 公用经费 is checked.'],
-]);
-
-/** Rules that read the tolerance of totals marked 约. */
-const APPROX_RULES: ReadonlySet<string> = new Set(['breakdown-total']);
-
 /** Files longer than this show only their heading and the rows that matter. */
 const FULL_FILE_LINES = 30;
 
@@ -309,17 +300,18 @@ function configSection(rule: Rule): string[] {
         (isNarrativeRule(rule) ? ' In the text it eases amounts of money only: shares, rates and counts are judged without it.' : ''),
     );
   }
-  if (APPROX_RULES.has(id)) {
+  const reads = new Set(rule.meta.options ?? []);
+  if (reads.has('approxTolerance')) {
     out.push(
       '- `--approx-tolerance <ratio>` (`"tolerances": { "approx": "0.005" }` in `budgetlint.config.json`): how far a total marked 约 may be from what its items give (0.5% by default).',
     );
   }
-  if (UNIT_TYPE_RULES.has(id)) {
+  if (reads.has('unitType')) {
     out.push(
-      `- \`--unit-type 行政单位|事业单位|混合\` (\`"unitType"\` in \`budgetlint.config.json\`, or \`unitType:\` in the disclosure's \`disclosure.yaml\`): 行政单位 checks 机关运行经费 = 公用经费; 事业单位 and 混合 check 机关运行经费 ≤ 公用经费. ${UNIT_TYPE_RULES.get(id)}`,
+      `- \`--unit-type 行政单位|事业单位|混合\` (\`"unitType"\` in \`budgetlint.config.json\`, or \`unitType:\` in the disclosure's \`disclosure.yaml\`): 行政单位 checks 机关运行经费 = 公用经费; 事业单位 and 混合 check 机关运行经费 ≤ 公用经费. ${rule.meta.optionNotes?.unitType ?? ''}`.trimEnd(),
     );
   }
-  if (!isNumericRule(rule) && !UNIT_TYPE_RULES.has(id) && !APPROX_RULES.has(id)) out.push('- No option changes what this rule checks.');
+  if (!isNumericRule(rule) && reads.size === 0) out.push('- No option changes what this rule checks.');
   out.push(
     `- Level: \`"rules": { "${id}": "off" | "warning" | "error" }\` in \`budgetlint.config.json\`. \`{ "rules": { "${id}": "off" } }\` turns the rule off; \`"warning"\` reports its errors as warnings; \`"error"\` reports every finding${isNumericRule(rule) ? ', 尾差 included,' : ''} as an error.`,
   );

@@ -68,16 +68,19 @@ export function headerChains(headers: GridRow[], width: number): string[][] {
 }
 
 const SUBTOTAL = /^(小计|合计|总计)$/;
+const NO_BANDS: ReadonlySet<string> = new Set();
 
 /** The key a chain of header labels names, read bottom-up; 小计 under a named band is that band. */
-function keyOfChain(labels: string[], extra: readonly ColumnAlias[]): ColumnKey | undefined {
+function keyOfChain(labels: string[], extra: readonly ColumnAlias[], blockBands: ReadonlySet<string> = NO_BANDS): ColumnKey | undefined {
   const norm = labels.map(normalizeLabel);
   for (let i = norm.length - 1; i >= 0; i--) {
     const key = columnKeyOf(norm[i]!, extra);
     if (!key) continue;
     if (key === 'total' && SUBTOTAL.test(norm[i]!)) {
-      // 合计/小计 under a group heading that names the thing (公务用车购置及运行费 → 小计)
+      // 合计/小计 under a group heading that names the thing (公务用车购置及运行费 → 小计); a
+      // heading over the name column too (财政拨款收入 | 项目, 合计) is a block's, not a group's
       for (let j = i - 1; j >= 0; j--) {
+        if (blockBands.has(norm[j]!)) continue;
         const parent = columnKeyOf(norm[j]!, extra);
         if (parent && parent !== 'total') return parent;
       }
@@ -154,12 +157,23 @@ function sideOfLabels(labels: string[]): Side | undefined {
 export function readHeader(headerRows: GridRow[], dataRows: GridRow[], width: number, opts: HeaderOptions = {}): HeaderReading {
   const extra = opts.columnAliases ?? [];
   const chains = headerChains(headerRows, width);
+  let labelledWidth = headerRows.length ? 0 : width;
+  chains.forEach((labels, f) => {
+    if (labels.length) labelledWidth = f + 1;
+  });
+  // headings over a name column are a block's (收入 | 支出), never an amount group's
+  const blockBands = new Set<string>();
+  chains.forEach((labels) => {
+    if (labelRole(labels)) for (const l of labels.slice(0, -1)) blockBands.add(normalizeLabel(l));
+  });
   const columns: ColumnInfo[] = chains.map((labels, f) => {
     const field = f + 1;
     const role = labelRole(labels);
     if (role) return { field, labels, role };
+    // a cell right of every header label is a ragged row's, not a column
+    if (labels.length === 0 && field > labelledWidth) return { field, labels, role: { role: 'blank' } };
     const content = contentOf(dataRows, field);
-    const key = keyOfChain(labels, extra);
+    const key = keyOfChain(labels, extra, blockBands);
     if (key) return { field, labels, role: { role: 'amount', key } };
     if (labels.length === 0 && content.numbers === 0 && content.texts === 0) return { field, labels, role: { role: 'blank' } };
     // a header we do not know: figures make it an amount column (of unknown key), text a label

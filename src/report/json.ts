@@ -1,22 +1,34 @@
 // Machine-readable output; the shape is documented in docs/json-format.md and kept stable.
 import type { Finding, Lang } from '../core/findings.js';
-import type { DisclosureResult, Formatter, Summary } from './types.js';
+import type { DisclosureResult, Formatter, ReadSummary, Summary } from './types.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
 function findingJson(f: Finding, lang: Lang) {
+  const { tableName, ...loc } = f.location;
   const o: Record<string, unknown> = {
     ruleId: f.ruleId,
+    ...(f.messageId ? { messageId: f.messageId } : {}),
     severity: f.severity,
     message: f.message[lang],
-    location: f.location,
+    location: tableName ? { ...loc, tableName: tableName[lang] } : loc,
   };
   if (f.expected !== undefined) o.expected = f.expected;
   if (f.actual !== undefined) o.actual = f.actual;
   if (f.difference !== undefined) o.difference = f.difference;
   if (f.unit !== undefined) o.unit = f.unit;
-  if (f.inputs?.length) o.inputs = f.inputs.map((i) => ({ label: i.label[lang], value: i.value, location: i.location }));
+  if (f.inputs?.length) o.inputs = f.inputs.map((i) => ({ label: i.label[lang], value: i.value, ...(i.unit ? { unit: i.unit } : {}), location: i.location }));
   return o;
+}
+
+/** What was read and checked, in one language. */
+function readJson(r: ReadSummary, lang: Lang) {
+  return {
+    layout: { id: r.layout.id, name: r.layout.name[lang], how: r.layout.how },
+    tables: r.tables.map((t) => ({ ...t, label: t.label[lang] })),
+    rules: r.rules,
+    skipped: r.skipped.map((s) => ({ rule: s.rule, what: s.what, why: s.why[lang] })),
+  };
 }
 
 export const jsonFormatter: Formatter = {
@@ -32,6 +44,7 @@ export const jsonFormatter: Formatter = {
             ...(r.fatal
               ? { error: { message: r.fatal.message[opts.lang], file: r.fatal.file, line: r.fatal.line ?? null, column: r.fatal.column ?? null } }
               : {}),
+            ...(r.read ? { read: readJson(r.read, opts.lang) } : {}),
             findings: r.findings.map((f) => findingJson(f, opts.lang)),
           })),
         },

@@ -29,6 +29,8 @@ export interface RuleMeta {
   messages: Record<string, Bilingual>;
   /** options beyond --strict and the absolute tolerance, which every comparison reads */
   options?: readonly RuleOption[];
+  /** what the rule does with an option left unset, for the docs */
+  optionNotes?: Partial<Record<RuleOption, string>>;
 }
 
 /** A check a rule could not make, and why: coverage, never a silent pass. */

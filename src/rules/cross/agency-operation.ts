@@ -16,6 +16,7 @@ const meta: RuleMeta = {
   defaultSeverity: 'error',
   messages: AGREE_MESSAGES,
   options: ['unitType'],
+  optionNotes: { unitType: 'When none says, only 机关运行经费 ≤ 公用经费 is checked, and a finding says so.' },
 };
 
 /** Checks the layout's links of this rule (layouts/*.json, budgetlint layouts). */

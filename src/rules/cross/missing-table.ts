@@ -31,7 +31,7 @@ export const missingTable: Rule = {
     for (const t of layout.tables) {
       if (t.optional || disclosure.tables[t.role]) continue;
       out.push(
-        plainFinding(meta, 'missing', { file: disclosure.path, line: 1, column: 1, table: t.id, tableName: { zh: `${t.number.zh} ${t.name.zh}`, en: `${t.number.en} (${t.name.en})` } }, {
+        plainFinding(meta, 'missing', { file: disclosure.path, line: 1, column: 1, table: t.id }, {
           number: t.number,
           name: t.name,
         }),

@@ -157,7 +157,7 @@ export function columnByName(name: string): ColumnKey | undefined {
   return byLabel ?? columnKeyOf(n);
 }
 
-const TABLE_LIST = 'the layout\'s table ids: T1, T2 … (表一 …), TSC';
+const TABLE_LIST = 'T1, T2 … or 表一, 表二 … as the layout numbers its tables; TSC';
 
 class Parser {
   private i = 0;

@@ -18,6 +18,7 @@ const meta: RuleMeta = {
     en: 'Items from computations add at their exact values; a 共计 marked 约 allows the relative --approx-tolerance (0.5% by default) and no more. Per-day and per-month steps and unit prices are not items.',
   },
   defaultSeverity: 'error',
+  options: ['approxTolerance'],
   messages: {
     sumStatement: {
       zh: '{project}：写明共计 {actual}，但所列 {count} 项之和为 {expected}',

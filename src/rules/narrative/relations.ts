@@ -17,6 +17,8 @@ const meta: RuleMeta = {
     en: 'The unit type comes from the manifest or --unit-type; when unknown, "not above" is checked.',
   },
   defaultSeverity: 'error',
+  options: ['unitType'],
+  optionNotes: { unitType: 'When none says, 机关运行经费 ≤ 公用经费 is checked.' },
   messages: {
     atMost: { zh: '{stated} {actual} 超过了{bound} {expected}', en: '{stated} {actual} exceeds {bound} {expected}' },
     equal: { zh: '{stated}为 {actual}，但{bound}为 {expected}', en: '{stated} is {actual}, but {bound} is {expected}' },

@@ -56,7 +56,8 @@ export function tableFigure(d: Disclosure, key: string, fiscal: boolean): Figure
     case 'publicFunds':
       return tot(t.basicEconomic, key);
     case 'threePublic':
-      return three && threeRow ? figure(three, threeRow, 'total') : undefined;
+      // the “三公” subtotal when the table also holds 会议费 and 培训费, else its total
+      return three && threeRow ? figure(three, threeRow, 'threePublic') ?? figure(three, threeRow, 'total') : undefined;
     case 'abroad':
     case 'vehicles':
     case 'vehiclePurchase':
