@@ -32,6 +32,7 @@ export const LayoutTableSchema = z
     columns: z.array(Text).optional(),
     order: z.array(z.string().regex(/^[A-Za-z0-9]+(@[A-Za-z0-9]+)?$/, { error: 'expected a column key, or key@dimension' })).optional(),
     optional: z.boolean().optional(),
+    emptyNote: z.boolean().optional(),
   })
   .strict();
 

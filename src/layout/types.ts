@@ -34,6 +34,8 @@ export interface LayoutTable {
   order?: string[];
   /** a table the template does not always publish */
   optional?: boolean;
+  /** when empty, the template requires a note saying why (本表为空表 …) */
+  emptyNote?: boolean;
 }
 
 /**

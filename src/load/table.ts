@@ -241,13 +241,17 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
   const ctx: RowContext = { grid, infos, idOf, table, issues, tableId };
   const headerTexts = new Set(headerRows.map((r) => r.cells.map((c) => normalizeLabel(c.text)).join('|')));
   const body: GridRow[] = [];
+  let inNotes = false;
   for (const r of dataRows) {
     const cells = nonBlank(r);
     if (cells.length === 0) continue;
-    if (isNoteRow(r)) {
+    // a note, and the numbered lines that continue it ("2.“科目编码”…")
+    if (isNoteRow(r) || (inNotes && cells.length === 1 && !looksLikeCode(cells[0]!.text.trim()) && parseNumber(cells[0]!.text).kind !== 'number')) {
+      inNotes = true;
       table.notes.push({ text: cells[0]!.text.trim(), loc: loc(grid, cells[0]!) });
       continue;
     }
+    inNotes = false;
     if (headerTexts.has(r.cells.map((c) => normalizeLabel(c.text)).join('|'))) continue; // header repeated after a page break
     raggedCheck(ctx, r, headerRows);
     body.push(r);
@@ -558,11 +562,9 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
         row.role = 'item';
       }
       const index = ctx.table.rows.length;
-      if (row.role === 'item') placeItem(ctx, row, p, st, index);
-      else if (row.role === 'adjustment' && isOfWhichLabel(p.name) && st.lastItemRow !== undefined) {
-        row.ofWhich = true;
-        row.parent = st.lastItemRow;
-      }
+      if (row.role === 'item' || row.role === 'adjustment') placeItem(ctx, row, p, st, index);
+      // the parts of an adjustment (二、上年结转 / （一）一般公共预算拨款) are adjustments too
+      if (row.parent !== undefined && ctx.table.rows[row.parent]!.role === 'adjustment') row.role = 'adjustment';
       ctx.table.rows.push(row);
       if (row.role === 'item' || row.role === 'adjustment') st.lastItemRow = index;
     }
@@ -618,7 +620,7 @@ function placeItem(ctx: RowContext, row: Row, p: BlockRow, st: { lastByLevel: Ma
     row.level = code.length === 3 ? 1 : code.length === 5 ? 2 : 3;
   }
   const item = row.side === 'expense' && code ? undefined : itemOf(p.name);
-  if (item) row.item = item;
+  if (item && row.role === 'item') row.item = item;
   const level = numberingLevel(p.name);
   if (level !== undefined) {
     row.depth = level;
@@ -631,8 +633,22 @@ function placeItem(ctx: RowContext, row: Row, p: BlockRow, st: { lastByLevel: Ma
     }
     st.lastByLevel.set(level, index);
     for (const l of [...st.lastByLevel.keys()]) if (l > level) st.lastByLevel.delete(l);
-    return;
+    if (row.parent !== undefined) return;
   }
+  // a code under the nearest shorter code of its side (款 under 类)
+  if (code && code.length > 3) {
+    for (let len = code.length - 2; len >= 3; len -= 2) {
+      const prefix = code.slice(0, len);
+      for (let i = rows.length - 1; i >= 0; i--) {
+        const x = rows[i]!;
+        if (x.side === row.side && x.code === prefix) {
+          row.parent = i;
+          return;
+        }
+      }
+    }
+  }
+  if (level !== undefined) return;
   // unnumbered: a known part of a listed item (一般公共预算 under 财政拨款)
   if (item) {
     for (let k = COLUMN_PARENT[item]; k && k !== 'total'; k = COLUMN_PARENT[k]) {

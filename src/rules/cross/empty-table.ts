@@ -11,8 +11,8 @@ const meta: RuleMeta = {
   id: 'empty-table',
   title: { zh: '空表与收支总表一致并附说明', en: 'Empty budget tables match the summaries and carry their note' },
   description: {
-    zh: '政府性基金预算支出表或国有资本经营预算支出表为空表，当且仅当收支总表、财政拨款收支总表中没有相应的收入或支出；空表须附“本表为空表”之类的说明。',
-    en: 'The government-fund table or the state-capital table is empty exactly when the summary and appropriations tables show no such revenue or spending; an empty table must carry its note saying so.',
+    zh: '政府性基金预算支出表或国有资本经营预算支出表为空表，当且仅当收支总表、财政拨款收支总表中没有相应的收入或支出；版式要求说明的（全国模板），空表须附“本表为空表”之类的说明。',
+    en: 'The government-fund table or the state-capital table is empty exactly when the summary and appropriations tables show no such revenue or spending; where the layout requires it (the national template), an empty table must carry its note saying so.',
   },
   rationale: {
     zh: '按公开要求，没有相应预算的部门也要公开空表并说明原因；总表中有金额而明细表为空，说明明细漏报。',
@@ -53,7 +53,7 @@ function summaryFigures(d: Disclosure, key: ColumnKey): Figure[] {
 
 export const emptyTable: Rule = {
   meta,
-  check({ disclosure }) {
+  check({ disclosure, layout }) {
     const out: Finding[] = [];
     const pairs: Array<[TableKind, ColumnKey]> = [
       ['governmentFund', 'governmentFund'],
@@ -71,7 +71,8 @@ export const emptyTable: Rule = {
       } else if (!empty && money.length === 0 && (disclosure.tables.overview || disclosure.tables.fiscalOverview)) {
         out.push(plainFinding(meta, 'moneyButNone', tableLocation(t), { table: name }));
       }
-      if (empty && !t.notes.some((n) => /空表|无.*(预算|支出|收入|安排)|没有/.test(n.text))) {
+      const noteRequired = layout.tables.find((lt) => lt.role === kind)?.emptyNote === true;
+      if (empty && noteRequired && !t.notes.some((n) => /空表|无.*(预算|支出|收入|安排)|没有/.test(n.text))) {
         out.push(plainFinding(meta, 'noNote', tableLocation(t), { table: name }, 'warning'));
       }
     }

@@ -6,8 +6,10 @@
 //   ref   := TABLE ['?'] ['.' side] '[' rows ']' '.' column
 //   rows  := '*' | 'class' | 'total' | 'yearTotal' | 'only' | 'item:' key | 'code:' digits
 //
-// `*` compares every code both tables print (and their totals); `?` lets a table that is missing
-// or empty count as zero; `$source` / `$fiscal` in a key repeat the link for each source of money.
+// `*` compares every code both tables print (and their totals); `?` after a table lets a table
+// that is missing or empty count as zero, after a column a column the table lacks; `$source` /
+// `$fiscal` in a key repeat the link for each source of money. `yearTotal` is a summary side's
+// subtotal of the year, or its grand total when nothing is carried over.
 import { exact, neg, sum, ZERO, type Interval } from '../../core/decimal.js';
 import type { Bilingual, Finding } from '../../core/findings.js';
 import { SIDES, type Side } from '../../core/vocabulary.js';
@@ -51,6 +53,8 @@ interface Ref {
   side?: Side;
   rows: RowSel;
   column: string;
+  /** `column?`: a table without the column counts it as zero */
+  optionalColumn: boolean;
   sign: 1 | -1;
 }
 
@@ -61,7 +65,7 @@ export interface ParsedLink {
   terms: Ref[];
 }
 
-const REF = /^\s*([+\-−])?\s*([A-Za-z][A-Za-z0-9_]*)(\?)?(?:\.([A-Za-z]+))?\[([^\]]+)\]\.([A-Za-z0-9@$]+)\s*/;
+const REF = /^\s*([+\-−])?\s*([A-Za-z][A-Za-z0-9_]*)(\?)?(?:\.([A-Za-z]+))?\[([^\]]+)\]\.([A-Za-z0-9@$]+)(\?)?\s*/;
 
 function parseRef(text: string): { ref: Ref; rest: string } | undefined {
   const m = REF.exec(text);
@@ -70,7 +74,7 @@ function parseRef(text: string): { ref: Ref; rest: string } | undefined {
   if (side !== undefined && !(SIDES as readonly string[]).includes(side)) return undefined;
   const rows = parseRows(m[5]!.trim());
   if (!rows) return undefined;
-  const ref: Ref = { table: m[2]!, optional: m[3] === '?', rows, column: m[6]!, sign: m[1] === '-' || m[1] === '−' ? -1 : 1 };
+  const ref: Ref = { table: m[2]!, optional: m[3] === '?', rows, column: m[6]!, optionalColumn: m[7] === '?', sign: m[1] === '-' || m[1] === '−' ? -1 : 1 };
   if (side) ref.side = side as Side;
   return { ref, rest: text.slice(m[0].length) };
 }
@@ -188,7 +192,11 @@ function pick(t: Table, ref: Ref): Row[] {
     }
     case 'yearTotal': {
       if (!ref.side) return pick(t, { ...ref, rows: { kind: 'total' } });
-      const r = yearTotalRow(t, ref.side) ?? totalRow(t, ref.side);
+      const year = yearTotalRow(t, ref.side);
+      if (year) return [year];
+      // without a subtotal, the grand total is the year's only when nothing is carried
+      const carried = t.rows.some((r) => r.side === ref.side && r.role === 'adjustment' && Object.values(r.cells).some((c) => c.amount && !c.amount.value.isZero()));
+      const r = carried ? undefined : totalRow(t, ref.side);
       return r ? [r] : [];
     }
     case 'only': {
@@ -347,6 +355,7 @@ function evaluate(ctx: RuleContext, meta: RuleMeta, p: ParsedLink, repeated: boo
   for (const t of terms) {
     if (!t.table) continue; // optional and missing: zero
     if (!amountIds(t.table, t.ref.side).includes(t.ref.column)) {
+      if (t.ref.optionalColumn) continue;
       if (t.ref.optional && !hasMoney(t.table)) continue;
       if (repeated && !t.ref.optional) {
         // a source the summary prints as a row but the other table has no column for: compared with 0 only when stated
@@ -382,7 +391,16 @@ function evaluate(ctx: RuleContext, meta: RuleMeta, p: ParsedLink, repeated: boo
     return;
   }
   const rows = pick(stated.table, p.stated);
-  if (rows.length === 0) return;
+  if (rows.length === 0) {
+    if (kind === 'yearTotal' || kind === 'total') ctx.skip(text, { zh: `${tableShort(stated.table).zh}没有可比的合计行`, en: `${tableShort(stated.table).en} has no comparable total row` });
+    return;
+  }
+  for (const t of present) {
+    if ((t.ref.rows.kind === 'yearTotal' || t.ref.rows.kind === 'total') && pick(t.table!, t.ref).length === 0) {
+      ctx.skip(text, { zh: `${tableShort(t.table!).zh}有结转结余而没有本年合计行，未核对`, en: `${tableShort(t.table!).en} carries money over but prints no subtotal of the year; not checked` });
+      return;
+    }
+  }
   const s = rows.length === 1 ? figure(stated.table, rows[0]!, p.stated.column) : undefined;
   if (!s) return;
   // in a repeated link, a source the stated table prints but no other table names is 0 there

@@ -55,7 +55,7 @@ function grand(t: Table, side: Side, ctx: RuleContext, out: Finding[]): void {
   const total = totalRow(t, side);
   const year = yearTotalRow(t, side);
   const items = topItems(t, side);
-  const adjustments = t.rows.filter((r) => r.side === side && r.role === 'adjustment' && !r.ofWhich);
+  const adjustments = t.rows.filter((r) => r.side === side && r.role === 'adjustment' && !r.ofWhich && r.parent === undefined);
   if (year && items.length) sumOf(t, year, items, WHAT.items, ctx, out);
   if (!total) return;
   if (!year && adjustments.length === 0) {

@@ -49,15 +49,9 @@ export function topCodedRows(rows: readonly Row[]): Row[] {
   return rows.filter((r) => r.level === top && !r.ofWhich);
 }
 
-/**
- * A summary side's top-level items: those no other item is the parent of, not 其中 rows; on a
- * side of codes, the rows of the highest level.
- */
+/** A summary side's top-level items: those that are part of no other row, not 其中 rows. */
 export function topItems(t: Table, side: Side): Row[] {
-  const items = t.rows.filter((r) => r.side === side && r.role === 'item' && !r.ofWhich);
-  const coded = items.filter((r) => r.code);
-  const top = topCodedRows(coded);
-  return items.filter((r) => (r.code ? top.includes(r) : r.parent === undefined));
+  return t.rows.filter((r) => r.side === side && r.role === 'item' && !r.ofWhich && r.parent === undefined);
 }
 
 /** The rows a row is the sum of: its children (其中 rows left out). */
