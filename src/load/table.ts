@@ -236,6 +236,8 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
       );
     }
   }
+  canonicalThreePublic(table.columns);
+  for (const c of table.columns) idOf.set(c.index, c.id);
   table.formulas = deriveFormulas(table.columns, layout?.columns ?? []);
 
   const ctx: RowContext = { grid, infos, idOf, table, issues, tableId };
@@ -746,6 +748,23 @@ function readSingle(ctx: RowContext, body: GridRow[]): void {
     const first = nonBlank(r)[0];
     const row: Row = { line: r.line, name, isTotal: total || (name !== '' && rowRoleOf(name) === 'grandTotal'), cells, nameLoc: first ? loc(ctx.grid, first) : { file: ctx.grid.file, line: r.line, column: 1 } };
     ctx.table.rows.push(row);
+  }
+}
+
+/**
+ * A “三公” table whose 合计 sits under a “三公”经费 band (read as the “三公” subtotal) and that has no
+ * total beside it (no 会议费, 培训费): that subtotal is the table's total, as the same table with
+ * its band row dropped reads it.
+ */
+function canonicalThreePublic(columns: Column[]): void {
+  const groups = new Map<string, Column[]>();
+  for (const c of columns) groups.set(`${c.side ?? ''}@${c.dimension ?? ''}`, [...(groups.get(`${c.side ?? ''}@${c.dimension ?? ''}`) ?? []), c]);
+  for (const cols of groups.values()) {
+    const three = cols.filter((c) => c.key === 'threePublic');
+    if (three.length !== 1 || cols.some((c) => c.key === 'total' || c.key === 'meeting' || c.key === 'training')) continue;
+    const c = three[0]!;
+    c.key = 'total';
+    c.id = c.dimension ? `total@${c.dimension}` : 'total';
   }
 }
 
