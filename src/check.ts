@@ -3,7 +3,7 @@ import { BUILTIN_LAYOUTS, findLayout } from './layout/index.js';
 import type { LayoutProfile } from './layout/types.js';
 import { tableLabel } from './rules/figures.js';
 import { InputError } from './load/errors.js';
-import { loadDisclosure, type LoadOptions } from './load/disclosure.js';
+import { loadDisclosure, targetPath, type DisclosureTarget, type LoadOptions } from './load/disclosure.js';
 import { narrativeCoverage } from './load/narrative/coverage.js';
 import { applyLevels, rulesFor, runChecks, type RuleLevels } from './rules/engine.js';
 import { RULES } from './rules/index.js';
@@ -25,7 +25,7 @@ export interface CheckRequest {
   coverage?: boolean;
 }
 
-export async function checkPath(path: string, req: Omit<CheckRequest, 'paths'>): Promise<DisclosureResult> {
+export async function checkPath(path: DisclosureTarget, req: Omit<CheckRequest, 'paths'>): Promise<DisclosureResult> {
   try {
     const layouts = req.load.layouts ?? BUILTIN_LAYOUTS;
     const d = await loadDisclosure(path, req.load);
@@ -39,7 +39,7 @@ export async function checkPath(path: string, req: Omit<CheckRequest, 'paths'>):
       const fatal: NonNullable<DisclosureResult['fatal']> = { message: e.text, file: e.file };
       if (e.line !== undefined) fatal.line = e.line;
       if (e.column !== undefined) fatal.column = e.column;
-      return { path, findings: [], fatal };
+      return { path: targetPath(path), findings: [], fatal };
     }
     throw e;
   }

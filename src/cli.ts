@@ -17,6 +17,8 @@ import type { CheckOptions } from './rules/types.js';
 import { FORMATTERS } from './report/index.js';
 import { escapeTerminal } from './report/escape.js';
 import { summarize } from './report/types.js';
+import { BUILTIN_LAYOUTS, findLayout } from './layout/index.js';
+import { describeLayouts } from './layout/describe.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -42,6 +44,7 @@ interface CheckFlags {
   debug?: boolean;
   jobs?: string;
   config?: string | false;
+  layout?: string;
 }
 
 class UsageError extends Error {}
@@ -87,6 +90,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('-j, --jobs <n>', 'check disclosures on this many threads (default: the number of CPUs, fewer for small batches; 1: no threads)')
     .option('-c, --config <file>', 'configuration file (default: budgetlint.config.json / .yaml found from the working directory upwards)')
     .option('--no-config', 'use no configuration file')
+    .option('--layout <id>', 'read every disclosure with this layout instead of detecting it (see: budgetlint layouts)')
     .action(async (paths: string[], flags: CheckFlags, cmd: Command) => {
       exitCode = await runCheck(paths, flags, io, (name) => cmd.getOptionValueSource(name) === 'cli');
     });
@@ -104,6 +108,19 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
         const level = loaded?.config.rules?.[r.meta.id] ?? r.meta.defaultSeverity;
         io.out.write(`${r.meta.id.padEnd(28)} ${level.padEnd(8)} ${r.meta.title[flags.lang]}\n`);
       }
+    });
+
+  program
+    .command('layouts')
+    .description('list the layouts budgetlint knows (built in and from the configuration); with an id, its tables and links')
+    .argument('[id]')
+    .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
+    .option('-c, --config <file>', 'configuration file, for its own layouts (default: found from the working directory upwards)')
+    .option('--no-config', 'use no configuration file')
+    .action(async (id: string | undefined, flags: { lang: Lang; config?: string | false }) => {
+      const loaded = await resolveConfig(flags.config);
+      const layouts = loaded ? (configuredCheck(loaded).load.layouts ?? BUILTIN_LAYOUTS) : BUILTIN_LAYOUTS;
+      io.out.write(describeLayouts(layouts, id, flags.lang));
     });
 
   program
@@ -162,10 +179,14 @@ async function runCheck(
   if (flags.absTolerance) options.absTolerance = decimalOption('--abs-tolerance', flags.absTolerance);
   if (flags.unitType) options.unitType = flags.unitType;
   const load: Parameters<typeof check>[0]['load'] = { maxFileBytes };
+  if (flags.layout) load.layout = flags.layout;
   if (flags.encoding) load.encoding = (flags.encoding as string) === 'gbk' ? 'gb18030' : flags.encoding;
   const loaded = await resolveConfig(flags.config);
   const conf = loaded ? configuredCheck(loaded) : undefined;
   if (conf) flags.failOn = mergeUnderFlags(conf, given, options, load, flags.failOn);
+  if (load.layout && !findLayout(load.layout, load.layouts ?? BUILTIN_LAYOUTS)) {
+    throw new UsageError(`--layout: no layout named "${load.layout}" (known: ${(load.layouts ?? BUILTIN_LAYOUTS).map((l) => l.id).join(', ')}; see: budgetlint layouts)`);
+  }
   const jobs = flags.jobs === undefined ? undefined : Number.parseInt(flags.jobs, 10);
   if (flags.jobs !== undefined && (!/^\d+$/.test(flags.jobs) || !(jobs! >= 1))) throw new UsageError(`--jobs: "${flags.jobs}" is not a positive whole number`);
   if (flags.output && overwritesInput(flags.output, paths)) throw new UsageError(`--output: "${flags.output}" would overwrite an input; budgetlint never writes to its inputs`);

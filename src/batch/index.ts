@@ -1,6 +1,9 @@
 // Batch runs: expand the arguments into disclosures, check them (across worker threads when there
 // are several and --jobs > 1), and return results in path order whatever the scheduling.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname } from 'node:path';
+import { targetPath, type DisclosureTarget } from '../load/disclosure.js';
 import type { DisclosureResult } from '../report/types.js';
 import { comparePaths, expandPaths } from './expand.js';
 import { checkOne, internalErrorResult, toWire, type Checked, type Request } from './request.js';
@@ -41,14 +44,45 @@ export function unmatchedResult(pattern: string): DisclosureResult {
   };
 }
 
+/**
+ * Table files of one directory given one by one (a shell's `dir/*.csv`) are one disclosure, so
+ * that their tables are still checked against each other; a workbook stays a disclosure of its own.
+ */
+export function groupSiblings(paths: readonly string[]): DisclosureTarget[] {
+  const byDir = new Map<string, string[]>();
+  const isSibling = (p: string) => /\.(csv|tsv|txt|md)$/i.test(p) && isFile(p);
+  for (const p of paths) if (isSibling(p)) byDir.set(dirname(p), [...(byDir.get(dirname(p)) ?? []), p]);
+  const out: DisclosureTarget[] = [];
+  const done = new Set<string>();
+  for (const p of paths) {
+    const files = isSibling(p) ? byDir.get(dirname(p))! : undefined;
+    if (!files || files.length < 2) out.push(p);
+    else if (!done.has(dirname(p))) {
+      done.add(dirname(p));
+      out.push({ dir: dirname(p), files });
+    }
+  }
+  return out;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export async function checkBatch(args: readonly string[], req: Request, opts: BatchOptions = {}): Promise<DisclosureResult[]> {
-  const { paths, unmatched } = expandPaths(args);
+  const expanded = expandPaths(args);
+  const unmatched = expanded.unmatched;
+  const paths = groupSiblings(expanded.paths);
   const results: Array<DisclosureResult | undefined> = new Array(paths.length);
   let done = 0;
   const record = (i: number, c: Checked) => {
     results[i] = c.result;
-    if (c.stack) opts.onInternalError?.(paths[i]!, c.stack);
-    opts.onProgress?.(++done, paths.length, paths[i]!);
+    if (c.stack) opts.onInternalError?.(targetPath(paths[i]!), c.stack);
+    opts.onProgress?.(++done, paths.length, targetPath(paths[i]!));
   };
   const jobs = Math.min(opts.jobs ?? autoJobs(paths.length), paths.length);
   const wire = jobs > 1 ? toWire(req) : undefined;
@@ -56,7 +90,7 @@ export async function checkBatch(args: readonly string[], req: Request, opts: Ba
     const { runPool, PoolStartError } = await import('./pool.js');
     const poolOpts = opts.workerUrl ? { jobs, workerUrl: opts.workerUrl } : { jobs };
     try {
-      await runPool(paths, wire, poolOpts, record, (i, error) => record(i, { result: internalErrorResult(paths[i]!, error) }));
+      await runPool(paths, wire, poolOpts, record, (i, error) => record(i, { result: internalErrorResult(targetPath(paths[i]!), error) }));
     } catch (e) {
       if (!(e instanceof PoolStartError)) throw e;
       // no thread could start: what is left is checked here instead
@@ -68,7 +102,7 @@ export async function checkBatch(args: readonly string[], req: Request, opts: Ba
   }
   if (unmatched.length === 0) return results as DisclosureResult[];
   // patterns that matched nothing are reported where they sort, like any other unusable input
-  const keyed: Array<[string, DisclosureResult]> = paths.map((p, i) => [p, results[i]!]);
+  const keyed: Array<[string, DisclosureResult]> = paths.map((p, i) => [targetPath(p), results[i]!]);
   for (const u of unmatched) keyed.push([u, unmatchedResult(u)]);
   return keyed.sort((a, b) => comparePaths(a[0], b[0])).map((k) => k[1]);
 }

@@ -5,6 +5,7 @@
 // Loaded only for multi-disclosure runs with --jobs > 1.
 import { Worker } from 'node:worker_threads';
 import type { Checked, WireRequest } from './request.js';
+import type { DisclosureTarget } from '../load/disclosure.js';
 
 export const WORKER_URL = new URL('./worker.js', import.meta.url);
 const DEPTH = 2;
@@ -19,7 +20,7 @@ export interface PoolOptions {
 export class PoolStartError extends Error {}
 
 export function runPool(
-  paths: readonly string[],
+  paths: readonly DisclosureTarget[],
   wire: WireRequest,
   opts: PoolOptions,
   onDone: (i: number, checked: Checked) => void,

@@ -6,6 +6,7 @@ import { checkPath, type CheckRequest } from '../check.js';
 import { RULES, findRule } from '../rules/index.js';
 import type { Rule } from '../rules/types.js';
 import type { DisclosureResult } from '../report/types.js';
+import { targetPath, type DisclosureTarget } from '../load/disclosure.js';
 
 export type Request = Omit<CheckRequest, 'paths'>;
 
@@ -83,12 +84,12 @@ export interface Checked {
 }
 
 /** checkPath, with an internal error turned into a result for this disclosure alone. */
-export async function checkOne(path: string, req: Request): Promise<Checked> {
+export async function checkOne(path: DisclosureTarget, req: Request): Promise<Checked> {
   try {
     return { result: await checkPath(path, req) };
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
-    const out: Checked = { result: internalErrorResult(path, err.message) };
+    const out: Checked = { result: internalErrorResult(targetPath(path), err.message) };
     if (err.stack) out.stack = err.stack;
     return out;
   }

@@ -3,10 +3,11 @@
 // thread), and sends back each result (plain data: findings carry decimals as strings).
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkOne, fromWire, internalErrorResult, type WireRequest } from './request.js';
+import { targetPath, type DisclosureTarget } from '../load/disclosure.js';
 
 export interface Job {
   i: number;
-  path: string;
+  path: DisclosureTarget;
 }
 
 const port = parentPort!;
@@ -22,7 +23,7 @@ async function drain(): Promise<void> {
       port.postMessage({ i: job.i, ...done });
     } catch (e) {
       // a result that cannot be cloned is a bug in a rule; report it for this disclosure only
-      port.postMessage({ i: job.i, result: internalErrorResult(job.path, (e as Error).message) });
+      port.postMessage({ i: job.i, result: internalErrorResult(targetPath(job.path), (e as Error).message) });
     }
   }
   busy = false;

@@ -5,6 +5,9 @@ import { dirname, join, resolve } from 'node:path';
 import type { Dec, Severity } from '../core/decimal.js';
 import { normalizeLabel, type ColumnAlias, type TitleAlias } from '../load/aliases.js';
 import { display } from '../load/disclosure.js';
+import { BUILTIN_LAYOUTS, findLayout } from '../layout/index.js';
+import { parseLink } from '../rules/cross/links.js';
+import type { LayoutProfile } from '../layout/types.js';
 import type { ColumnKey, TableKind, UnitType } from '../load/model.js';
 import { compileCustomRule, describeExpressionError, ExpressionError, type CustomRuleSpec } from '../rules/custom/index.js';
 import { INPUT_RULE_PREFIX } from '../rules/engine.js';
@@ -118,6 +121,15 @@ export async function readConfig(file: string, cwd = process.cwd()): Promise<Loa
       throw e;
     }
   });
+  // a layout's links are parsed now, so that a mistake in one is reported before anything is checked
+  (config.layouts ?? []).forEach((layout, i) => {
+    layout.links.forEach((link, j) => {
+      if (!parseLink(link)) throw new ConfigError(shown, `layouts[${i}].links[${j}].assert`, `not a link such as "T5[*].total = T3[*].total - T9?[*].total": ${link.assert}`);
+    });
+  });
+  if (config.layout && !findLayout(config.layout, [...((config.layouts ?? []) as LayoutProfile[]), ...BUILTIN_LAYOUTS])) {
+    throw new ConfigError(shown, 'layout', `no layout named "${config.layout}" (see: budgetlint layouts)`);
+  }
   for (const id of Object.keys(config.rules ?? {})) {
     if (!ids.has(id) && !id.startsWith(INPUT_RULE_PREFIX)) throw new ConfigError(shown, `rules.${id}`, 'unknown rule (see: budgetlint rules, or a customRules id)');
   }
@@ -172,7 +184,7 @@ import type { RuleLevels } from '../rules/engine.js';
 export interface ConfiguredCheck {
   options: { approxTolerance?: Dec; absTolerance?: Dec; unitType?: UnitType; strict?: boolean };
   failOn?: Severity;
-  load: { titleAliases?: TitleAlias[]; columnAliases?: ColumnAlias[] };
+  load: { titleAliases?: TitleAlias[]; columnAliases?: ColumnAlias[]; layouts?: LayoutProfile[]; layout?: string };
   levels?: RuleLevels;
   customRules?: CustomRuleSpec[];
   /** the rules that will run, for formats that describe them */
@@ -196,6 +208,9 @@ export function configuredCheck(c: LoadedConfig): ConfiguredCheck {
   const columns = Object.entries(cfg.aliases?.columns ?? {}) as Array<[ColumnKey, string[]]>;
   // a configured header is matched whole, so "租金" does not capture "租金收入"
   if (columns.length) out.load.columnAliases = columns.flatMap(([key, names]) => names.map((n) => ({ key, pattern: new RegExp(`^${literal(n).source}$`) })));
+  // the configuration's layouts first: a region's own profile wins a tie with a built-in one
+  if (cfg.layouts?.length) out.load.layouts = [...(cfg.layouts as LayoutProfile[]), ...BUILTIN_LAYOUTS.filter((b) => !cfg.layouts!.some((l) => l.id === b.id))];
+  if (cfg.layout) out.load.layout = cfg.layout;
   if (cfg.rules && Object.keys(cfg.rules).length) out.levels = { ...cfg.rules };
   if (cfg.customRules?.length) out.customRules = cfg.customRules as CustomRuleSpec[];
   out.metas = [...RULES.map((r) => r.meta), ...c.custom.map((r) => r.meta)].filter((m) => out.levels?.[m.id] !== 'off');
@@ -208,9 +223,9 @@ export function configuredCheck(c: LoadedConfig): ConfiguredCheck {
  */
 export function mergeUnderFlags(
   conf: ConfiguredCheck,
-  given: (flag: 'approxTolerance' | 'absTolerance' | 'unitType' | 'strict' | 'failOn') => boolean,
+  given: (flag: 'approxTolerance' | 'absTolerance' | 'unitType' | 'strict' | 'failOn' | 'layout') => boolean,
   options: { approxTolerance: Dec; absTolerance?: Dec; unitType?: UnitType; strict: boolean },
-  load: { titleAliases?: TitleAlias[]; columnAliases?: ColumnAlias[] },
+  load: { titleAliases?: TitleAlias[]; columnAliases?: ColumnAlias[]; layouts?: readonly LayoutProfile[]; layout?: string },
   failOn: Severity,
 ): Severity {
   if (conf.options.approxTolerance && !given('approxTolerance')) options.approxTolerance = conf.options.approxTolerance;
@@ -219,5 +234,7 @@ export function mergeUnderFlags(
   if (conf.options.strict !== undefined && !given('strict')) options.strict = conf.options.strict;
   if (conf.load.titleAliases) load.titleAliases = conf.load.titleAliases;
   if (conf.load.columnAliases) load.columnAliases = conf.load.columnAliases;
+  if (conf.load.layouts) load.layouts = conf.load.layouts;
+  if (conf.load.layout && !given('layout')) load.layout = conf.load.layout;
   return conf.failOn && !given('failOn') ? conf.failOn : failOn;
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Decimal, type Dec } from '../core/decimal.js';
 import { ColumnKeySchema, TableKindSchema, UNIT_IN_WAN, UnitTypeSchema, type Unit } from '../load/model.js';
+import { LayoutProfileSchema } from '../layout/schema.js';
 
 
 export const RuleLevelSchema = z.enum(['off', 'warning', 'error']);
@@ -61,6 +62,10 @@ export const ConfigSchema = z
       .strict()
       .optional(),
     customRules: z.array(CustomRuleSchema).optional(),
+    /** layout profiles of the office's own region (budgetlint layouts shows the built-in ones) */
+    layouts: z.array(LayoutProfileSchema).optional(),
+    /** read every disclosure with this layout instead of detecting it */
+    layout: z.string().optional(),
   })
   .strict();
 

@@ -44,6 +44,12 @@ export interface TitleMatch {
   length: number;
 }
 
+/**
+ * What may stand before a table's name is a number, a year, a department: never more budget
+ * wording, so "一般公共预算财政拨款支出预算表" is not the "财政拨款支出预算表" of another layout.
+ */
+const WORDING_BEFORE = /(预算|资金|拨款|经费|支出|收入|基金|财政|决算)$/;
+
 /** The profile's table a title names (the longest match wins), if any. */
 export function matchTitle(p: LayoutProfile, title: string): TitleMatch | undefined {
   const t = titleKey(title);
@@ -51,7 +57,8 @@ export function matchTitle(p: LayoutProfile, title: string): TitleMatch | undefi
   for (const c of tablesOf(p)) {
     for (const re of c.patterns) {
       const m = re.exec(t);
-      if (m && (!best || m[0].length > best.length)) best = { table: c.table, length: m[0].length };
+      if (!m || WORDING_BEFORE.test(t.slice(0, m.index))) continue;
+      if (!best || m[0].length > best.length) best = { table: c.table, length: m[0].length };
     }
   }
   return best;

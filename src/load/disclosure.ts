@@ -139,7 +139,19 @@ function insideDir(dir: string, target: string): boolean {
   return t === d || t.startsWith(d + sep);
 }
 
-export async function loadDisclosure(path: string, opts: LoadOptions = {}): Promise<Disclosure> {
+/**
+ * What one disclosure is: a directory, a single file, or some files of one directory given one
+ * by one (a shell's `dir/*.csv`), read together so that tables are still checked against each other.
+ */
+export type DisclosureTarget = string | { dir: string; files: string[] };
+
+export function targetPath(t: DisclosureTarget): string {
+  return typeof t === 'string' ? t : t.dir;
+}
+
+export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions = {}): Promise<Disclosure> {
+  const path = targetPath(target);
+  const only = typeof target === 'string' ? undefined : new Set(target.files.map((f) => basename(f)));
   const cwd = opts.cwd ?? process.cwd();
   const shownRoot = display(resolve(path), cwd);
   let st;
@@ -153,7 +165,9 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
   let files: string[];
   let manifest: Manifest = {};
   if (st.isDirectory()) {
-    const names = readdirSync(path).sort();
+    const names = readdirSync(path)
+      .filter((n) => !only || only.has(n) || MANIFEST_NAMES.includes(n))
+      .sort();
     const manifestName = names.find((n) => MANIFEST_NAMES.includes(n));
     if (manifestName && !insideDir(path, join(path, manifestName))) {
       throw new InputError(
@@ -247,7 +261,8 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
       });
       continue;
     }
-    layoutTable ??= tableByRole(profile, kind);
+    // a table only the generic wording recognised is read and checked on its own, but the
+    // layout's links between tables, written for its own tables, do not reach it
     const unit = (typeof spec === 'object' ? spec.unit : undefined) ?? manifest.unit;
     const tableSpec: TableSpec = { kind };
     if (layoutTable) tableSpec.layout = layoutTable;

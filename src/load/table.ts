@@ -355,6 +355,7 @@ function cellsOf(ctx: RowContext, r: GridRow, infos: ColumnInfo[], labelText: st
 function readCoded(ctx: RowContext, body: GridRow[]): void {
   let lastClass = '';
   let lastKuan = '';
+  const padded: Array<{ text: string; code: string; where: Location }> = [];
   for (const r of body) {
     const parts: [string, string, string] = ['', '', ''];
     let combined = '';
@@ -399,18 +400,7 @@ function readCoded(ctx: RowContext, body: GridRow[]): void {
       const read = combined ? readCombined(combined) : readSplit(parts, lastClass, lastKuan);
       if (read.code) {
         code = read.code;
-        if (read.padded) {
-          ctx.issues.push(
-            issue(
-              'code-format',
-              'warning',
-              `科目编码“${combined || parts.filter((p) => p).join(' ')}”缺少前导零，按 ${code} 读取`,
-              `classification code "${combined || parts.filter((p) => p).join(' ')}" lacks its leading zeros; read as ${code}`,
-              where,
-              ctx.tableId,
-            ),
-          );
-        }
+        if (read.padded) padded.push({ text: combined || parts.filter((p) => p).join(' '), code, where });
       } else {
         ctx.issues.push(
           issue(
@@ -423,6 +413,12 @@ function readCoded(ctx: RowContext, body: GridRow[]): void {
           ),
         );
       }
+    }
+    // a code printed in front of the name, in one column: "201 一般公共服务支出"
+    const joined = !code && !total ? /^([235]\d{2}(?:\d{2}){0,2})\s*([^\d\s].*)$/.exec(name) : null;
+    if (joined) {
+      code = joined[1]!;
+      name = joined[2]!;
     }
     if (!total && !code && name && ctx.table.codeKind === 'function') {
       const byName = functionClassByName(name);
@@ -443,6 +439,22 @@ function readCoded(ctx: RowContext, body: GridRow[]): void {
     if (project) row.project = project;
     ctx.table.rows.push(row);
   }
+  // one warning for the table, at the first such code: the codes are read, not an error each
+  const first = padded[0];
+  if (first) {
+    const more = padded.length > 1 ? `等 ${padded.length} 个编码` : '';
+    const moreEn = padded.length > 1 ? ` (and ${padded.length - 1} more)` : '';
+    ctx.issues.push(
+      issue(
+        'code-format',
+        'warning',
+        `科目编码“${first.text}”${more}缺少前导零，按 ${first.code} 等读取`,
+        `classification code "${first.text}"${moreEn} lacks its leading zeros; read as ${first.code}`,
+        first.where,
+        ctx.tableId,
+      ),
+    );
+  }
 }
 
 function readCombined(t: string): { code?: string; padded?: boolean } {
@@ -458,6 +470,9 @@ function readSplit(parts: [string, string, string], lastClass: string, lastKuan:
   let [c, k, x] = parts;
   let padded = false;
   if (!/^\d*$/.test(c + k + x)) return {};
+  // the whole code printed in its last column (类 301 | 款 30101): the longest part is the code
+  const whole = [x, k].find((p) => p.length >= 5 && CODE_RE.test(p));
+  if (whole) return { code: whole };
   if (k.length === 1) {
     k = `0${k}`;
     padded = true;

@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import type { Finding, Lang } from '../core/findings.js';
 import { cellRef } from '../load/grid.js';
 import { escapeResults, escapeTerminal } from './escape.js';
-import { summarize, type DisclosureResult, type Formatter, type NarrativeCoverage, type ReportOptions, type Summary } from './types.js';
+import { summarize, type DisclosureResult, type Formatter, type NarrativeCoverage, type ReadSummary, type ReportOptions, type Summary } from './types.js';
 
 const WORDS = {
   zh: { error: '错误', warning: '警告', info: '提示', stated: '填报', expected: '重算', diff: '差额', from: '依据', unit: '单位', cannot: '无法检查' },
@@ -103,6 +103,31 @@ function coverageLines(cov: NarrativeCoverage, lang: Lang, c: InstanceType<typeo
   return out;
 }
 
+const HOW: Record<ReadSummary['layout']['how'], { zh: string; en: string }> = {
+  detected: { zh: '按表名识别', en: 'detected from the titles' },
+  forced: { zh: '由 --layout 指定', en: 'chosen with --layout' },
+  manifest: { zh: '由清单指定', en: 'named by the manifest' },
+  none: { zh: '未识别出版式，按全国模板读取', en: 'no layout recognised; read as the national template' },
+};
+
+/** --verbose: the layout, each file's table, its row formulas, and what could not be checked. */
+function readLines(r: ReadSummary, lang: Lang, c: InstanceType<typeof Chalk>): string[] {
+  const zh = lang === 'zh';
+  const out = [c.dim(`${zh ? '版式' : 'layout'}: ${r.layout.id} ${r.layout.name[lang]}（${HOW[r.layout.how][lang]}）`.replace(/（(.*)）/, zh ? '（$1）' : ' ($1)'))];
+  for (const t of r.tables) {
+    const what = `${t.label[lang]} [${t.id ?? t.kind}, ${t.structure}, ${t.rows} ${zh ? '行' : 'rows'}]`;
+    out.push(c.dim(`  ${escapeTerminal(t.file)} → ${what}`));
+    out.push(c.dim(`      ${zh ? '金额列' : 'amount columns'}: ${t.columns.join(', ') || '—'}`));
+    if (t.formulas.length) out.push(c.dim(`      ${zh ? '行内公式' : 'row formulas'}: ${t.formulas.join('; ')}`));
+  }
+  if (r.skipped.length) {
+    out.push(c.dim(`  ${zh ? '未能核对' : 'not checked'}:`));
+    for (const s of r.skipped) out.push(c.dim(`    ${s.rule}: ${escapeTerminal(s.what)} — ${s.why[lang]}`));
+  }
+  out.push('');
+  return out;
+}
+
 export const textFormatter: Formatter = {
   name: 'text',
   format(raw: DisclosureResult[], summary: Summary, opts) {
@@ -125,6 +150,7 @@ export const textFormatter: Formatter = {
         }
         out.push(...formatFinding(f, opts, c));
       }
+      if (opts.verbose && r.read) out.push(...readLines(r.read, opts.lang, c));
       if (opts.verbose && r.coverage) out.push(...coverageLines(r.coverage, opts.lang, c));
       if (multi) {
         // the disclosure's own line closes its block; clean ones are one line each

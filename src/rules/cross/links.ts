@@ -204,7 +204,7 @@ function pick(t: Table, ref: Ref): Row[] {
       return r ? [r] : [];
     }
     case 'item':
-      return ref.side ? itemRows(t, ref.side, sel.key as ColumnKey) : t.rows.filter((r) => r.item === sel.key && !r.ofWhich);
+      return ref.side ? itemRows(t, ref.side, sel.key as ColumnKey) : t.rows.filter((r) => r.item === sel.key && !r.ofWhich && (r.role === 'item' || r.subtotal));
     case 'code':
       return rowsByCode(t, ref.side).get(sel.code) ?? [];
     default:
@@ -322,8 +322,9 @@ export function checkLinks(ctx: RuleContext, meta: RuleMeta): Finding[] {
 
 function resolve(d: Disclosure, ctx: RuleContext, ref: Ref): Resolved {
   const lt = tableById(ctx.layout, ref.table);
+  // only a table read as this layout's own: one recognised by generic wording may be another thing
   const table = lt ? d.tables[lt.role] : undefined;
-  return table ? { ref, table } : { ref };
+  return table && table.id === ref.table ? { ref, table } : { ref };
 }
 
 function evaluate(ctx: RuleContext, meta: RuleMeta, p: ParsedLink, repeated: boolean, out: Finding[]): void {
@@ -386,6 +387,13 @@ function evaluate(ctx: RuleContext, meta: RuleMeta, p: ParsedLink, repeated: boo
   }
   const j: Judge = { meta, ctx, atMost, why, out };
   const kind = p.stated.rows.kind;
+  // a block a table does not have is unknown, not zero
+  for (const r of [stated, ...present]) {
+    if (r.ref.side && !r.table!.rows.some((x) => x.side === r.ref.side)) {
+      ctx.skip(text, { zh: `${tableShort(r.table!).zh}没有所需的一方，未核对`, en: `${tableShort(r.table!).en} has no such block; not checked` });
+      return;
+    }
+  }
   if (kind === 'each' || kind === 'class') {
     byCode(j, stated as Resolved & { table: Table }, present);
     return;
