@@ -150,7 +150,8 @@ export const textFormatter: Formatter = {
         }
         out.push(...formatFinding(f, opts, c));
       }
-      if (opts.verbose && r.read) out.push(...readLines(r.read, opts.lang, c));
+      // a text checked alone has no tables and no layout to speak of
+      if (opts.verbose && r.read && r.read.tables.length) out.push(...readLines(r.read, opts.lang, c));
       if (opts.verbose && r.coverage) out.push(...coverageLines(r.coverage, opts.lang, c));
       if (multi) {
         // the disclosure's own line closes its block; clean ones are one line each
