@@ -7,9 +7,8 @@ import { detectTableKind, type ColumnAlias, type TitleAlias } from './aliases.js
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
 import type { Manifest } from './manifest.js';
-import type { Bilingual } from '../core/vocabulary.js';
 import type { Disclosure, LoadIssue, Table, TableKind } from './model.js';
-import { readHead, readTable, type TableHead, type TableSpec } from './table.js';
+import { readHead, readTable, tableLabel, type TableHead, type TableSpec } from './table.js';
 import { loadNarrativeFile } from './narrative/file.js';
 
 /** Load issue of a file in a disclosure directory that could not be read at all. */
@@ -349,9 +348,4 @@ function addTable(d: Disclosure, table: Table): void {
     return;
   }
   d.tables[table.kind] = table;
-}
-
-/** How findings name a table: the document's own number (or the layout's) and its name. */
-export function tableLabel(t: Pick<Table, 'number' | 'name'>): Bilingual {
-  return t.number ? { zh: `${t.number.zh} ${t.name.zh}`, en: `${t.number.en} (${t.name.en})` } : { zh: t.name.zh, en: t.name.en };
 }

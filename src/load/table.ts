@@ -6,7 +6,6 @@ import { parseNumber } from '../core/decimal.js';
 import type { Bilingual, Location, Side } from '../core/vocabulary.js';
 import type { LayoutTable } from '../layout/types.js';
 import {
-  COLUMN_LABEL,
   COLUMN_PARENT,
   functionClassByName,
   isAdjustmentLabel,
@@ -854,8 +853,8 @@ export function parseColumnFormula(text: string): { total: string; parts: Array<
   return { total: m[1]!, parts };
 }
 
-export function columnLabelOf(c: Column): Bilingual {
-  if (c.key) return COLUMN_LABEL[c.key];
-  const h = c.header[c.header.length - 1] ?? `#${c.index}`;
-  return { zh: h, en: h };
+/** How findings name a table: the document's own number, when printed, and its name. */
+export function tableLabel(t: Pick<Table, 'number' | 'name'>): Bilingual {
+  return t.number ? { zh: `${t.number.zh}（${t.name.zh}）`, en: `${t.number.en} (${t.name.en})` } : { zh: t.name.zh, en: t.name.en };
 }
+

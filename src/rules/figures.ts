@@ -19,6 +19,7 @@ import type { Location } from '../core/vocabulary.js';
 import { COLUMN_LABEL, stripNumbering } from '../load/aliases.js';
 import { UNIT_IN_WAN } from '../load/constants.js';
 import type { Cell, Column, Row, Table } from '../load/model.js';
+import { tableLabel } from '../load/table.js';
 import type { CheckOptions, RuleMeta } from './types.js';
 
 /** A published figure, located, as an interval in the compared unit. */
@@ -44,10 +45,7 @@ export function tableShort(t: Pick<Table, 'number' | 'name'>): Bilingual {
   return t.number ?? t.name;
 }
 
-/** How a table is named in full: number and name. */
-export function tableLabel(t: Pick<Table, 'number' | 'name'>): Bilingual {
-  return t.number ? { zh: `${t.number.zh}（${t.name.zh}）`, en: `${t.number.en} (${t.name.en})` } : { zh: t.name.zh, en: t.name.en };
-}
+export { tableLabel };
 
 export function rowLabel(row: Row): Bilingual {
   if (row.isTotal) {
