@@ -53,6 +53,49 @@ describe('header and code layouts', () => {
   });
 });
 
+describe('codes as real exports print them', () => {
+  const T6 = 'fixtures/kashgar-2022/t6-一般公共预算基本支出情况表.csv';
+
+  it('reads 款 printed without its leading zero, and a 类 left blank under a merged cell, with one warning', async () => {
+    const lines = readFileSync(T6, 'utf8').trimEnd().split('\n');
+    // 301,01 → 301,1 and the 类 of the 款 rows left blank (a merged cell exported by Excel)
+    const out = lines.map((l) => {
+      const m = /^(30[123]),(\d\d),(.*)$/.exec(l);
+      return m ? `,${String(Number(m[2]))},${m[3]}` : l;
+    });
+    const dir = tempDir();
+    writeFileSync(join(dir, 't6.csv'), out.join('\n'));
+    const d = await load(join(dir, 't6.csv'));
+    const original = await load(T6);
+    expect(shape(d.tables.basicEconomic!).rows).toEqual(shape(original.tables.basicEconomic!).rows);
+    const warnings = tableFindings(d).filter((f) => f.ruleId === 'input/code-format');
+    expect(warnings.map((f) => [f.severity, f.location.line])).toEqual([['warning', 8]]);
+    expect(warnings[0]!.message.zh).toBe('科目编码“1”等 12 个编码缺少前导零，按 30101 等读取');
+    expect(tableFindings(d).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('reads a code printed with its name in one column, and a whole code printed in the 款 column', async () => {
+    const lines = readFileSync(T6, 'utf8').trimEnd().split('\n');
+    const joined = lines.map((l, i) => {
+      const m = /^(30[123]),(\d\d)?,(.*)$/.exec(l);
+      if (m) return `${m[1]}${m[2] ?? ''} ${m[3]}`;
+      // title lines lose two empty cells; the header keeps the name column's words
+      if (l.startsWith('合计')) return l.replace(/^合计,,,/, '合计,');
+      return i < 3 ? l.replace(/,,(?=[^,]*$)/, '') : l.replace(/^[^,]*,[^,]*,/, '');
+    });
+    const whole = lines.map((l) => l.replace(/^(30[123]),(\d\d),/, '$1,$1$2,'));
+    const dir = tempDir();
+    writeFileSync(join(dir, 'joined.csv'), joined.join('\n'));
+    writeFileSync(join(dir, 'whole.csv'), whole.join('\n'));
+    const original = shape((await load(T6)).tables.basicEconomic!).rows.map((r) => [r[0], r[2], r[3]]);
+    for (const f of ['joined.csv', 'whole.csv']) {
+      const d = await load(join(dir, f));
+      expect(shape(d.tables.basicEconomic!).rows.map((r) => [r[0], r[2], r[3]]), f).toEqual(original);
+      expect(tableFindings(d).filter((x) => x.severity !== 'info'), f).toEqual([]);
+    }
+  });
+});
+
 describe('manifest', () => {
   it('names a table the title does not, and its unit', async () => {
     const dir = tempDir();
