@@ -223,7 +223,7 @@ describe('the configuration schema for editors, and the documented examples', ()
   ];
 
   it('finds the examples', () => {
-    expect(examples.map((e) => e[0])).toEqual(['docs/config.md', 'README.md', 'docs/custom-rules.md']);
+    expect(examples.map((e) => e[0])).toEqual(['docs/config.md', 'README.md', 'README.md', 'docs/custom-rules.md']);
   });
 
   for (const [i, [doc, text]] of examples.entries()) {
