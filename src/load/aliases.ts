@@ -284,7 +284,10 @@ export function numberingLevel(name: string): number | undefined {
 
 const GRAND_TOTAL = /^(收入|支出)?(总计|合计)$|^收支总计$|^(收入|支出)总计$/;
 const YEAR_TOTAL = /^(本年|当年)(收入|支出)(合计|小计)$|^(收入|支出)小计$/;
+/** "一、本年收入" over its parts (the national template's 财政拨款收支总表 from 2019): the year's subtotal too. */
+const YEAR_HEAD = /^本年(收入|支出)$/;
 
+/** A label that makes a row a total row of its own (合计, 收入总计, 本年支出合计, 小计). */
 export function isTotalLabel(text: string): boolean {
   const t = normalizeLabel(text);
   return GRAND_TOTAL.test(t) || YEAR_TOTAL.test(t) || t === '小计';
@@ -294,7 +297,7 @@ export function isTotalLabel(text: string): boolean {
 export function rowRoleOf(name: string): 'grandTotal' | 'yearTotal' | 'subtotal' | undefined {
   const t = normalizeLabel(stripNumbering(name));
   if (GRAND_TOTAL.test(t)) return 'grandTotal';
-  if (YEAR_TOTAL.test(t)) return 'yearTotal';
+  if (YEAR_TOTAL.test(t) || (YEAR_HEAD.test(t) && t !== normalizeLabel(name))) return 'yearTotal';
   if (t === '小计') return 'subtotal';
   return undefined;
 }

@@ -571,7 +571,8 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
         row.role = 'grandTotal';
       } else if (role === 'yearTotal') {
         row.role = 'yearTotal';
-        st.yearTotalSeen = true;
+        // a heading (一、本年收入) has its items after it; a subtotal line (本年收入合计) before it
+        st.yearTotalSeen = numberingLevel(p.name) === undefined;
       } else if (st.yearTotalSeen || (isAdjustmentLabel(p.name) && !itemOf(p.name))) {
         row.role = 'adjustment';
       } else {
@@ -579,6 +580,12 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
       }
       const index = ctx.table.rows.length;
       if (row.role === 'item' || row.role === 'adjustment') placeItem(ctx, row, p, st, index);
+      else if (row.role === 'yearTotal') {
+        // "一、本年收入" heads the numbered items under it
+        const level = numberingLevel(p.name);
+        st.lastByLevel.clear();
+        if (level !== undefined) st.lastByLevel.set(level, index);
+      }
       // the parts of an adjustment (二、上年结转 / （一）一般公共预算拨款) are adjustments too
       if (row.parent !== undefined && ctx.table.rows[row.parent]!.role === 'adjustment') row.role = 'adjustment';
       ctx.table.rows.push(row);

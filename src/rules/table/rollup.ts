@@ -107,8 +107,8 @@ function checkLinked(t: Table, ctx: RuleContext, out: Finding[]): void {
   });
   for (const [index, kids] of children) {
     const parent = t.rows[index]!;
-    // coded rows of a summary side are rolled up by code
-    if (parent.code && kids.every((k) => k.code)) continue;
+    // coded rows of a summary side are rolled up by code; a 本年收入 heading is a total (column-total)
+    if ((parent.code && kids.every((k) => k.code)) || parent.role === 'yearTotal') continue;
     for (const key of amountIds(t, parent.side)) {
       const stated = figure(t, parent, key);
       if (!stated) continue;

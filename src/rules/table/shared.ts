@@ -49,9 +49,9 @@ export function topCodedRows(rows: readonly Row[]): Row[] {
   return rows.filter((r) => r.level === top && !r.ofWhich);
 }
 
-/** A summary side's top-level items: those that are part of no other row, not 其中 rows. */
+/** A summary side's top-level items: those that are part of no other item (a 本年收入 heading aside), not 其中 rows. */
 export function topItems(t: Table, side: Side): Row[] {
-  return t.rows.filter((r) => r.side === side && r.role === 'item' && !r.ofWhich && r.parent === undefined);
+  return t.rows.filter((r) => r.side === side && r.role === 'item' && !r.ofWhich && (r.parent === undefined || t.rows[r.parent]!.role === 'yearTotal'));
 }
 
 /** The rows a row is the sum of: its children (其中 rows left out). */

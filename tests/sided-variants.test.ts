@@ -1,0 +1,72 @@
+// Summary tables as the national template prints them from 2019 on (fixtures/layouts/national-2019,
+// figures made up and consistent): 表1 with 本年收入合计, 上年结转结余 and 收入总计; 表4 with numbered
+// 一、本年收入 / 二、上年结转 blocks, each over its parts. Each relationship holds as printed and breaks
+// with exactly its finding.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { load, tableFindings } from './helpers.js';
+import { tempDir } from './input-support.js';
+
+const DIR = 'fixtures/layouts/national-2019';
+const T1 = '表1-部门收支总表.csv';
+const T4 = '表4-财政拨款收支总表.csv';
+
+/** The findings of a copy of the fixture with one line replaced, as rule line:column actual≠expected. */
+async function broken(file: string, line: number, text: string): Promise<string[]> {
+  const dir = tempDir();
+  for (const f of [T1, T4]) writeFileSync(join(dir, f), readFileSync(join(DIR, f), 'utf8'));
+  const lines = readFileSync(join(DIR, file), 'utf8').split('\n');
+  lines[line - 1] = text;
+  writeFileSync(join(dir, file), lines.join('\n'));
+  return tableFindings(await load(dir))
+    .filter((f) => f.ruleId !== 'missing-table')
+    .map((f) => `${f.ruleId} ${f.location.file.endsWith(T1) ? 'T1' : 'T4'} ${f.location.line}:${f.location.column} ${f.actual}≠${f.expected}`);
+}
+
+describe('summary tables of the national template from 2019', () => {
+  it('hold as printed, and are read with their blocks, subtotals and carried-over rows', async () => {
+    const d = await load(DIR);
+    expect(tableFindings(d).filter((f) => f.ruleId !== 'missing-table')).toEqual([]);
+    const t4 = d.tables.fiscalOverview!;
+    expect(t4.rows.filter((r) => r.side === 'income').map((r) => `${r.role} ${r.name}${r.parent === undefined ? '' : ` < ${t4.rows[r.parent]!.name}`}`)).toEqual([
+      'yearTotal 一、本年收入',
+      'item （一）一般公共预算拨款 < 一、本年收入',
+      'item （二）政府性基金预算拨款 < 一、本年收入',
+      'item （三）国有资本经营预算拨款 < 一、本年收入',
+      'adjustment 二、上年结转',
+      'adjustment （一）一般公共预算拨款 < 二、上年结转',
+      'adjustment （二）政府性基金预算拨款 < 二、上年结转',
+      'grandTotal 收入总计',
+    ]);
+  });
+
+  it('本年收入合计 is the sum of the items; 收入总计 adds 上年结转结余', async () => {
+    expect(await broken(T1, 10, '五、事业收入,6.00,,')).toEqual(['column-total T1 11:8 105.00≠106.00']);
+    expect(await broken(T1, 12, '上年结转结余,3.00,结转下年,2.00')).toEqual(['column-total T1 13:6 107.00≠108.00']);
+  });
+
+  it('一、本年收入 is the sum of its parts, 二、上年结转 of its own, 收入总计 of both, and 收入总计 = 支出总计', async () => {
+    expect(await broken(T4, 7, '（一）一般公共预算拨款,101.00,（一）一般公共服务支出,75.00,75.00,,')).toEqual([
+      'column-total T4 6:8 100.00≠101.00',
+      'income-agreement T4 7:13 101.00≠100.00',
+    ]);
+    expect(await broken(T4, 11, '（一）一般公共预算拨款,3.00,,,,,')).toEqual(['rollup T4 10:8 2.00≠3.00']);
+    expect(await broken(T4, 13, '收入总计,103.00,支出总计,102.00,102.00,,')).toEqual(['column-total T4 13:6 103.00≠102.00', 'balance T4 13:18 102.00≠103.00']);
+  });
+
+  it('支出 by class adds up to 一、本年支出, in every column', async () => {
+    expect(await broken(T4, 8, '（二）政府性基金预算拨款,,（二）社会保障和就业支出,16.00,16.00,,')).toEqual([
+      'column-total T4 6:22 100.00≠101.00',
+      'column-total T4 6:29 100.00≠101.00',
+    ]);
+  });
+
+  it('表4 本年收入 agrees with 表1 财政拨款 (not with 收入总计, which carries money over)', async () => {
+    expect(await broken(T4, 6, '一、本年收入,99.00,一、本年支出,100.00,100.00,,')).toEqual([
+      'column-total T4 6:8 99.00≠100.00',
+      'income-agreement T4 6:8 99.00≠100.00',
+      'column-total T4 13:6 102.00≠101.00',
+    ]);
+  });
+});
