@@ -13,6 +13,7 @@ const LAYOUTS = [
   { layout: 'national', dir: 'fixtures/kashgar-2022' },
   { layout: 'shanghai-district', dir: 'fixtures/putuo-2025' },
   { layout: 'jiangsu-2017', dir: 'fixtures/real/jiangsu-court-2018/banded' },
+  { layout: 'national-final', dir: 'fixtures/real/putuo-planning-2024-final/banded' },
 ];
 
 interface Case {

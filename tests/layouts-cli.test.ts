@@ -54,7 +54,7 @@ describe('choosing the layout', () => {
     expect(forced.disclosures[0]!.read!.layout).toMatchObject({ id: 'national', how: 'forced' });
     const bad = await runMain('check', JIANGSU, '--layout', 'nowhere', '--no-config');
     expect(bad.code).toBe(2);
-    expect(bad.err).toBe('budgetlint: --layout: no layout named "nowhere" (known: shanghai-district, jiangsu-2017, national; see: budgetlint layouts)\n');
+    expect(bad.err).toBe('budgetlint: --layout: no layout named "nowhere" (known: shanghai-district, jiangsu-2017, national-final, national; see: budgetlint layouts)\n');
   });
 
   it('a region\'s own profile comes from the configuration, without code, and its links are checked', async () => {

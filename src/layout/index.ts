@@ -4,13 +4,19 @@ import { normalizeLabel } from '../load/aliases.js';
 import type { TableKind } from '../load/constants.js';
 import jiangsu2017 from './profiles/jiangsu-2017.json' with { type: 'json' };
 import national from './profiles/national.json' with { type: 'json' };
+import nationalFinal from './profiles/national-final.json' with { type: 'json' };
 import shanghaiDistrict from './profiles/shanghai-district.json' with { type: 'json' };
 import type { LayoutProfile, LayoutTable } from './types.js';
 
 export type { LayoutLink, LayoutProfile, LayoutTable } from './types.js';
 
 /** Built-in profiles, most specific first (a tie in detection goes to the earlier one). */
-export const BUILTIN_LAYOUTS: readonly LayoutProfile[] = [shanghaiDistrict as LayoutProfile, jiangsu2017 as LayoutProfile, national as LayoutProfile];
+export const BUILTIN_LAYOUTS: readonly LayoutProfile[] = [
+  shanghaiDistrict as LayoutProfile,
+  jiangsu2017 as LayoutProfile,
+  nationalFinal as LayoutProfile,
+  national as LayoutProfile,
+];
 
 interface CompiledTable {
   table: LayoutTable;
@@ -50,8 +56,19 @@ export interface TitleMatch {
  */
 const WORDING_BEFORE = /(预算|资金|拨款|经费|支出|收入|基金|财政|决算)$/;
 
-/** The profile's table a title names (the longest match wins), if any. */
-export function matchTitle(p: LayoutProfile, title: string): TitleMatch | undefined {
+/**
+ * The profile's table a title names (the longest match wins), if any. Several title lines (a
+ * department's "…年度部门决算表" above the table's own "收入支出决算总表") are tried each.
+ */
+export function matchTitle(p: LayoutProfile, title: string | readonly string[]): TitleMatch | undefined {
+  if (typeof title !== 'string') {
+    let best: TitleMatch | undefined;
+    for (const line of title) {
+      const m = matchTitle(p, line);
+      if (m && (!best || m.length > best.length)) best = m;
+    }
+    return best;
+  }
   const t = titleKey(title);
   let best: TitleMatch | undefined;
   for (const c of tablesOf(p)) {
@@ -76,7 +93,7 @@ export function tableById(p: LayoutProfile, id: string): LayoutTable | undefined
  * The profile most of the titles belong to: the most titles matched, then the longest matches
  * in all, then the earlier profile. Undefined when no title matches any profile.
  */
-export function detectLayout(titles: readonly string[], profiles: readonly LayoutProfile[]): LayoutProfile | undefined {
+export function detectLayout(titles: ReadonlyArray<string | readonly string[]>, profiles: readonly LayoutProfile[]): LayoutProfile | undefined {
   let best: { p: LayoutProfile; count: number; length: number } | undefined;
   for (const p of profiles) {
     let count = 0;

@@ -119,8 +119,8 @@ export const COLUMN_ALIASES: ColumnAlias[] = [
   { key: 'e399', pattern: /^其他支出$/ },
   { key: 'carryIn', pattern: /^上年结转(和结余|结余)?(资金)?$|^年初结转和结余$|^年初(财政拨款)?结转和结余$/ },
   { key: 'carryOut', pattern: /^结转下年(资金)?$|^年末结转和结余$|^年末(财政拨款)?结转和结余$/ },
-  { key: 'yearIncome', pattern: /^本年收入(合计|小计)?$/ },
-  { key: 'yearExpense', pattern: /^本年支出(合计|小计)?$/ },
+  { key: 'yearIncome', pattern: /^本年收入(小计)?$/ },
+  { key: 'yearExpense', pattern: /^本年支出(小计)?$/ },
   { key: 'total', pattern: /合计$|总计$|^小计$|^预算数$|^决算数$|^金额$|^预算金额$|^本年预算数?$/ },
   ...USE_ALIASES,
   ...SOURCE_ALIASES,
@@ -282,7 +282,8 @@ export function numberingLevel(name: string): number | undefined {
   return undefined;
 }
 
-const GRAND_TOTAL = /^(收入|支出)?(总计|合计)$|^收支总计$|^(收入|支出)总计$/;
+/** 合计, 总计, 收入总计, 支出合计, and a block's own total (人员经费合计 | 公用经费合计) */
+const GRAND_TOTAL = /^[\u4e00-\u9fff]{0,6}(总计|合计)$/;
 const YEAR_TOTAL = /^(本年|当年)(收入|支出)(合计|小计)$|^(收入|支出)小计$/;
 /** "一、本年收入" over its parts (the national template's 财政拨款收支总表 from 2019): the year's subtotal too. */
 const YEAR_HEAD = /^本年(收入|支出)$/;
@@ -296,8 +297,8 @@ export function isTotalLabel(text: string): boolean {
 /** The role of a summary-table row by its printed name alone (an item unless it says otherwise). */
 export function rowRoleOf(name: string): 'grandTotal' | 'yearTotal' | 'subtotal' | undefined {
   const t = normalizeLabel(stripNumbering(name));
-  if (GRAND_TOTAL.test(t)) return 'grandTotal';
   if (YEAR_TOTAL.test(t) || (YEAR_HEAD.test(t) && t !== normalizeLabel(name))) return 'yearTotal';
+  if (GRAND_TOTAL.test(t)) return 'grandTotal';
   if (t === '小计') return 'subtotal';
   return undefined;
 }

@@ -238,7 +238,7 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     if (!layout) throw new InputError({ zh: `没有名为“${wanted}”的版式（见 budgetlint layouts）`, en: `no layout named "${wanted}" (see: budgetlint layouts)` }, shownRoot);
     disclosure.layoutHow = opts.layout ? 'forced' : 'manifest';
   } else {
-    layout = detectLayout(grids.map((g) => g.head.titleLine || g.head.titleText), profiles);
+    layout = detectLayout(grids.map((g) => (g.head.titleLines.length ? g.head.titleLines : [g.head.titleText])), profiles);
     disclosure.layoutHow = layout ? 'detected' : 'none';
   }
   const profile = layout ?? findLayout('national', profiles) ?? BUILTIN_LAYOUTS[BUILTIN_LAYOUTS.length - 1]!;
@@ -248,7 +248,7 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     const sheet = (grid as { sheet?: string }).sheet;
     const spec = manifest.tables?.[sheet === undefined ? basename(file) : `${basename(file)}#${sheet}`];
     const kindFromManifest: TableKind | undefined = typeof spec === 'string' ? spec : spec?.kind;
-    let layoutTable = kindFromManifest ? tableByRole(profile, kindFromManifest) : matchTitle(profile, head.titleLine || head.titleText)?.table;
+    let layoutTable = kindFromManifest ? tableByRole(profile, kindFromManifest) : matchTitle(profile, head.titleLines.length ? head.titleLines : [head.titleText])?.table;
     // a table the layout does not name: the roles' generic wording, title first, then header
     const kind = kindFromManifest ?? layoutTable?.role ?? detectTableKind(head.titleText, opts.titleAliases) ?? detectTableKind(head.headerText, opts.titleAliases);
     if (!kind) {

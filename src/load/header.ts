@@ -93,6 +93,12 @@ function keyOfChain(labels: string[], extra: readonly ColumnAlias[], blockBands:
 function labelRole(labels: string[]): Role | undefined {
   const norm = labels.map(normalizeLabel);
   const last = norm[norm.length - 1] ?? '';
+  // 合计 printed across the code and name columns in a header row (an empty table's total line):
+  // the column is still the code or name column above it
+  if (/^(合计|总计)$/.test(last) && norm.length > 1) {
+    const above = labelRole(labels.slice(0, -1));
+    if (above) return above;
+  }
   if (last === '类') return { role: 'codePart', part: 0 };
   if (last === '款') return { role: 'codePart', part: 1 };
   if (last === '项') return { role: 'codePart', part: 2 };
@@ -295,15 +301,11 @@ function resolveSubtotals(columns: ColumnInfo[]): void {
     groups.set(g, [...(groups.get(g) ?? []), c]);
   }
   for (const list of groups.values()) {
-    let totalSeen = false;
     list.forEach((c, i) => {
       if (c.role.role !== 'amount' || c.role.key !== 'total') return;
       const label = normalizeLabel(c.labels[c.labels.length - 1] ?? '');
-      if (!totalSeen) {
-        totalSeen = true;
-        return;
-      }
-      if (!SUBTOTAL.test(label)) return;
+      // the first amount column is the table's total; a later 合计 heads the columns after it
+      if (i === 0 || !SUBTOTAL.test(label)) return;
       const next = list[i + 1];
       const nextKey = next?.role.role === 'amount' ? next.role.key : undefined;
       if (!nextKey) return;

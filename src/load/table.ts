@@ -31,6 +31,8 @@ export interface TableHead {
   headerText: string;
   /** the title line that names the table (without the department and unit line) */
   titleLine: string;
+  /** every title line but the department and unit lines, in printed order */
+  titleLines: string[];
   titleLoc: Location;
   unit?: Unit;
 }
@@ -115,9 +117,19 @@ export function readHead(grid: Grid): TableHead {
   const lines = titleRows.flatMap((r) => nonBlank(r).map((c) => c.text.trim())).filter((t) => !/^(编制(部门|单位)|(部门|单位)(名称)?[:：])|单位[:：]\s*(万元|千元|元)$/.test(t) && !/^(公开)?表[一二三四五六七八九十\d]+$/.test(t));
   const titleLine = lines.find((t) => /表/.test(t)) ?? lines[0] ?? '';
   const unitMatch = UNIT_RE.exec(titleText + ' ' + headerText);
-  const head: TableHead = { titleRows, headerRows, dataRows, titleText, headerText, titleLine, titleLoc };
+  const head: TableHead = { titleRows, headerRows, dataRows, titleText, headerText, titleLine, titleLines: lines, titleLoc };
   if (unitMatch) head.unit = unitMatch[1] as Unit;
   return head;
+}
+
+/** The printed title: the line naming the layout's table when there is one, else the first title line. */
+function titleOf(head: TableHead, layout: LayoutTable | undefined): string {
+  if (layout) {
+    const res = layout.titles.map((t) => new RegExp(`(?:${t})`));
+    const named = head.titleLines.find((l) => res.some((re) => re.test(normalizeLabel(l))));
+    if (named) return named;
+  }
+  return head.titleLine || head.titleText.trim();
 }
 
 /** "一、", "表一", "公开表五", "表5" before a title, or on a line of its own: how the document numbers the table. */
@@ -177,7 +189,7 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
     kind,
     name,
     file: grid.file,
-    title: head.titleLine || head.titleText.trim(),
+    title: titleOf(head, layout),
     titleLoc: head.titleLoc,
     unit,
     unitStated,
@@ -541,7 +553,7 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
   const blocks = new Map<number, ColumnInfo[]>();
   for (const c of ctx.infos) if (c.block !== undefined) blocks.set(c.block, [...(blocks.get(c.block) ?? []), c]);
   const order = [...blocks.keys()].sort((a, b) => a - b);
-  const state = new Map<Side, { yearTotalSeen: boolean; lastByLevel: Map<number, number>; lastItemRow?: number }>();
+  const state = new Map<Side, { yearTotalSeen: boolean; lastByLevel: Map<number, number>; lastItemRow?: number; adjustmentHead?: number }>();
   for (const r of body) {
     const pieces: Array<BlockRow | undefined> = order.map((b) => blockRow(ctx, r, blocks.get(b)!));
     // a label merged across blocks (当年支出小计 over 功能分类 and 支出用途): its amount stands in the
@@ -580,6 +592,9 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
       }
       const index = ctx.table.rows.length;
       if (row.role === 'item' || row.role === 'adjustment') placeItem(ctx, row, p, st, index);
+      // 年初财政拨款结转和结余, then 一、一般公共预算财政拨款 …: the numbered lines are its parts
+      if (row.role === 'adjustment' && row.parent === undefined && numberingLevel(p.name) !== undefined && st.adjustmentHead !== undefined) row.parent = st.adjustmentHead;
+      if (row.role === 'adjustment' && numberingLevel(p.name) === undefined && !isOfWhichLabel(p.name)) st.adjustmentHead = index;
       else if (row.role === 'yearTotal') {
         // "一、本年收入" heads the numbered items under it
         const level = numberingLevel(p.name);
@@ -791,6 +806,9 @@ function canonicalThreePublic(columns: Column[]): void {
 
 // ---------- row formulas ----------
 
+const INCOME_SIDE: ReadonlySet<ColumnKey> = new Set(['carryIn', 'yearIncome', 'fiscal', 'generalBudget', 'governmentFund', 'stateCapital', 'specialAccount', 'business', 'operating', 'upperSubsidy', 'subsidiaryRemit', 'other', 'businessFund']);
+const SPENDING_SIDE: ReadonlySet<ColumnKey> = new Set(['carryOut', 'yearExpense', 'basic', 'project', 'reserve', 'operatingExpense', 'upperRemit', 'subsidiaryGrant', 'personnel', 'publicFunds']);
+
 /**
  * The column tree's sums among the columns a table prints, per side and repeated group: a column
  * is the sum of the columns whose nearest printed ancestor it is. A group with a column nobody
@@ -817,6 +835,9 @@ export function deriveFormulas(columns: Column[], layoutFormulas: readonly strin
     }
     for (const [k, parts] of children) {
       const total = byKey.get(k as ColumnKey)!;
+      // a total over revenue and spending columns at once (年初结转 | 本年收入 | 本年支出 | 年末结转) adds
+      // nothing up: only the layout can say how such columns relate
+      if (k === 'total' && parts.some((p) => INCOME_SIDE.has(p.key!)) && parts.some((p) => SPENDING_SIDE.has(p.key!))) continue;
       const f: Formula = { total: total.id, parts: parts.map((p) => ({ id: p.id, sign: 1 as const })), source: 'tree' };
       if (side) f.side = side;
       out.push(f);
