@@ -1,7 +1,9 @@
 // The library entry: load each path, run the rules, and hand back results for a formatter.
 import { BUILTIN_LAYOUTS, findLayout } from './layout/index.js';
 import type { LayoutProfile } from './layout/types.js';
-import { tableLabel } from './rules/figures.js';
+import { judgeOptions, tableLabel } from './rules/figures.js';
+import { recordingRelations } from './rules/relations.js';
+import { findingKey, findRootCauses } from './rules/root-cause.js';
 import { InputError } from './load/errors.js';
 import { loadDisclosure, targetPath, type DisclosureTarget, type LoadOptions } from './load/disclosure.js';
 import { narrativeCoverage } from './load/narrative/coverage.js';
@@ -30,8 +32,16 @@ export async function checkPath(path: DisclosureTarget, req: Omit<CheckRequest, 
     const layouts = req.load.layouts ?? BUILTIN_LAYOUTS;
     const d = await loadDisclosure(path, req.load);
     const rules = rulesFor(req.rules ?? RULES, req.customRules, req.levels);
-    const run = runChecks(d, req.options, rules, layouts);
-    const result: DisclosureResult = { path: d.path, findings: applyLevels(run.findings, req.levels), read: summaryOf(d, layouts, run.ran, run.skipped) };
+    // the relations the rules judge are kept for the root-cause search
+    const { result: run, relations } = recordingRelations(() => runChecks(d, req.options, rules, layouts));
+    const findings = applyLevels(run.findings, req.levels);
+    const result: DisclosureResult = { path: d.path, findings, read: summaryOf(d, layouts, run.ran, run.skipped) };
+    const kept = new Set(findings.map(findingKey));
+    const causes = findRootCauses(
+      relations.filter((r) => !r.finding || kept.has(findingKey(r.finding))),
+      judgeOptions(req.options),
+    );
+    if (causes.length) result.rootCauses = causes;
     if (d.narrative && req.coverage) result.coverage = narrativeCoverage(d.narrative);
     return result;
   } catch (e) {

@@ -2,6 +2,7 @@
 // the runner turns into an annotation on the file and line.
 import type { Finding, Lang } from '../core/findings.js';
 import { escapeTerminal } from './escape.js';
+import { rootCauseText } from './root-cause.js';
 import type { DisclosureResult, Formatter, Summary } from './types.js';
 
 /**
@@ -50,6 +51,10 @@ export const githubFormatter: Formatter = {
         if (r.fatal.column !== undefined) props.push(['col', r.fatal.column]);
         props.push(['title', 'budgetlint']);
         out.push(line('error', props, r.fatal.message[opts.lang]));
+      }
+      for (const rc of r.rootCauses ?? []) {
+        const c = rc.corrections[0]!;
+        out.push(line('notice', [['file', c.location.file], ['line', c.location.line], ['col', c.location.column], ['title', 'budgetlint root cause']], rootCauseText(rc, opts.lang)));
       }
       for (const f of r.findings) out.push(findingLine(f, opts.lang));
     }

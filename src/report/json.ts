@@ -1,5 +1,7 @@
 // Machine-readable output; the shape is documented in docs/json-format.md and kept stable.
 import type { Finding, Lang } from '../core/findings.js';
+import type { Correction, RootCause } from '../rules/root-cause.js';
+import { rootCauseText } from './root-cause.js';
 import type { DisclosureResult, Formatter, ReadSummary, Summary } from './types.js';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -19,6 +21,21 @@ function findingJson(f: Finding, lang: Lang) {
   if (f.unit !== undefined) o.unit = f.unit;
   if (f.inputs?.length) o.inputs = f.inputs.map((i) => ({ label: i.label[lang], value: i.value, ...(i.unit ? { unit: i.unit } : {}), location: i.location }));
   return o;
+}
+
+function correctionJson(c: Correction, lang: Lang) {
+  const { tableName, ...location } = c.location;
+  return { location: tableName ? { ...location, tableName: tableName[lang] } : location, label: c.label[lang], printed: c.printed, corrected: c.corrected, unit: c.unit };
+}
+
+function rootCauseJson(r: RootCause, lang: Lang) {
+  return {
+    message: rootCauseText(r, lang),
+    corrections: r.corrections.map((c) => correctionJson(c, lang)),
+    ambiguous: r.alternatives.length > 0,
+    alternatives: r.alternatives.map((set) => set.map((c) => correctionJson(c, lang))),
+    findings: r.findings,
+  };
 }
 
 /** What was read and checked, in one language. */
@@ -45,6 +62,7 @@ export const jsonFormatter: Formatter = {
               ? { error: { message: r.fatal.message[opts.lang], file: r.fatal.file, line: r.fatal.line ?? null, column: r.fatal.column ?? null } }
               : {}),
             ...(r.read ? { read: readJson(r.read, opts.lang) } : {}),
+            ...(r.rootCauses?.length ? { rootCauses: r.rootCauses.map((rc) => rootCauseJson(rc, opts.lang)) } : {}),
             findings: r.findings.map((f) => findingJson(f, opts.lang)),
           })),
         },

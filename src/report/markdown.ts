@@ -2,6 +2,7 @@
 // per disclosure. Every cell is escaped so that published text cannot break the table.
 import type { Finding, Lang } from '../core/findings.js';
 import { escapeTerminal } from './escape.js';
+import { rootCauseText } from './root-cause.js';
 import type { DisclosureResult, Formatter, Summary } from './types.js';
 
 /** One table cell: Markdown punctuation and HTML are escaped, line breaks become <br>. */
@@ -110,6 +111,7 @@ export const markdownFormatter: Formatter = {
         if (!r.fatal) out.push(w.none);
         continue;
       }
+      for (const rc of r.rootCauses ?? []) out.push(`**${opts.lang === 'zh' ? '根因' : 'Root cause'}** ${escapeCell(rootCauseText(rc, opts.lang))}`, '');
       out.push(row([w.where, w.level, w.rule, w.message, w.stated, w.expected, w.diff]), row(['---', '---', '---', '---', '--:', '--:', '--:']));
       for (const f of r.findings) out.push(findingRow(f, opts.lang));
     }

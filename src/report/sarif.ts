@@ -6,6 +6,8 @@ import type { Finding, Lang, Severity } from '../core/findings.js';
 import type { Location } from '../load/model.js';
 import { RULES } from '../rules/index.js';
 import type { RuleMeta } from '../rules/types.js';
+import { findingKey, type RootCause } from '../rules/root-cause.js';
+import { correctionText } from './root-cause.js';
 import type { DisclosureResult, Formatter, ReportOptions, Summary } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
@@ -79,7 +81,14 @@ function fingerprint(f: Finding): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
-function result(f: Finding, lang: Lang, ruleIndex: Map<string, number>) {
+/** The root cause that explains a finding, by the finding's key. */
+function causesByFinding(r: DisclosureResult): Map<string, RootCause> {
+  const m = new Map<string, RootCause>();
+  for (const rc of r.rootCauses ?? []) for (const k of rc.findings) m.set(k, rc);
+  return m;
+}
+
+function result(f: Finding, lang: Lang, ruleIndex: Map<string, number>, cause?: RootCause) {
   const o: Record<string, unknown> = {
     ruleId: f.ruleId,
     ruleIndex: ruleIndex.get(f.ruleId),
@@ -95,13 +104,20 @@ function result(f: Finding, lang: Lang, ruleIndex: Map<string, number>) {
     ],
   };
   const related = (f.inputs ?? []).filter((i) => i.location);
-  if (related.length) {
-    o.relatedLocations = related.map((i, n) => ({
-      id: n + 1,
-      physicalLocation: physical(i.location!),
-      message: { text: `${i.label[lang]} ${i.value}` },
-    }));
+  const relatedLocations: Array<Record<string, unknown>> = related.map((i, n) => ({
+    id: n + 1,
+    physicalLocation: physical(i.location!),
+    message: { text: `${i.label[lang]} ${i.value}` },
+  }));
+  // the figure whose correction explains this finding (with others), marked as its likely cause
+  for (const c of cause?.corrections ?? []) {
+    relatedLocations.push({
+      id: relatedLocations.length + 1,
+      physicalLocation: physical(c.location),
+      message: { text: `${lang === 'zh' ? '根因' : 'root cause'}: ${correctionText(c, lang)}` },
+    });
   }
+  if (relatedLocations.length) o.relatedLocations = relatedLocations;
   o.partialFingerprints = { 'budgetlint/v1': fingerprint(f) };
   const props: Record<string, string> = {};
   for (const k of ['expected', 'actual', 'difference', 'unit'] as const) if (f[k] !== undefined) props[k] = f[k]!;
@@ -147,7 +163,10 @@ export function toSarif(results: DisclosureResult[], _summary: Summary, opts: Re
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
         language: opts.lang === 'zh' ? 'zh-CN' : 'en-US',
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap((r) => r.findings.map((f) => result(f, opts.lang, ruleIndex))),
+        results: results.flatMap((r) => {
+          const causes = causesByFinding(r);
+          return r.findings.map((f) => result(f, opts.lang, ruleIndex, causes.get(findingKey(f))));
+        }),
       },
     ],
   };

@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { Finding, Lang } from '../core/findings.js';
 import { cellRef } from '../load/grid.js';
 import { escapeResults, escapeTerminal } from './escape.js';
+import { rootCauseText } from './root-cause.js';
 import { summarize, type DisclosureResult, type Formatter, type NarrativeCoverage, type ReadSummary, type ReportOptions, type Summary } from './types.js';
 
 const WORDS = {
@@ -140,6 +141,12 @@ export const textFormatter: Formatter = {
         const where = [r.fatal.file, r.fatal.line, r.fatal.column].filter((x) => x !== undefined).join(':');
         out.push(`${c.underline(where)}`, `  ${c.red(WORDS[opts.lang].cannot)}  ${r.fatal.message[opts.lang]}`, '');
       }
+      // the figures behind clusters of findings come first: they are what to fix
+      for (const rc of r.rootCauses ?? []) {
+        const at = rc.corrections.map((x) => `${x.location.file}:${place(x.location)}`).join(', ');
+        out.push(`${c.bold(opts.lang === 'zh' ? '根因' : 'root cause')}  ${rootCauseText(rc, opts.lang)}  ${c.dim(at)}`);
+      }
+      if (r.rootCauses?.length) out.push('');
       let file: string | undefined;
       for (const f of r.findings) {
         if (f.location.file !== file) {

@@ -1,12 +1,15 @@
 // What every formatter receives: the findings of each disclosure checked, in stable order.
 import type { Bilingual, Finding, Lang, Severity } from '../core/findings.js';
 import type { RuleMeta } from '../rules/types.js';
+import type { RootCause } from '../rules/root-cause.js';
 
 export interface DisclosureResult {
   path: string;
   findings: Finding[];
   /** what was read and checked: the layout, each table, the rules that ran and what they could not check */
   read?: ReadSummary;
+  /** the figures whose correction would make clusters of findings hold */
+  rootCauses?: RootCause[];
   /** the figures of the 情况说明 text: how many claims took, and the others with why */
   coverage?: NarrativeCoverage;
   /** set when the disclosure could not be used at all */

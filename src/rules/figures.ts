@@ -20,6 +20,7 @@ import { COLUMN_LABEL, stripNumbering } from '../load/aliases.js';
 import { UNIT_IN_WAN } from '../load/constants.js';
 import type { Cell, Column, Row, Table } from '../load/model.js';
 import { tableLabel } from '../load/table.js';
+import { isRecording, recordRelation, type Relation } from './relations.js';
 import type { CheckOptions, RuleMeta } from './types.js';
 
 /** A published figure, located, as an interval in the compared unit. */
@@ -67,7 +68,8 @@ export function columnName(col: Column): Bilingual {
   const printed = col.header[col.header.length - 1];
   const base = col.key ? COLUMN_LABEL[col.key] : { zh: printed ?? `#${col.index}`, en: printed ?? `column ${col.index}` };
   const dim = col.dimension ? { zh: col.dimension === 'budget' ? '预算数' : col.dimension === 'final' ? '决算数' : col.dimension, en: col.dimension } : undefined;
-  const zh = printed && !/^(合计|小计|金额|预算数|决算数)$/.test(printed) ? printed : base.zh;
+  // 预算数 / 决算数 under an item band name the figure, not the column: the band's key names it
+  const zh = printed && !(col.dimension && /^(预算数|决算数)$/.test(printed)) ? printed : base.zh;
   return dim ? { zh: `${zh}（${dim.zh}）`, en: `${base.en} (${dim.en})` } : { zh, en: base.en };
 }
 
@@ -206,14 +208,27 @@ export interface Comparison {
   at?: FindingLocation;
   /** cap the severity (a custom rule marked as warning) */
   maxSeverity?: Severity;
+  /** what `computed` is the sum of, with signs, when not simply the inputs added up */
+  terms?: Array<{ fig: Figure; sign: 1 | -1 }>;
 }
 
 /** Judges one relationship and, if it fails, builds the finding: the one way a comparison reports. */
 export function compare(c: Comparison): Finding | null {
   const opts = judgeOptions(c.options);
   const verdict = c.atMost ? judgeAtMost(c.stated.interval, c.computed, opts) : judgeEqual(c.stated.interval, c.computed, opts);
-  if (!verdict) return null;
-  return report(c, verdict);
+  const finding = verdict ? report(c, verdict) : null;
+  if (isRecording()) {
+    // recorded only when `computed` is exactly the signed sum of the figures named
+    const terms = c.terms ?? c.inputs.map((fig) => ({ fig, sign: 1 as const }));
+    let total = NOTHING.value;
+    for (const t of terms) total = t.sign === 1 ? total.plus(t.fig.interval.value) : total.minus(t.fig.interval.value);
+    if (total.eq(c.computed.value)) {
+      const r: Relation = { ruleId: c.meta.id, op: c.atMost ? '<=' : '=', stated: c.stated, terms };
+      if (finding) r.finding = finding;
+      recordRelation(r);
+    }
+  }
+  return finding;
 }
 
 /** A verdict already reached (by a rule with its own judgement) turned into the finding. */

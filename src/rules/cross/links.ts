@@ -246,6 +246,7 @@ function judge(j: Judge, stated: Figure, terms: Resolved[], termFigs: Figure[][]
     stated,
     computed,
     inputs,
+    terms: terms.flatMap((t, i) => termFigs[i]!.map((fig) => ({ fig, sign: t.ref.sign }))),
     options: j.ctx.options,
     atMost: j.atMost,
   });

@@ -50,6 +50,7 @@ export const rowTotal: Rule = {
             stated,
             computed: signed ? sum(parts.map((p) => (p.sign === -1 ? neg(p.fig.interval) : p.fig.interval))) : sumFigures(parts.map((p) => p.fig)),
             inputs: shown,
+            terms: parts.map((p) => ({ fig: p.fig, sign: p.sign })),
             options,
           });
           if (f2) out.push(f2);

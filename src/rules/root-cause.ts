@@ -1,0 +1,195 @@
+// The one figure behind many findings. Findings that share figures form a cluster; for each, the
+// smallest set of single-figure corrections that makes every check of the cluster hold — and breaks
+// none that held — is searched among the cluster's own figures, each corrected to the value one of
+// its failed checks asks for. Several equally good corrections are reported as ambiguous, never
+// guessed between. The search re-judges recorded relations only (no rule is run again) and is
+// bounded: at most MAX_CANDIDATES figures and three values each per cluster.
+import { Decimal, displayed, judgeAtMost, judgeEqual, scale, sum, neg, type Dec, type Interval, type JudgeOptions } from '../core/decimal.js';
+import type { Bilingual, Finding, FindingLocation } from '../core/findings.js';
+import { locationOf, type Figure } from './figures.js';
+import type { Relation } from './relations.js';
+
+const MAX_CANDIDATES = 200;
+const MAX_VALUES = 3;
+const MAX_CORRECTIONS = 3;
+/** a cause shared by more figures than this is named by its first ones only */
+const MAX_ALTERNATIVES = 40;
+
+export interface Correction {
+  location: FindingLocation;
+  label: Bilingual;
+  /** as printed, and as every check of the cluster wants it, in the figure's own unit */
+  printed: string;
+  corrected: string;
+  unit: string;
+}
+
+export interface RootCause {
+  /** one correction per figure to change; more than one when a single figure cannot explain the cluster */
+  corrections: Correction[];
+  /** other sets of corrections that explain the same findings as well (the cause is ambiguous) */
+  alternatives: Correction[][];
+  /** the findings it explains, as rule@file:line:column (a cluster's others are left as they are) */
+  findings: string[];
+}
+
+export function findingKey(f: Finding): string {
+  return `${f.ruleId}@${f.location.file}:${f.location.line}:${f.location.column}`;
+}
+
+/** A figure's identity: its table, row and column (a blank cell has no location of its own). */
+function cellKey(f: Figure): string | undefined {
+  if (!f.table || !f.row || !f.col) return undefined;
+  return `${f.table.file}|${f.row.line}|${f.row.side ?? ''}|${f.col}`;
+}
+
+interface Candidate {
+  key: string;
+  fig: Figure;
+  value: Dec;
+}
+
+function figuresOf(r: Relation): Figure[] {
+  return [r.stated, ...r.terms.map((t) => t.fig)];
+}
+
+/** The relation judged with some figures' intervals replaced; true when it holds. */
+function holds(r: Relation, replaced: ReadonlyMap<string, Interval>, opts: JudgeOptions): boolean {
+  const iv = (f: Figure) => replaced.get(cellKey(f) ?? '') ?? f.interval;
+  const computed = sum(r.terms.map((t) => (t.sign === 1 ? iv(t.fig) : neg(iv(t.fig)))));
+  const verdict = r.op === '<=' ? judgeAtMost(iv(r.stated), computed, opts) : judgeEqual(iv(r.stated), computed, opts);
+  return verdict === null;
+}
+
+/** The value (in the figure's printed unit, at its printed precision) that makes `r` hold exactly. */
+function valueFor(r: Relation, key: string): Dec | undefined {
+  const isStated = cellKey(r.stated) === key;
+  const term = r.terms.find((t) => cellKey(t.fig) === key);
+  if (!isStated && !term) return undefined;
+  const fig = isStated ? r.stated : term!.fig;
+  let target: Dec;
+  if (isStated) {
+    target = sum(r.terms.map((t) => (t.sign === 1 ? t.fig.interval : neg(t.fig.interval)))).value;
+  } else {
+    let rest = r.stated.interval.value;
+    for (const t of r.terms) if (t !== term) rest = t.sign === 1 ? rest.minus(t.fig.interval.value) : rest.plus(t.fig.interval.value);
+    target = term!.sign === 1 ? rest : rest.neg();
+  }
+  const printed = target.div(fig.toBase).toDecimalPlaces(fig.decimals, Decimal.ROUND_HALF_UP);
+  return printed;
+}
+
+function intervalOf(fig: Figure, printed: Dec): Interval {
+  return scale(displayed(printed, fig.decimals), fig.toBase);
+}
+
+export function findRootCauses(relations: readonly Relation[], opts: JudgeOptions): RootCause[] {
+  const failing = relations.filter((r) => r.finding);
+  if (failing.length === 0) return [];
+  // every relation a figure is part of, to see what a correction would break
+  const byCell = new Map<string, Relation[]>();
+  for (const r of relations) {
+    for (const f of figuresOf(r)) {
+      const k = cellKey(f);
+      if (k) byCell.set(k, [...(byCell.get(k) ?? []), r]);
+    }
+  }
+  // clusters: failed relations that share a figure (union-find over the failed ones)
+  const parent = failing.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const owner = new Map<string, number>();
+  failing.forEach((r, i) => {
+    for (const f of figuresOf(r)) {
+      const k = cellKey(f);
+      if (!k) continue;
+      const j = owner.get(k);
+      if (j === undefined) owner.set(k, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const clusters = new Map<number, Relation[]>();
+  failing.forEach((r, i) => clusters.set(find(i), [...(clusters.get(find(i)) ?? []), r]));
+  const out: RootCause[] = [];
+  for (const cluster of clusters.values()) {
+    const cause = explain(cluster, byCell, opts);
+    if (cause) out.push(cause);
+  }
+  return out;
+}
+
+function explain(cluster: Relation[], byCell: Map<string, Relation[]>, opts: JudgeOptions): RootCause | undefined {
+  const figs = new Map<string, Figure>();
+  for (const r of cluster) for (const f of figuresOf(r)) {
+    const k = cellKey(f);
+    if (k && !f.blank) figs.set(k, f);
+  }
+  const candidates: Candidate[] = [];
+  for (const [key, fig] of [...figs].slice(0, MAX_CANDIDATES)) {
+    const values = new Map<string, Dec>();
+    for (const r of cluster) {
+      const v = valueFor(r, key);
+      if (v && !v.eq(fig.interval.value.div(fig.toBase)) && values.size < MAX_VALUES) values.set(v.toString(), v);
+    }
+    for (const value of values.values()) candidates.push({ key, fig, value });
+  }
+  // greedy cover: the correction that mends most of what is left and breaks nothing
+  let left = cluster.slice();
+  const chosen: Candidate[][] = [];
+  const explained: Relation[] = [];
+  const replaced = new Map<string, Interval>();
+  while (left.length && chosen.length < MAX_CORRECTIONS) {
+    let best: { mended: Relation[]; c: Candidate }[] = [];
+    let bestCount = 0;
+    for (const c of candidates) {
+      if (replaced.has(c.key)) continue;
+      const trial = new Map(replaced).set(c.key, intervalOf(c.fig, c.value));
+      const touched = byCell.get(c.key) ?? [];
+      // nothing that held may stop holding
+      if (touched.some((r) => !r.finding && !holds(r, trial, opts))) continue;
+      const mended = left.filter((r) => holds(r, trial, opts));
+      if (mended.length === 0) continue;
+      if (mended.length > bestCount) {
+        best = [{ mended, c }];
+        bestCount = mended.length;
+      } else if (mended.length === bestCount) best.push({ mended, c });
+    }
+    if (best.length === 0) break;
+    const pick = best[0]!;
+    chosen.push(best.filter((b) => sameSet(b.mended, pick.mended)).map((b) => b.c));
+    replaced.set(pick.c.key, intervalOf(pick.c.fig, pick.c.value));
+    left = left.filter((r) => !pick.mended.includes(r));
+    explained.push(...pick.mended);
+  }
+  // what no correction of one figure explains is left as the findings say it
+  if (chosen.length === 0) return undefined;
+  const correction = (c: Candidate): Correction => ({
+    location: locationOf(c.fig),
+    label: c.fig.label,
+    printed: c.fig.blank ? '0' : c.fig.interval.value.div(c.fig.toBase).toFixed(c.fig.decimals),
+    corrected: c.value.toFixed(c.fig.decimals),
+    unit: c.fig.unit,
+  });
+  // one figure a step; where a step has several equally good figures, the cause is ambiguous
+  const ambiguous = chosen.some((step) => step.length > 1);
+  const cause: RootCause = {
+    corrections: chosen.map((step) => correction(step[0]!)),
+    alternatives: ambiguous ? alternativesOf(chosen).map((set) => set.map(correction)) : [],
+    findings: [...new Set(explained.map((r) => findingKey(r.finding!)))],
+  };
+  return cause;
+}
+
+function sameSet(a: Relation[], b: Relation[]): boolean {
+  return a.length === b.length && a.every((r) => b.includes(r));
+}
+
+/** Every other choice, one figure per step (bounded: a few steps of at most MAX_ALTERNATIVES figures). */
+function alternativesOf(steps: Candidate[][]): Candidate[][] {
+  let sets: Candidate[][] = [[]];
+  for (const step of steps) {
+    const next: Candidate[][] = [];
+    for (const s of sets) for (const c of step.slice(0, MAX_ALTERNATIVES)) next.push([...s, c]);
+    sets = next.slice(0, MAX_ALTERNATIVES);
+  }
+  return sets.slice(1);
+}
