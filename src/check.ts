@@ -42,6 +42,7 @@ export async function checkPath(path: DisclosureTarget, req: Omit<CheckRequest, 
       judgeOptions(req.options),
     );
     if (causes.length) result.rootCauses = causes;
+    if (d.sources) result.sources = d.sources;
     if (d.narrative && req.coverage) result.coverage = narrativeCoverage(d.narrative);
     return result;
   } catch (e) {

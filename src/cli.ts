@@ -180,6 +180,8 @@ async function runCheck(
   if (flags.unitType) options.unitType = flags.unitType;
   const load: Parameters<typeof check>[0]['load'] = { maxFileBytes };
   if (flags.layout) load.layout = flags.layout;
+  // the HTML report draws the tables and the text as published
+  if (flags.format === 'html') load.keepSources = true;
   if (flags.encoding) load.encoding = (flags.encoding as string) === 'gbk' ? 'gb18030' : flags.encoding;
   const loaded = await resolveConfig(flags.config);
   const conf = loaded ? configuredCheck(loaded) : undefined;

@@ -175,8 +175,8 @@ describe('every format on the reference fixture', () => {
     expect(r.code).toBe(errors > 0 ? 1 : 0);
   });
 
-  it('offers exactly the six formats', () => {
-    expect(Object.keys(FORMATTERS).sort()).toEqual(['github', 'json', 'junit', 'markdown', 'sarif', 'text']);
+  it('offers exactly the seven formats', () => {
+    expect(Object.keys(FORMATTERS).sort()).toEqual(['github', 'html', 'json', 'junit', 'markdown', 'sarif', 'text']);
   });
 
   it('the JSON report holds the pinned table findings, in order', () => {

@@ -7,7 +7,7 @@ import { detectTableKind, type ColumnAlias, type TitleAlias } from './aliases.js
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
 import type { Manifest } from './manifest.js';
-import type { Disclosure, LoadIssue, Table, TableKind } from './model.js';
+import type { Disclosure, LoadIssue, Sources, Table, TableKind } from './model.js';
 import { readHead, readTable, tableLabel, type TableHead, type TableSpec } from './table.js';
 import { loadNarrativeFile } from './narrative/file.js';
 
@@ -35,6 +35,8 @@ export interface LoadOptions {
   layouts?: readonly LayoutProfile[];
   /** read every disclosure with this layout (--layout) */
   layout?: string;
+  /** keep the published content (disclosure.sources) for a report that draws it */
+  keepSources?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -252,6 +254,7 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     // a table the layout does not name: the roles' generic wording, title first, then header
     const kind = kindFromManifest ?? layoutTable?.role ?? detectTableKind(head.titleText, opts.titleAliases) ?? detectTableKind(head.headerText, opts.titleAliases);
     if (!kind) {
+      if (opts.keepSources) keep(grid, head);
       issues.push({
         code: 'unknown-table',
         severity: 'info',
@@ -270,6 +273,7 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     const { table, issues: tableIssues } = readTable(grid, head, tableSpec);
     issues.push(...tableIssues);
     addTable(disclosure, table);
+    if (opts.keepSources) keep(grid, head, table);
   }
   if (Object.keys(disclosure.tables).length === 0 && !disclosure.narrative && !issues.some((i) => i.code === UNREADABLE)) {
     throw new InputError(
@@ -282,12 +286,33 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
   }
   return disclosure;
 
+  function keep(grid: Grid, head: TableHead, table?: Table): void {
+    const part = new Map<number, 'title' | 'header'>();
+    for (const r of head.titleRows) part.set(r.line, 'title');
+    for (const r of head.headerRows) part.set(r.line, 'header');
+    const entry: Sources['tables'][number] = {
+      file: grid.file,
+      rows: grid.rows.map((r) => ({ line: r.line, part: part.get(r.line) ?? 'data', cells: r.cells.map((c) => ({ text: c.text, column: c.column, field: c.field })) })),
+    };
+    if (table) {
+      entry.kind = table.kind;
+      entry.name = table.name;
+      entry.unit = table.unit;
+      if (table.id) entry.id = table.id;
+      if (table.number) entry.number = table.number;
+    }
+    (disclosure.sources ??= { tables: [] }).tables.push(entry);
+  }
+
   async function loadFile(file: string, shown: string): Promise<void> {
     const ext = extname(file).toLowerCase();
     if (TEXT_EXTENSIONS.has(ext) && !isTabSeparatedTable(file, shown, opts)) {
       // the 情况说明 text: one a disclosure; a second one is named and left out
       if (disclosure.narrative) issues.push({ code: 'second-narrative', severity: 'warning', message: { zh: `已读取说明 ${disclosure.narrative.file}，此文件未检查`, en: `the text ${disclosure.narrative.file} is already read; this file is not checked` }, loc: { file: shown, line: 1, column: 1 } });
-      else disclosure.narrative = loadNarrativeFile(file, shown, opts, DEFAULT_MAX_FILE_BYTES);
+      else {
+        disclosure.narrative = loadNarrativeFile(file, shown, opts, DEFAULT_MAX_FILE_BYTES);
+        if (opts.keepSources) (disclosure.sources ??= { tables: [] }).text = { file: shown, lines: decode(readFileSync(file), shown, opts.encoding).split(/\r\n|\r|\n/) };
+      }
       return;
     }
     for (const grid of await readGrids(file, shown, opts)) grids.push({ grid, head: readHead(grid), file });

@@ -180,4 +180,18 @@ export const DisclosureSchema = z.object({
   /** the 情况说明 text (.txt/.md), read into claims */
   narrative: NarrativeSchema.optional(),
 });
-export type Disclosure = z.infer<typeof DisclosureSchema>;
+/** The published content as read, for a report that draws it (kept only when asked for). */
+export interface Sources {
+  tables: Array<{
+    file: string;
+    id?: string;
+    kind?: TableKind;
+    number?: { zh: string; en: string };
+    name?: { zh: string; en: string };
+    unit?: Unit;
+    rows: Array<{ line: number; part: 'title' | 'header' | 'data'; cells: Array<{ text: string; column: number; field: number; page?: number }> }>;
+  }>;
+  text?: { file: string; lines: string[] };
+}
+
+export type Disclosure = z.infer<typeof DisclosureSchema> & { sources?: Sources };

@@ -1,5 +1,6 @@
 // Formatters by name. Formats added later register here.
 import { githubFormatter } from './github.js';
+import { htmlFormatter } from './html.js';
 import { jsonFormatter } from './json.js';
 import { junitFormatter } from './junit.js';
 import { markdownFormatter } from './markdown.js';
@@ -14,4 +15,5 @@ export const FORMATTERS: Record<string, Formatter> = {
   junit: junitFormatter,
   github: githubFormatter,
   markdown: markdownFormatter,
+  html: htmlFormatter,
 };

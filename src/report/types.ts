@@ -2,6 +2,7 @@
 import type { Bilingual, Finding, Lang, Severity } from '../core/findings.js';
 import type { RuleMeta } from '../rules/types.js';
 import type { RootCause } from '../rules/root-cause.js';
+import type { Sources } from '../load/model.js';
 
 export interface DisclosureResult {
   path: string;
@@ -10,6 +11,8 @@ export interface DisclosureResult {
   read?: ReadSummary;
   /** the figures whose correction would make clusters of findings hold */
   rootCauses?: RootCause[];
+  /** the published content as read, for the HTML report (only when asked for) */
+  sources?: Sources;
   /** the figures of the 情况说明 text: how many claims took, and the others with why */
   coverage?: NarrativeCoverage;
   /** set when the disclosure could not be used at all */
