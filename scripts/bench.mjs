@@ -2,12 +2,14 @@
 // Benchmarks the built CLI (run `npm run build` first):
 //   (a) start-up plus one disclosure: `budgetlint check fixtures/kashgar-2022`, wall time over many runs;
 //   (b) throughput: N generated disclosures (copies of the two reference disclosures) checked with
-//       --jobs 1 and with --jobs = CPUs.
+//       --jobs 1 and with --jobs = CPUs;
+//   (c) the root-cause search at its worst: the reference disclosure with every amount of its tables
+//       changed (hundreds of findings in large clusters), against the disclosure as published.
 // Usage: node scripts/bench.mjs [--runs 20] [--n 1000] [--jobs <cpus>] [--tables-only]
 // (--tables-only: the generated copies leave out the 情况说明 text, so only the table rules run)
 // Writes nothing into the repository: the generated disclosures go to the system temp directory.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -99,6 +101,18 @@ try {
     rows.push({ jobs, ...t });
   }
 
+  // (c) every amount changed, deterministically: the root-cause search has the most to do
+  const scrambled = join(tmp, 'scrambled');
+  mkdirSync(scrambled);
+  let seed = 1;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  for (const f of readdirSync(FIXTURES[0])) {
+    const text = readFileSync(join(FIXTURES[0], f), 'utf8');
+    writeFileSync(join(scrambled, f), /\.csv$/.test(f) ? text.replace(/(?<![\d.])\d+\.\d\d(?![\d.])/g, (m) => (Number(m) * (0.5 + next())).toFixed(2)) : text);
+  }
+  const worst = [];
+  for (let i = 0; i < Math.min(RUNS, 10); i++) worst.push(timed(['check', scrambled, '-q']));
+
   const q = (xs, key, p) => quantile(xs.map((x) => x[key]).sort((a, b) => a - b), p);
   const out = [];
   out.push(`budgetlint benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
@@ -118,6 +132,9 @@ try {
       `    ${String(r.jobs).padStart(4)}   ${fmt(r.wall / 1000, 2).padStart(8)}   ${fmt(r.cpu / 1000, 2).padStart(7)}   ${fmt(rate).padStart(20)}   ${fmt(rate / r.jobs).padStart(15)}   ${fmt((N / r.cpu) * 1000).padStart(14)}`,
     );
   }
+  out.push('');
+  out.push(`(c) root-cause search at its worst: every amount of kashgar-2022's tables changed, against (a)`);
+  out.push(`    CPU: median ${fmt(q(worst, 'cpu', 0.5))} ms (${fmt(q(worst, 'cpu', 0.5) / q(single, 'cpu', 0.5), 2)} × the published disclosure)`);
   process.stdout.write(out.join('\n') + '\n');
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -57,6 +57,23 @@ describe('the HTML report as a file', () => {
   });
 });
 
+describe('the HTML report of a batch, in English', () => {
+  it('holds one section per disclosure, a selector naming each with its count of findings, and English words', async () => {
+    const html = readFileSync(await report('fixtures/kashgar-2022', 'fixtures/real/putuo-planning-2024-final/flat', '--lang', 'en'), 'utf8');
+    expect(html).toContain('<html lang="en">');
+    expect(html.match(/<section class="disclosure"/g)).toHaveLength(2);
+    const options = [...html.matchAll(/<option value="(\d)">([^<]*)<\/option>/g)].map((m) => [m[1], m[2]]);
+    expect(options).toHaveLength(2);
+    expect(options[0]![1]).toMatch(/^fixtures\/kashgar-2022 \(\d+\)$/);
+    expect(options[1]![1]).toMatch(/^fixtures\/real\/putuo-planning-2024-final\/flat \(11\)$/);
+    // our own words in English; the tables and the text keep the document's
+    expect(html).toContain('<title>budgetlint report</title>');
+    expect(html).toMatch(/<label class="pick">Disclosure <select/);
+    expect(html).toMatch(/<p class="counts">\d+ errors · \d+ warnings · \d+ /);
+    expect(html).not.toContain('检查报告');
+  });
+});
+
 const chromium = findChromium();
 if (!chromium) {
   // eslint-disable-next-line no-console

@@ -9,7 +9,7 @@ import type { Bilingual, Finding, FindingLocation } from '../core/findings.js';
 import { locationOf, type Figure } from './figures.js';
 import type { Relation } from './relations.js';
 
-const MAX_CANDIDATES = 200;
+const MAX_CANDIDATES = 2000;
 const MAX_VALUES = 3;
 const MAX_CORRECTIONS = 3;
 /** a cause shared by more figures than this is named by its first ones only */
@@ -91,7 +91,11 @@ export function findRootCauses(relations: readonly Relation[], opts: JudgeOption
   for (const r of relations) {
     for (const f of figuresOf(r)) {
       const k = cellKey(f);
-      if (k) byCell.set(k, [...(byCell.get(k) ?? []), r]);
+      if (!k) continue;
+      const list = byCell.get(k);
+      if (list) {
+        if (list[list.length - 1] !== r) list.push(r);
+      } else byCell.set(k, [r]);
     }
   }
   // clusters: failed relations that share a figure (union-find over the failed ones)
@@ -108,7 +112,12 @@ export function findRootCauses(relations: readonly Relation[], opts: JudgeOption
     }
   });
   const clusters = new Map<number, Relation[]>();
-  failing.forEach((r, i) => clusters.set(find(i), [...(clusters.get(find(i)) ?? []), r]));
+  failing.forEach((r, i) => {
+    const root = find(i);
+    const list = clusters.get(root);
+    if (list) list.push(r);
+    else clusters.set(root, [r]);
+  });
   const out: RootCause[] = [];
   for (const cluster of clusters.values()) {
     const cause = explain(cluster, byCell, opts);
@@ -126,18 +135,20 @@ function explain(cluster: Relation[], byCell: Map<string, Relation[]>, opts: Jud
   const candidates: Candidate[] = [];
   for (const [key, fig] of [...figs].slice(0, MAX_CANDIDATES)) {
     const values = new Map<string, Dec>();
-    for (const r of cluster) {
+    for (const r of byCell.get(key) ?? []) {
+      if (!r.finding) continue;
       const v = valueFor(r, key);
       if (v && !v.eq(fig.interval.value.div(fig.toBase)) && values.size < MAX_VALUES) values.set(v.toString(), v);
     }
     for (const value of values.values()) candidates.push({ key, fig, value });
   }
   // greedy cover: the correction that mends most of what is left and breaks nothing
-  let left = cluster.slice();
+  // a correction changes only the relations its figure is part of, so only those are tried
+  const left = new Set(cluster);
   const chosen: Candidate[][] = [];
   const explained: Relation[] = [];
   const replaced = new Map<string, Interval>();
-  while (left.length && chosen.length < MAX_CORRECTIONS) {
+  while (left.size && chosen.length < MAX_CORRECTIONS) {
     let best: { mended: Relation[]; c: Candidate }[] = [];
     let bestCount = 0;
     for (const c of candidates) {
@@ -146,7 +157,7 @@ function explain(cluster: Relation[], byCell: Map<string, Relation[]>, opts: Jud
       const touched = byCell.get(c.key) ?? [];
       // nothing that held may stop holding
       if (touched.some((r) => !r.finding && !holds(r, trial, opts))) continue;
-      const mended = left.filter((r) => holds(r, trial, opts));
+      const mended = touched.filter((r) => left.has(r) && holds(r, trial, opts));
       if (mended.length === 0) continue;
       if (mended.length > bestCount) {
         best = [{ mended, c }];
@@ -157,7 +168,7 @@ function explain(cluster: Relation[], byCell: Map<string, Relation[]>, opts: Jud
     const pick = best[0]!;
     chosen.push(best.filter((b) => sameSet(b.mended, pick.mended)).map((b) => b.c));
     replaced.set(pick.c.key, intervalOf(pick.c.fig, pick.c.value));
-    left = left.filter((r) => !pick.mended.includes(r));
+    for (const r of pick.mended) left.delete(r);
     explained.push(...pick.mended);
   }
   // what no correction of one figure explains is left as the findings say it
