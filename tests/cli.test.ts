@@ -26,7 +26,7 @@ describe('budgetlint check', () => {
 
   it('speaks English with --lang en', async () => {
     const r = await run('check', '--lang', 'en', 'fixtures/kashgar-2022/t7-一般公共预算项目支出情况表.csv');
-    expect(r.out).toContain('stated 1244.94 万元, recomputed 1244.95 万元, difference -0.01 万元');
+    expect(r.out).toContain('stated 1244.94 10k yuan, recomputed 1244.95 10k yuan, difference -0.01 10k yuan');
     expect(r.out).toContain('checked 1 disclosure: 4 problems (0 errors, 4 warnings, 0 info)');
   });
 

@@ -254,7 +254,7 @@ describe('the expression language', () => {
       expect.objectContaining({
         severity: 'info',
         message: { zh: "无法计算自定义规则“T6['公务接待'].合计 = 0”：表六中没有名为“公务接待”的行", en: `cannot evaluate custom rule "T6['公务接待'].合计 = 0": Table 6 has no row named "公务接待"` },
-        location: { file: `fixtures/kashgar-2022/${T6}`, line: 1, column: 1, table: 'T6', tableName: { zh: '表六（一般公共预算基本支出情况表）', en: 'Table 6 (General public budget basic expenditure)' } },
+        location: { file: `fixtures/kashgar-2022/${T6}`, line: 1, column: 1, table: 'T6', tableName: { zh: '表六（一般公共预算基本支出情况表）', en: 'Table 6, General public budget basic expenditure' } },
       }),
     ]);
     expect(check('T8.基本支出 = 0')[0]).toMatchObject({ severity: 'info', message: { en: expect.stringContaining('Table 8 has no "basic expenditure" column') } });

@@ -91,7 +91,7 @@ describe('the text report on a workbook', () => {
     const at = lines.findIndex((l) => l.endsWith('#t7  表七（一般公共预算项目支出情况表）'));
     expect(lines[at]).toBe(`${book}#t7  表七（一般公共预算项目支出情况表）`);
     expect(lines.slice(at + 1).find((l) => l.includes('column-total'))).toMatch(/^  L33 +警告  表七 合计 · 资本性支出为 1244\.94，但 3 个类之和为 1244\.95/);
-    expect(lines.find((l) => l.includes('依据') && l.includes('309.74'))).toContain('309.74 (L6)');
+    expect(lines.find((l) => l.includes('依据') && l.includes('309.74'))).toContain('309.74 万元 (L6)');
   });
 });
 

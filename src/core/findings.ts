@@ -12,6 +12,11 @@ export interface FindingLocation extends Location {
   row?: string;
   /** the column's printed header */
   col?: string;
+  /**
+   * A finding about the disclosure as a whole (a table missing) has line and column 0 and its file
+   * is the disclosure; `order` places it among its like (the table's place in the layout).
+   */
+  order?: number;
 }
 
 /** One figure a recomputation used, with where it stands. */
@@ -53,9 +58,15 @@ export function compareFindings(a: Finding, b: Finding): number {
     cmp(a.location.file, b.location.file) ||
     a.location.line - b.location.line ||
     a.location.column - b.location.column ||
+    (a.location.order ?? 0) - (b.location.order ?? 0) ||
     cmp(a.ruleId, b.ruleId) ||
     cmp(a.message.en, b.message.en)
   );
+}
+
+/** A finding about the disclosure as a whole, not any place in a file. */
+export function isDisclosureWide(f: Finding): boolean {
+  return f.location.line === 0;
 }
 
 function cmp(a: string, b: string): number {

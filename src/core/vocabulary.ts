@@ -35,6 +35,13 @@ export const UNIT_LABEL: Record<Unit, Bilingual> = {
   万元: { zh: '万元', en: '10k yuan' },
 };
 
+/** A unit as a reader of the language calls it; one not known is shown as printed. */
+export function unitName(unit: string, lang: 'zh' | 'en'): string {
+  if (lang === 'zh') return unit;
+  if (unit === '亿元') return '100m yuan';
+  return (UNIT_LABEL as Record<string, Bilingual>)[unit]?.en ?? unit;
+}
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A budget (预算) or the final accounts of a year (决算). */

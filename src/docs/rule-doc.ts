@@ -97,7 +97,8 @@ function caseFileName(f: ExpectedFinding, dir: string, caseName: string): string
 }
 
 function where(f: ExpectedFinding, dir: string, caseName: string): string {
-  return `\`${caseFileName(f, dir, caseName)}:${f.line}:${f.column}\``;
+  // line 0: the disclosure as a whole
+  return f.line === 0 ? `\`${caseFileName(f, dir, caseName)}\` (the disclosure)` : `\`${caseFileName(f, dir, caseName)}:${f.line}:${f.column}\``;
 }
 
 interface DiffOp {

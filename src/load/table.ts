@@ -883,6 +883,6 @@ export function parseColumnFormula(text: string): { total: string; parts: Array<
 
 /** How findings name a table: the document's own number, when printed, and its name. */
 export function tableLabel(t: Pick<Table, 'number' | 'name'>): Bilingual {
-  return t.number ? { zh: `${t.number.zh}（${t.name.zh}）`, en: `${t.number.en} (${t.name.en})` } : { zh: t.name.zh, en: t.name.en };
+  return t.number ? { zh: `${t.number.zh}（${t.name.zh}）`, en: `${t.number.en}, ${t.name.en}` } : { zh: t.name.zh, en: t.name.en };
 }
 

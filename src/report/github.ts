@@ -2,6 +2,7 @@
 // the runner turns into an annotation on the file and line.
 import type { Finding, Lang } from '../core/findings.js';
 import { escapeTerminal } from './escape.js';
+import { withUnit } from './place.js';
 import { rootCauseText } from './root-cause.js';
 import type { DisclosureResult, Formatter, Summary } from './types.js';
 
@@ -28,16 +29,14 @@ function line(command: string, props: Array<[string, string | number]>, message:
 function findingLine(f: Finding, lang: Lang): string {
   let message = f.message[lang];
   if (f.actual !== undefined && f.expected !== undefined) {
-    const u = f.unit ? ` ${f.unit}` : '';
+    const u = (v: string) => withUnit(v, f.unit, lang);
     message += lang === 'zh'
-      ? `\n填报 ${f.actual}${u}，重算 ${f.expected}${u}，差额 ${f.difference ?? ''}${u}`
-      : `\nstated ${f.actual}${u}, recomputed ${f.expected}${u}, difference ${f.difference ?? ''}${u}`;
+      ? `\n填报 ${u(f.actual)}，重算 ${u(f.expected)}，差额 ${u(f.difference ?? '')}`
+      : `\nstated ${u(f.actual)}, recomputed ${u(f.expected)}, difference ${u(f.difference ?? '')}`;
   }
-  return line(
-    COMMAND[f.severity],
-    [['file', f.location.file], ['line', f.location.line], ['col', f.location.column], ['title', `budgetlint ${f.ruleId}`]],
-    message,
-  );
+  // a finding about the disclosure as a whole has no line to annotate
+  const where: Array<[string, string | number]> = f.location.line === 0 ? [['file', f.location.file]] : [['file', f.location.file], ['line', f.location.line], ['col', f.location.column]];
+  return line(COMMAND[f.severity], [...where, ['title', `budgetlint ${f.ruleId}`]], message);
 }
 
 export const githubFormatter: Formatter = {

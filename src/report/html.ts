@@ -14,6 +14,7 @@ const WORDS = {
   zh: {
     title: 'budgetlint 检查报告',
     disclosure: '公开材料',
+    whole: '公开材料整体',
     findings: '问题',
     none: '未发现问题。',
     errors: '错误',
@@ -38,6 +39,7 @@ const WORDS = {
   en: {
     title: 'budgetlint report',
     disclosure: 'Disclosure',
+    whole: 'the disclosure as a whole',
     findings: 'Findings',
     none: 'No findings.',
     errors: 'errors',
@@ -263,7 +265,7 @@ function disclosureHtml(d: number, r: DisclosureResult, lang: Lang): { html: str
       const page = f.location.page ? ` p.${f.location.page}` : '';
       out.push(
         `<li class="sev-${f.severity}" data-sev="${f.severity}" data-rule="${escHtml(f.ruleId)}" data-table="${escHtml(findings[i]!.table)}"><button type="button" class="finding" data-d="${d}" data-f="${i}">` +
-          `<span class="sev">${escHtml(w.sev[f.severity])}</span> <span class="where">${escHtml(`${f.location.file.split('/').pop()}:${f.location.line}:${f.location.column}${page}`)}</span> ` +
+          `<span class="sev">${escHtml(w.sev[f.severity])}</span> <span class="where">${escHtml(f.location.line === 0 ? w.whole : `${f.location.file.split('/').pop()}:${f.location.line}:${f.location.column}${page}`)}</span> ` +
           `<span class="msg">${escHtml(f.message[lang])}</span>${detail(f, lang) ? `<span class="num">${escHtml(detail(f, lang))}</span>` : ''}` +
           `<span class="rule">${escHtml(f.ruleId)}</span></button></li>`,
       );

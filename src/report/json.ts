@@ -7,7 +7,8 @@ import type { DisclosureResult, Formatter, ReadSummary, Summary } from './types.
 export const JSON_SCHEMA_VERSION = 1;
 
 function findingJson(f: Finding, lang: Lang) {
-  const { tableName, ...loc } = f.location;
+  // order only sorts findings about the disclosure as a whole
+  const { tableName, order: _order, ...loc } = f.location;
   const o: Record<string, unknown> = {
     ruleId: f.ruleId,
     ...(f.messageId ? { messageId: f.messageId } : {}),

@@ -1,6 +1,7 @@
 // JUnit XML for CI test reports: one testsuite per disclosure, one testcase per rule, one
 // <failure> per finding at or above the fail level. Findings below it are listed in the
 // testcase's <system-out>, so the report still carries every finding.
+import { placeText, withUnit } from './place.js';
 import { severityRank, type Finding, type Lang } from '../core/findings.js';
 import { reportedRules } from './sarif.js';
 import type { DisclosureResult, Formatter, ReportOptions, Summary } from './types.js';
@@ -33,19 +34,19 @@ const WORDS = {
 };
 
 export function where(f: Finding): string {
-  return `${f.location.file}:${f.location.line}:${f.location.column}`;
+  return placeText(f.location);
 }
 
 function details(f: Finding, lang: Lang): string {
   const w = WORDS[lang];
   const lines = [`${where(f)} ${f.severity} ${f.ruleId}: ${f.message[lang]}`];
   if (f.actual !== undefined && f.expected !== undefined) {
-    const u = f.unit ? ` ${f.unit}` : '';
-    lines.push(`${w.stated} ${f.actual}${u}; ${w.expected} ${f.expected}${u}; ${w.diff} ${f.difference ?? ''}${u}`);
+    const u = (v: string) => withUnit(v, f.unit, lang);
+    lines.push(`${w.stated} ${u(f.actual)}; ${w.expected} ${u(f.expected)}; ${w.diff} ${u(f.difference ?? '')}`);
   }
   for (const i of f.inputs ?? []) {
-    const at = i.location ? ` (${i.location.file}:${i.location.line}:${i.location.column})` : '';
-    lines.push(`${w.from}: ${i.label[lang]} ${i.value}${at}`);
+    const at = i.location ? ` (${placeText(i.location)})` : '';
+    lines.push(`${w.from}: ${i.label[lang]} ${withUnit(i.value, i.unit, lang)}${at}`);
   }
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 // Markdown for an audit memo or a pull-request comment: a summary table, then a findings table
 // per disclosure. Every cell is escaped so that published text cannot break the table.
+import { placeText, withUnit } from './place.js';
 import type { Finding, Lang } from '../core/findings.js';
 import { escapeTerminal } from './escape.js';
 import { rootCauseText } from './root-cause.js';
@@ -75,10 +76,9 @@ function count(fs: Finding[], s: Finding['severity']): number {
 
 function findingRow(f: Finding, lang: Lang): string {
   const w = WORDS[lang];
-  const u = f.unit ? ` ${f.unit}` : '';
-  const amount = (v: string | undefined) => (v === undefined ? '' : escapeCell(`${v}${u}`));
+  const amount = (v: string | undefined) => (v === undefined ? '' : escapeCell(withUnit(v, f.unit, lang)));
   return row([
-    escapeCell(`${f.location.file}:${f.location.line}:${f.location.column}`),
+    escapeCell(placeText(f.location)),
     w.sev[f.severity],
     escapeCell(f.ruleId),
     escapeCell(f.message[lang]),

@@ -72,6 +72,8 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
 }
 
 function physical(loc: Location) {
+  // the disclosure as a whole: the artifact without a region
+  if (loc.line === 0) return { artifactLocation: artifactLocation(loc.file) };
   return { artifactLocation: artifactLocation(loc.file), region: { startLine: loc.line, startColumn: loc.column } };
 }
 

@@ -1,6 +1,7 @@
 // Terminal output: findings grouped by file (one table a file), each with its figures and inputs.
 import { Chalk } from 'chalk';
-import type { Finding, Lang } from '../core/findings.js';
+import { isDisclosureWide, type Finding, type Lang } from '../core/findings.js';
+import { withUnit } from './place.js';
 import { cellRef } from '../load/grid.js';
 import { escapeResults, escapeTerminal } from './escape.js';
 import { rootCauseText } from './root-cause.js';
@@ -31,6 +32,26 @@ export function disclosureLine(r: DisclosureResult, lang: Lang): string {
     : `${r.path}${sep}${total} problem${total === 1 ? '' : 's'} (${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info)`;
 }
 
+/** What was read and checked, and where the findings are: one line under each disclosure. */
+export function disclosureSummary(r: DisclosureResult, lang: Lang): string {
+  const zh = lang === 'zh';
+  const read = r.read!;
+  const tables = read.tables.length;
+  const text = r.findings.some((f) => /\.(txt|md)$/i.test(f.location.file)) || r.coverage !== undefined;
+  const byTable = new Map<string, number>();
+  for (const f of r.findings) {
+    const name = isDisclosureWide(f)
+      ? zh ? '整体' : 'whole'
+      : f.location.tableName?.[lang].split(/（|, /)[0] ?? f.location.table ?? (/\.(txt|md)$/i.test(f.location.file) ? (zh ? '说明' : 'text') : (f.location.file.split(/[\\/]/).pop() ?? f.location.file));
+    byTable.set(name, (byTable.get(name) ?? 0) + 1);
+  }
+  const where = [...byTable].map(([t, n]) => `${t} ${n}`).join(zh ? '，' : ', ');
+  const skipped = read.skipped.length ? (zh ? `，${read.skipped.length} 项未能核对` : `, ${read.skipped.length} not checkable`) : '';
+  return zh
+    ? `  读取 ${tables} 张表${text ? '及说明' : ''}，运行 ${read.rules.length} 条规则${skipped}${where ? `；问题分布：${where}` : '；无问题'}`
+    : `  read ${tables} table${tables === 1 ? '' : 's'}${text ? ' and the text' : ''}, ran ${read.rules.length} rule${read.rules.length === 1 ? '' : 's'}${skipped}${where ? `; findings by table: ${where}` : '; no findings'}`;
+}
+
 /** How the disclosures of a multi-disclosure run came out, for the grand total. */
 export function outcomeLine(results: DisclosureResult[], lang: Lang): string {
   let clean = 0;
@@ -50,7 +71,16 @@ export function outcomeLine(results: DisclosureResult[], lang: Lang): string {
 
 /** line:column, or the A1 reference in a workbook sheet, as Excel users look for it. */
 function place(loc: { file: string; line: number; column: number }): string {
+  if (loc.line === 0) return '—';
   return /\.xlsx#/i.test(loc.file) ? cellRef(loc.column, loc.line) : `${loc.line}:${loc.column}`;
+}
+
+
+/** Where an input stands: its place, and its file when that is not the finding's own. */
+function inputPlace(loc: { file: string; line: number; column: number }, findingFile: string): string {
+  if (loc.file === findingFile) return place(loc);
+  const name = loc.file.split(/[\\/]/).pop() ?? loc.file;
+  return `${name} ${place(loc)}`;
 }
 
 function formatFinding(f: Finding, opts: ReportOptions, c: InstanceType<typeof Chalk>): string[] {
@@ -60,12 +90,13 @@ function formatFinding(f: Finding, opts: ReportOptions, c: InstanceType<typeof C
   const lines = [`  ${c.dim(where.padEnd(7))} ${sev}  ${f.message[opts.lang]}  ${c.dim(f.ruleId)}`];
   const pad = ' '.repeat(10);
   if (f.actual !== undefined && f.expected !== undefined) {
-    const unit = f.unit ? ` ${f.unit}` : '';
-    lines.push(`${pad}${w.stated} ${f.actual}${unit}，${w.expected} ${f.expected}${unit}，${w.diff} ${f.difference ?? ''}${unit}`.replace(/，/g, opts.lang === 'zh' ? '，' : ', '));
+    const u = (v: string) => withUnit(v, f.unit, opts.lang);
+    const sep = opts.lang === 'zh' ? '，' : ', ';
+    lines.push(`${pad}${w.stated} ${u(f.actual)}${sep}${w.expected} ${u(f.expected)}${sep}${w.diff} ${u(f.difference ?? '')}`);
   }
   if (f.inputs?.length) {
     const shown = opts.verbose ? f.inputs : f.inputs.slice(0, 8);
-    const parts = shown.map((i) => `${i.label[opts.lang]} ${i.value}${i.location ? c.dim(` (${place(i.location)})`) : ''}`);
+    const parts = shown.map((i) => `${i.label[opts.lang]} ${withUnit(i.value, i.unit, opts.lang)}${i.location ? c.dim(` (${inputPlace(i.location, f.location.file)})`) : ''}`);
     const more = f.inputs.length > shown.length ? (opts.lang === 'zh' ? ` 等 ${f.inputs.length} 项` : ` and ${f.inputs.length - shown.length} more`) : '';
     lines.push(`${pad}${c.dim(w.from + ':')} ${parts.join('; ')}${more}`);
   }
@@ -149,14 +180,19 @@ export const textFormatter: Formatter = {
       if (r.rootCauses?.length) out.push('');
       let file: string | undefined;
       for (const f of r.findings) {
-        if (f.location.file !== file) {
+        // findings about the disclosure as a whole head its own block, in table order
+        const group = isDisclosureWide(f) ? `\0${f.location.file}` : f.location.file;
+        if (group !== file) {
           if (file !== undefined) out.push('');
-          file = f.location.file;
-          const table = f.location.tableName ? c.dim(`  ${f.location.tableName[opts.lang]}`) : '';
-          out.push(`${c.underline(file)}${table}`);
+          file = group;
+          const table = isDisclosureWide(f)
+            ? c.dim(`  ${opts.lang === 'zh' ? '（公开材料整体）' : '(the disclosure as a whole)'}`)
+            : f.location.tableName ? c.dim(`  ${f.location.tableName[opts.lang]}`) : '';
+          out.push(`${c.underline(f.location.file)}${table}`);
         }
         out.push(...formatFinding(f, opts, c));
       }
+      if (r.read && !r.fatal && r.findings.length) out.push(c.dim(disclosureSummary(r, opts.lang)));
       // a text checked alone has no tables and no layout to speak of
       if (opts.verbose && r.read && r.read.tables.length) out.push(...readLines(r.read, opts.lang, c));
       if (opts.verbose && r.coverage) out.push(...coverageLines(r.coverage, opts.lang, c));

@@ -191,6 +191,12 @@ export function pickLang(data: MessageData | undefined, lang: 'zh' | 'en'): Reco
 /** Appended to a warning whose gap rounding explains; every kind of rule words it alike. */
 export const ROUNDING_NOTE: Bilingual = { zh: '（尾差，可由舍入解释）', en: ' (rounding difference)' };
 
+/** An English note joins a message's closing parenthesis rather than opening a second one. */
+export function withNote(message: string, note: string): string {
+  const inner = note.trim().replace(/^\((.*)\)$/, '$1');
+  return message.endsWith(')') && inner !== note.trim() ? `${message.slice(0, -1)}; ${inner})` : message + note;
+}
+
 export interface Comparison {
   meta: RuleMeta;
   messageId: string;
@@ -251,7 +257,7 @@ export function report(c: Omit<Comparison, 'options'> & { options?: CheckOptions
     severity,
     message: {
       zh: fill(tpl.zh, data) + (explained ? ROUNDING_NOTE.zh : ''),
-      en: fill(tpl.en, dataEn) + (explained ? ROUNDING_NOTE.en : ''),
+      en: explained ? withNote(fill(tpl.en, dataEn), ROUNDING_NOTE.en) : fill(tpl.en, dataEn),
     },
     location: c.at ?? locationOf(c.stated),
     expected,

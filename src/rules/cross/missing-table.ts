@@ -1,6 +1,7 @@
 // Every table of the layout should be there; what is missing cannot be cross-checked.
 import type { Finding } from '../../core/findings.js';
 import { plainFinding } from '../figures.js';
+import { tableLabel } from '../../load/table.js';
 import type { Rule, RuleMeta } from '../types.js';
 
 const meta: RuleMeta = {
@@ -28,15 +29,16 @@ export const missingTable: Rule = {
   check({ disclosure, layout }) {
     const out: Finding[] = [];
     if (disclosure.source !== 'directory' || Object.keys(disclosure.tables).length === 0) return out;
-    for (const t of layout.tables) {
-      if (t.optional || disclosure.tables[t.role]) continue;
+    layout.tables.forEach((t, order) => {
+      if (t.optional || disclosure.tables[t.role]) return;
+      // about the disclosure as a whole: no line of any file is where a missing table stands
       out.push(
-        plainFinding(meta, 'missing', { file: disclosure.path, line: 1, column: 1, table: t.id }, {
+        plainFinding(meta, 'missing', { file: disclosure.path, line: 0, column: 0, table: t.id, tableName: tableLabel(t), order }, {
           number: t.number,
           name: t.name,
         }),
       );
-    }
+    });
     return out;
   },
 };

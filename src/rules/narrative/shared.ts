@@ -18,7 +18,7 @@ import type { AmountClaim, Fig } from '../../load/narrative/model.js';
 import { WAN_PER } from '../../load/narrative/tokens.js';
 import { keyLabel } from '../../load/narrative/keys.js';
 import type { Location } from '../../load/model.js';
-import { judgeOptions, pickLang, ROUNDING_NOTE, type MessageData } from '../figures.js';
+import { judgeOptions, pickLang, ROUNDING_NOTE, withNote, type MessageData } from '../figures.js';
 import type { CheckOptions, RuleMeta } from '../types.js';
 
 /** A figure stated in the text, as the interval it stands for in `unit`. */
@@ -70,7 +70,7 @@ export function shortLabel(label: string): string {
 }
 
 export function input(s: Stated): FindingInput {
-  return { label: s.label, value: formatDec(s.interval.value.div(s.toBase), s.decimals), location: s.loc };
+  return { label: s.label, value: formatDec(s.interval.value.div(s.toBase), s.decimals), ...(s.unit ? { unit: s.unit } : {}), location: s.loc };
 }
 
 export interface NarrativeComparison {
@@ -146,7 +146,7 @@ function finish(
     severity,
     message: {
       zh: fill(tpl.zh, { ...pickLang(data, 'zh'), ...base, stated: v.stated.zh }) + (explained ? ROUNDING_NOTE.zh : ''),
-      en: fill(tpl.en, { ...pickLang(data, 'en'), ...base, stated: v.stated.en }) + (explained ? ROUNDING_NOTE.en : ''),
+      en: explained ? withNote(fill(tpl.en, { ...pickLang(data, 'en'), ...base, stated: v.stated.en }), ROUNDING_NOTE.en) : fill(tpl.en, { ...pickLang(data, 'en'), ...base, stated: v.stated.en }),
     },
     location: { ...at } as FindingLocation,
     expected: v.expected,
