@@ -33,7 +33,7 @@ const WORDS = {
 };
 
 export function where(f: Finding): string {
-  return `${f.location.file}:${f.location.line}:${f.location.column}`;
+  return `${f.location.file}:${f.location.page !== undefined ? `p.${f.location.page}:` : ''}${f.location.line}:${f.location.column}`;
 }
 
 function details(f: Finding, lang: Lang): string {
@@ -44,7 +44,7 @@ function details(f: Finding, lang: Lang): string {
     lines.push(`${w.stated} ${f.actual}${u}; ${w.expected} ${f.expected}${u}; ${w.diff} ${f.difference ?? ''}${u}`);
   }
   for (const i of f.inputs ?? []) {
-    const at = i.location ? ` (${i.location.file}:${i.location.line}:${i.location.column})` : '';
+    const at = i.location ? ` (${i.location.file}:${i.location.page !== undefined ? `p.${i.location.page}:` : ''}${i.location.line}:${i.location.column})` : '';
     lines.push(`${w.from}: ${i.label[lang]} ${i.value}${at}`);
   }
   return lines.join('\n');

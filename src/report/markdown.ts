@@ -77,7 +77,7 @@ function findingRow(f: Finding, lang: Lang): string {
   const u = f.unit ? ` ${f.unit}` : '';
   const amount = (v: string | undefined) => (v === undefined ? '' : escapeCell(`${v}${u}`));
   return row([
-    escapeCell(`${f.location.file}:${f.location.line}:${f.location.column}`),
+    escapeCell(`${f.location.file}:${f.location.page !== undefined ? `p.${f.location.page}:` : ''}${f.location.line}:${f.location.column}`),
     w.sev[f.severity],
     escapeCell(f.ruleId),
     escapeCell(f.message[lang]),

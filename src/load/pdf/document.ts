@@ -1,0 +1,347 @@
+// Opening a PDF with pdfjs-dist (its legacy build, which runs on Node) and reading each page's
+// text items and rules. pdfjs is imported here only, and this module only when a PDF is given.
+// What cannot be read — encrypted, damaged, scanned (no text layer), too large — is an InputError.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { InputError } from '../errors.js';
+import type { PageContent, Segment, TextItem } from './types.js';
+
+export interface PdfLimits {
+  /** pages read at most */
+  maxPages: number;
+  /** text items on one page */
+  maxItemsPerPage: number;
+  /** drawing operations on one page */
+  maxOpsPerPage: number;
+  /** the whole document, milliseconds */
+  maxMillis: number;
+}
+
+export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 2000, maxItemsPerPage: 50_000, maxOpsPerPage: 400_000, maxMillis: 120_000 };
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | undefined;
+
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjsPromise;
+}
+
+/** Where pdfjs finds its character maps (CJK fonts without a ToUnicode map need them). */
+function assetDir(): string {
+  const require = createRequire(import.meta.url);
+  return dirname(require.resolve('pdfjs-dist/package.json'));
+}
+
+function damaged(shown: string, detail: string): InputError {
+  return new InputError(
+    { zh: `PDF 文件已损坏或不完整，无法读取（${detail}）`, en: `the PDF is damaged or truncated and cannot be read (${detail})` },
+    shown,
+  );
+}
+
+export interface OpenedPdf {
+  pages: number;
+  /** reads one page (1-based); throws InputError when the page cannot be read */
+  page(n: number): Promise<PageContent>;
+  close(): Promise<void>;
+}
+
+export async function openPdf(data: Uint8Array, shown: string, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<OpenedPdf> {
+  if (!isPdfHeader(data)) {
+    throw new InputError({ zh: '不是 PDF 文件（文件头不是 %PDF-）', en: 'not a PDF file (it does not start with %PDF-)' }, shown);
+  }
+  const pdfjs = await loadPdfJs();
+  const assets = assetDir();
+  const task = pdfjs.getDocument({
+    data,
+    cMapUrl: join(assets, 'cmaps') + '/',
+    cMapPacked: true,
+    standardFontDataUrl: join(assets, 'standard_fonts') + '/',
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy().catch(() => undefined);
+    const name = (e as { name?: string }).name;
+    if (name === 'PasswordException') {
+      throw new InputError(
+        { zh: 'PDF 文件已加密（需要密码），无法读取；请提供未加密的文件', en: 'the PDF is encrypted (it needs a password) and cannot be read; give an unencrypted copy' },
+        shown,
+      );
+    }
+    throw damaged(shown, (e as Error).message ?? String(e));
+  }
+  const pages = doc.numPages;
+  if (pages > limits.maxPages) {
+    await doc.destroy();
+    throw new InputError({ zh: `PDF 页数过多（${pages} 页，上限 ${limits.maxPages} 页）`, en: `the PDF has too many pages (${pages}; the limit is ${limits.maxPages})` }, shown);
+  }
+  const started = Date.now();
+  const { OPS, Util } = pdfjs;
+  return {
+    pages,
+    async page(n: number): Promise<PageContent> {
+      if (Date.now() - started > limits.maxMillis) {
+        throw new InputError(
+          { zh: `读取 PDF 超时（超过 ${Math.round(limits.maxMillis / 1000)} 秒，读到第 ${n} 页）`, en: `reading the PDF took too long (over ${Math.round(limits.maxMillis / 1000)} s, at page ${n})` },
+          shown,
+        );
+      }
+      try {
+        const page = await doc.getPage(n);
+        const viewport = page.getViewport({ scale: 1 });
+        const vt = viewport.transform as number[];
+        const content = await page.getTextContent({ disableNormalization: false });
+        if (content.items.length > limits.maxItemsPerPage) {
+          throw new InputError({ zh: `第 ${n} 页的文字块过多（${content.items.length}）`, en: `page ${n} has too many text pieces (${content.items.length})` }, shown);
+        }
+        const items: TextItem[] = [];
+        for (const raw of content.items) {
+          if (!('str' in raw) || raw.str === '') continue;
+          const tx = Util.transform(vt, raw.transform as number[]) as number[];
+          const size = Math.hypot(tx[2]!, tx[3]!) || Math.hypot(tx[0]!, tx[1]!);
+          if (!(size > 0)) continue;
+          const len = Math.hypot(tx[0]!, tx[1]!) || 1;
+          const dx = tx[0]! / len;
+          const dy = tx[1]! / len;
+          const w = raw.width * (viewport.scale ?? 1);
+          const x = tx[4]!;
+          const y = tx[5]!;
+          // the baseline runs from (x, y) along (dx, dy); glyphs rise about 0.85 of the size above it
+          const ex = x + dx * w;
+          const ey = y + dy * w;
+          // the up direction in the viewport (y grows downwards): perpendicular to the baseline
+          const ux = dy;
+          const uy = -dx;
+          const xs = [x, ex, x + ux * size * 0.85, ex + ux * size * 0.85, x - ux * size * 0.15, ex - ux * size * 0.15];
+          const ys = [y, ey, y + uy * size * 0.85, ey + uy * size * 0.85, y - uy * size * 0.15, ey - uy * size * 0.15];
+          items.push({
+            str: raw.str,
+            x0: Math.min(...xs),
+            x1: Math.max(...xs),
+            top: Math.min(...ys),
+            bottom: Math.max(...ys),
+            size,
+            space: raw.str.trim() === '',
+          });
+        }
+        // rules only where there is text to place in them
+        const segments = items.length ? await rulesOf(page, vt, OPS, Util, limits.maxOpsPerPage, n, shown) : [];
+        const out: PageContent = { number: n, width: viewport.width, height: viewport.height, items, segments };
+        page.cleanup();
+        return out;
+      } catch (e) {
+        if (e instanceof InputError) throw e;
+        throw damaged(shown, `page ${n}: ${(e as Error).message ?? String(e)}`);
+      }
+    },
+    async close() {
+      await doc.destroy().catch(() => undefined);
+    },
+  };
+}
+
+export function isPdfHeader(data: Uint8Array): boolean {
+  // "%PDF-" within the first 1024 bytes, as readers accept
+  const n = Math.min(data.length, 1024);
+  for (let i = 0; i + 4 < n; i++) {
+    if (data[i] === 0x25 && data[i + 1] === 0x50 && data[i + 2] === 0x44 && data[i + 3] === 0x46 && data[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
+type Ops = PdfJs['OPS'];
+type UtilT = PdfJs['Util'];
+interface PageProxy {
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
+}
+
+/** Thin filled rectangles and stroked lines, straight along x or y: the borders of table cells. */
+async function rulesOf(page: PageProxy, vt: number[], OPS: Ops, Util: UtilT, maxOps: number, n: number, shown: string): Promise<Segment[]> {
+  const list = await page.getOperatorList();
+  if (list.fnArray.length > maxOps) {
+    throw new InputError({ zh: `第 ${n} 页的绘图指令过多（${list.fnArray.length}）`, en: `page ${n} has too many drawing operations (${list.fnArray.length})` }, shown);
+  }
+  const out: Segment[] = [];
+  let ctm = vt;
+  const stack: Array<{ ctm: number[]; fillWhite: boolean; strokeWhite: boolean }> = [];
+  let fillWhite = false;
+  let strokeWhite = false;
+  // the path being built, in viewport coordinates: rectangles and polylines
+  let rects: Array<[number, number, number, number]> = [];
+  let lines: Array<[number, number, number, number]> = [];
+  /** the path's subpaths as flat x, y lists, in viewport coordinates */
+  let subpaths: number[][] = [];
+  let sub: number[] = [];
+  const apply = (x: number, y: number): [number, number] => [ctm[0]! * x + ctm[2]! * y + ctm[4]!, ctm[1]! * x + ctm[3]! * y + ctm[5]!];
+  const white = (a: unknown[]): boolean => {
+    // colours arrive as RGB 0–255 (grays and CMYK converted) or a hex string
+    if (typeof a[0] === 'string') {
+      const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(a[0]);
+      return !!m && [m[1]!, m[2]!, m[3]!].every((h) => Number.parseInt(h, 16) >= 245);
+    }
+    return a.length >= 3 && (a[0] as number) >= 245 && (a[1] as number) >= 245 && (a[2] as number) >= 245;
+  };
+  const flush = (fill: boolean, stroke: boolean) => {
+    const thin = 2.5;
+    const painted = (fill && !fillWhite) || (stroke && !strokeWhite);
+    if (painted) {
+      // filled thin polygons (a rule drawn as a filled outline) count like thin rectangles
+      if (fill && !fillWhite) {
+        for (const p of subpaths) {
+          if (p.length < 6) continue;
+          let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+          for (let k = 0; k < p.length; k += 2) {
+            x0 = Math.min(x0, p[k]!);
+            x1 = Math.max(x1, p[k]!);
+            y0 = Math.min(y0, p[k + 1]!);
+            y1 = Math.max(y1, p[k + 1]!);
+          }
+          if (Math.min(x1 - x0, y1 - y0) <= thin) rects.push([x0, y0, x1, y1]);
+        }
+      }
+      for (const [x0, y0, x1, y1] of rects) {
+        const w = x1 - x0;
+        const h = y1 - y0;
+        if (w <= thin && h > w) out.push({ dir: 'v', c: (x0 + x1) / 2, a: y0, b: y1 });
+        else if (h <= thin && w > h) out.push({ dir: 'h', c: (y0 + y1) / 2, a: x0, b: x1 });
+        else if (stroke && !strokeWhite) {
+          out.push({ dir: 'h', c: y0, a: x0, b: x1 }, { dir: 'h', c: y1, a: x0, b: x1 }, { dir: 'v', c: x0, a: y0, b: y1 }, { dir: 'v', c: x1, a: y0, b: y1 });
+        }
+      }
+      if (stroke && !strokeWhite) {
+        for (const [x0, y0, x1, y1] of lines) {
+          if (Math.abs(y1 - y0) < 1 && Math.abs(x1 - x0) >= 1) out.push({ dir: 'h', c: (y0 + y1) / 2, a: Math.min(x0, x1), b: Math.max(x0, x1) });
+          else if (Math.abs(x1 - x0) < 1 && Math.abs(y1 - y0) >= 1) out.push({ dir: 'v', c: (x0 + x1) / 2, a: Math.min(y0, y1), b: Math.max(y0, y1) });
+        }
+      }
+    }
+    rects = [];
+    lines = [];
+    subpaths = [];
+  };
+  for (let i = 0; i < list.fnArray.length; i++) {
+    const fn = list.fnArray[i]!;
+    const args = list.argsArray[i] as unknown[];
+    switch (fn) {
+      case OPS.save:
+        stack.push({ ctm, fillWhite, strokeWhite });
+        break;
+      case OPS.restore: {
+        const s = stack.pop();
+        if (s) ({ ctm, fillWhite, strokeWhite } = s);
+        break;
+      }
+      case OPS.transform:
+        ctm = Util.transform(ctm, args as number[]) as number[];
+        break;
+      case OPS.paintFormXObjectBegin: {
+        stack.push({ ctm, fillWhite, strokeWhite });
+        const m = args[0] as number[] | null;
+        if (Array.isArray(m) && m.length === 6) ctm = Util.transform(ctm, m) as number[];
+        break;
+      }
+      case OPS.paintFormXObjectEnd: {
+        const s = stack.pop();
+        if (s) ({ ctm, fillWhite, strokeWhite } = s);
+        break;
+      }
+      case OPS.setFillRGBColor:
+        fillWhite = white(args);
+        break;
+      case OPS.setStrokeRGBColor:
+        strokeWhite = white(args);
+        break;
+      case OPS.setFillTransparent:
+        fillWhite = true;
+        break;
+      case OPS.setStrokeTransparent:
+        strokeWhite = true;
+        break;
+      case OPS.constructPath: {
+        const ops = args[0] as number[];
+        const coords = args[1] as number[];
+        let j = 0;
+        let cx = 0;
+        let cy = 0;
+        let sx = 0;
+        let sy = 0;
+        for (const op of ops) {
+          if (op === OPS.rectangle) {
+            const x = coords[j++]!;
+            const y = coords[j++]!;
+            const w = coords[j++]!;
+            const h = coords[j++]!;
+            const [ax, ay] = apply(x, y);
+            const [bx, by] = apply(x + w, y + h);
+            const [px, py] = apply(x + w, y);
+            // only rectangles that stay rectangles along the page's axes
+            if (Math.abs(px - bx) < 0.5 || Math.abs(py - ay) < 0.5 || Math.abs(px - ax) < 0.5) {
+              rects.push([Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by)]);
+            }
+            cx = sx = x;
+            cy = sy = y;
+          } else if (op === OPS.moveTo) {
+            cx = sx = coords[j++]!;
+            cy = sy = coords[j++]!;
+            sub = [...apply(cx, cy)];
+            subpaths.push(sub);
+          } else if (op === OPS.lineTo) {
+            const x = coords[j++]!;
+            const y = coords[j++]!;
+            const [ax, ay] = apply(cx, cy);
+            const [bx, by] = apply(x, y);
+            lines.push([ax, ay, bx, by]);
+            sub.push(bx, by);
+            cx = x;
+            cy = y;
+          } else if (op === OPS.curveTo) {
+            j += 4;
+            cx = coords[j++]!;
+            cy = coords[j++]!;
+          } else if (op === OPS.curveTo2 || op === OPS.curveTo3) {
+            j += 2;
+            cx = coords[j++]!;
+            cy = coords[j++]!;
+          } else if (op === OPS.closePath) {
+            const [ax, ay] = apply(cx, cy);
+            const [bx, by] = apply(sx, sy);
+            if (ax !== bx || ay !== by) lines.push([ax, ay, bx, by]);
+            cx = sx;
+            cy = sy;
+          }
+        }
+        break;
+      }
+      case OPS.stroke:
+      case OPS.closeStroke:
+        flush(false, true);
+        break;
+      case OPS.fill:
+      case OPS.eoFill:
+        flush(true, false);
+        break;
+      case OPS.fillStroke:
+      case OPS.eoFillStroke:
+      case OPS.closeFillStroke:
+      case OPS.closeEOFillStroke:
+        flush(true, true);
+        break;
+      case OPS.endPath:
+        rects = [];
+        lines = [];
+        subpaths = [];
+        break;
+      default:
+        break;
+    }
+  }
+  return out;
+}
