@@ -133,8 +133,11 @@ export async function openPdf(data: Uint8Array, shown: string, limits: PdfLimits
           });
         }
         // rules only where there is text to place in them
-        const segments = items.length ? await rulesOf(page, vt, OPS, Util, limits.maxOpsPerPage, n, shown) : [];
-        const out: PageContent = { number: n, width: viewport.width, height: viewport.height, items, segments };
+        const drawing = items.length ? await drawingOf(page, vt, OPS, Util, limits.maxOpsPerPage, n, shown) : { segments: [], textClips: undefined };
+        // text drawn outside the clip in force (a spreadsheet's cell running over a page edge) is not seen
+        const clips = drawing.textClips;
+        const visible = clips ? items.filter((t) => inAnyClip(t, clips)) : items;
+        const out: PageContent = { number: n, width: viewport.width, height: viewport.height, items: visible, segments: drawing.segments };
         page.cleanup();
         return out;
       } catch (e) {
@@ -163,15 +166,39 @@ interface PageProxy {
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[] }>;
 }
 
-/** Thin filled rectangles and stroked lines, straight along x or y: the borders of table cells. */
-async function rulesOf(page: PageProxy, vt: number[], OPS: Ops, Util: UtilT, maxOps: number, n: number, shown: string): Promise<Segment[]> {
+type Clip = [number, number, number, number] | null;
+
+function inAnyClip(t: TextItem, clips: Array<[number, number, number, number]>): boolean {
+  const x = (t.x0 + t.x1) / 2;
+  const y = (t.top + t.bottom) / 2;
+  return clips.some((c) => x >= c[0] - 1 && x <= c[2] + 1 && y >= c[1] - 1 && y <= c[3] + 1);
+}
+
+/**
+ * Thin filled rectangles and stroked lines, straight along x or y: the borders of table cells;
+ * and the clip rectangles text is drawn in (undefined when some text is drawn unclipped, or when
+ * there are too many to test).
+ */
+async function drawingOf(
+  page: PageProxy,
+  vt: number[],
+  OPS: Ops,
+  Util: UtilT,
+  maxOps: number,
+  n: number,
+  shown: string,
+): Promise<{ segments: Segment[]; textClips: Array<[number, number, number, number]> | undefined }> {
   const list = await page.getOperatorList();
   if (list.fnArray.length > maxOps) {
     throw new InputError({ zh: `第 ${n} 页的绘图指令过多（${list.fnArray.length}）`, en: `page ${n} has too many drawing operations (${list.fnArray.length})` }, shown);
   }
   const out: Segment[] = [];
   let ctm = vt;
-  const stack: Array<{ ctm: number[]; fillWhite: boolean; strokeWhite: boolean }> = [];
+  let clip: Clip = null;
+  let clipPending = false;
+  let unclippedText = false;
+  const textClips = new Map<string, [number, number, number, number]>();
+  const stack: Array<{ ctm: number[]; fillWhite: boolean; strokeWhite: boolean; clip: Clip }> = [];
   let fillWhite = false;
   let strokeWhite = false;
   // the path being built, in viewport coordinates: rectangles and polylines
@@ -189,7 +216,29 @@ async function rulesOf(page: PageProxy, vt: number[], OPS: Ops, Util: UtilT, max
     }
     return a.length >= 3 && (a[0] as number) >= 245 && (a[1] as number) >= 245 && (a[2] as number) >= 245;
   };
+  const applyClip = () => {
+    if (!clipPending) return;
+    clipPending = false;
+    let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    for (const r of rects) {
+      x0 = Math.min(x0, r[0]);
+      y0 = Math.min(y0, r[1]);
+      x1 = Math.max(x1, r[2]);
+      y1 = Math.max(y1, r[3]);
+    }
+    for (const p of subpaths) {
+      for (let k = 0; k < p.length; k += 2) {
+        x0 = Math.min(x0, p[k]!);
+        x1 = Math.max(x1, p[k]!);
+        y0 = Math.min(y0, p[k + 1]!);
+        y1 = Math.max(y1, p[k + 1]!);
+      }
+    }
+    if (!(x1 >= x0 && y1 >= y0)) return;
+    clip = clip ? [Math.max(clip[0], x0), Math.max(clip[1], y0), Math.min(clip[2], x1), Math.min(clip[3], y1)] : [x0, y0, x1, y1];
+  };
   const flush = (fill: boolean, stroke: boolean) => {
+    applyClip();
     const thin = 2.5;
     const painted = (fill && !fillWhite) || (stroke && !strokeWhite);
     if (painted) {
@@ -232,25 +281,36 @@ async function rulesOf(page: PageProxy, vt: number[], OPS: Ops, Util: UtilT, max
     const args = list.argsArray[i] as unknown[];
     switch (fn) {
       case OPS.save:
-        stack.push({ ctm, fillWhite, strokeWhite });
+        stack.push({ ctm, fillWhite, strokeWhite, clip });
         break;
       case OPS.restore: {
         const s = stack.pop();
-        if (s) ({ ctm, fillWhite, strokeWhite } = s);
+        if (s) ({ ctm, fillWhite, strokeWhite, clip } = s);
         break;
       }
+      case OPS.clip:
+      case OPS.eoClip:
+        clipPending = true;
+        break;
+      case OPS.showText:
+      case OPS.showSpacedText:
+      case OPS.nextLineShowText:
+      case OPS.nextLineSetSpacingShowText:
+        if (!clip) unclippedText = true;
+        else if (textClips.size <= 5000) textClips.set(clip.map((v) => Math.round(v)).join(','), clip);
+        break;
       case OPS.transform:
         ctm = Util.transform(ctm, args as number[]) as number[];
         break;
       case OPS.paintFormXObjectBegin: {
-        stack.push({ ctm, fillWhite, strokeWhite });
+        stack.push({ ctm, fillWhite, strokeWhite, clip });
         const m = args[0] as number[] | null;
         if (Array.isArray(m) && m.length === 6) ctm = Util.transform(ctm, m) as number[];
         break;
       }
       case OPS.paintFormXObjectEnd: {
         const s = stack.pop();
-        if (s) ({ ctm, fillWhite, strokeWhite } = s);
+        if (s) ({ ctm, fillWhite, strokeWhite, clip } = s);
         break;
       }
       case OPS.setFillRGBColor:
@@ -335,6 +395,7 @@ async function rulesOf(page: PageProxy, vt: number[], OPS: Ops, Util: UtilT, max
         flush(true, true);
         break;
       case OPS.endPath:
+        applyClip();
         rects = [];
         lines = [];
         subpaths = [];
@@ -343,5 +404,5 @@ async function rulesOf(page: PageProxy, vt: number[], OPS: Ops, Util: UtilT, max
         break;
     }
   }
-  return out;
+  return { segments: out, textClips: unclippedText || textClips.size === 0 || textClips.size > 5000 ? undefined : [...textClips.values()] };
 }
