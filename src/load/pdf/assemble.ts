@@ -58,7 +58,7 @@ export function dropHeadsAndFeet(pages: ReadPage[]): Set<FreeLine> {
       s.add(p.number);
     }
   }
-  const withText = pages.filter((p) => p.itemCount > 0).length;
+  const withText = pages.filter((p) => p.chars > 0).length;
   const repeated = new Set<string>();
   for (const [k, s] of seen) if (s.size >= 3 && s.size >= withText * 0.3) repeated.add(k);
   if (repeated.size) {

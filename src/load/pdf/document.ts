@@ -51,6 +51,12 @@ export async function openPdf(data: Uint8Array, shown: string, limits: PdfLimits
   if (!isPdfHeader(data)) {
     throw new InputError({ zh: '不是 PDF 文件（文件头不是 %PDF-）', en: 'not a PDF file (it does not start with %PDF-)' }, shown);
   }
+  if (!hasEndMarker(data)) {
+    throw new InputError(
+      { zh: 'PDF 文件不完整（末尾没有 %%EOF 标记，可能下载或复制未完成），无法可靠读取', en: 'the PDF is truncated (no %%EOF marker at its end: an unfinished download or copy?) and cannot be read reliably' },
+      shown,
+    );
+  }
   const pdfjs = await loadPdfJs();
   const assets = assetDir();
   const task = pdfjs.getDocument({
@@ -156,6 +162,15 @@ export function isPdfHeader(data: Uint8Array): boolean {
   const n = Math.min(data.length, 1024);
   for (let i = 0; i + 4 < n; i++) {
     if (data[i] === 0x25 && data[i + 1] === 0x50 && data[i + 2] === 0x44 && data[i + 3] === 0x46 && data[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
+/** "%%EOF" within the last 2048 bytes: a PDF that ends where its writer ended it. */
+function hasEndMarker(data: Uint8Array): boolean {
+  const from = Math.max(0, data.length - 2048);
+  for (let i = data.length - 5; i >= from; i--) {
+    if (data[i] === 0x25 && data[i + 1] === 0x25 && data[i + 2] === 0x45 && data[i + 3] === 0x4f && data[i + 4] === 0x46) return true;
   }
   return false;
 }

@@ -55,7 +55,7 @@ export async function readPdf(path: string, shown: string, opts: PdfOptions = {}
   } finally {
     await doc.close();
   }
-  const chars = pages.reduce((s, p) => s + p.itemCount, 0);
+  const chars = pages.reduce((s, p) => s + p.chars, 0);
   if (chars === 0) {
     throw new InputError(
       {

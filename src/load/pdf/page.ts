@@ -34,8 +34,8 @@ export interface ReadPage {
   height: number;
   parts: PagePart[];
   lines: FreeLine[];
-  /** text items on the page (0: no text layer) */
-  itemCount: number;
+  /** characters of text on the page (0: no text layer) */
+  chars: number;
 }
 
 const WIDE_GAP = 1.5; // glyph sizes: a gap wider than this separates cells of a table row
@@ -66,7 +66,7 @@ export function readPage(content: PageContent): ReadPage {
   }
   const parts: PagePart[] = tables.map((table, k) => ({ table, texts: cellTexts(table, inTable[k]!, lineOf, lineAt) }));
   const lines: FreeLine[] = groupLines(free).map((l) => freeLine(content.number, l, lineOf));
-  return { number: content.number, width: content.width, height: content.height, parts, lines, itemCount: items.filter((t) => !t.space).length };
+  return { number: content.number, width: content.width, height: content.height, parts, lines, chars: items.reduce((n, t) => n + (t.space ? 0 : t.str.trim().length), 0) };
 }
 
 function freeLine(page: number, l: TextLine, lineOf: Map<TextItem, number>): FreeLine {
