@@ -97,7 +97,7 @@ async function pdfRows() {
     }
     const cli = [];
     for (let i = 0; i < Math.min(RUNS, 3); i++) cli.push(timed(['check', pdf, '-q', '--jobs', '1']));
-    out.push({ name: pdf.slice(pdf.lastIndexOf('/') + 1), pages, warm: quantile(warm.sort((a, b) => a - b), 0.5), wall: quantile(cli.map((c) => c.wall).sort((a, b) => a - b), 0.5), rss: Math.max(...cli.map((c) => c.rssMb)) });
+    out.push({ name: pdf.slice(pdf.lastIndexOf('/') + 1), pages, warm: quantile(warm.sort((a, b) => a - b), 0.5), wall: quantile(cli.map((c) => c.wall).sort((a, b) => a - b), 0.5), cpu: quantile(cli.map((c) => c.cpu).sort((a, b) => a - b), 0.5), rss: Math.max(...cli.map((c) => c.rssMb)) });
   }
   return out;
 }
@@ -149,10 +149,10 @@ try {
   const pdfs = await pdfRows();
   out.push('');
   out.push(`(c) published PDFs (fixtures/pdf), median of ${Math.min(RUNS, 3)} runs: check with start-up, and the reader alone in a warm process`);
-  out.push('    file                                  pages   check wall (s)   pages/s   peak memory (MB)   reader alone (s)   pages/s');
+  out.push('    file                                  pages   check wall (s)   CPU (s)   pages/s (wall)   peak memory (MB)   reader alone (s)   pages/s');
   for (const r of pdfs) {
     out.push(
-      `    ${r.name.padEnd(36)} ${String(r.pages).padStart(6)}   ${fmt(r.wall / 1000, 2).padStart(14)}   ${fmt((r.pages / r.wall) * 1000, 1).padStart(7)}   ${fmt(r.rss).padStart(16)}   ${fmt(r.warm / 1000, 2).padStart(16)}   ${fmt((r.pages / r.warm) * 1000, 1).padStart(7)}`,
+      `    ${r.name.padEnd(36)} ${String(r.pages).padStart(6)}   ${fmt(r.wall / 1000, 2).padStart(14)}   ${fmt(r.cpu / 1000, 2).padStart(7)}   ${fmt((r.pages / r.wall) * 1000, 1).padStart(14)}   ${fmt(r.rss).padStart(16)}   ${fmt(r.warm / 1000, 2).padStart(16)}   ${fmt((r.pages / r.warm) * 1000, 1).padStart(7)}`,
     );
   }
   process.stdout.write(out.join('\n') + '\n');

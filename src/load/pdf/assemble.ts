@@ -108,7 +108,7 @@ export function assemble(pages: ReadPage[]): Assembled {
       const titles = takeTitles(pending, part, page.number);
       // a table printed on, its title (and 单位 line) repeated at the top of the page
       const repeated = titles.length > 0 && current !== undefined && onPage === titles.length + 1 && titles.every((l) => l.page === page.number) && sameTitle(titles, current.titles) && sameColumns(current, part);
-      if (current && ((titles.length === 0 && (atTop || afterPiece) && pending.length === 0) || repeated) && sameColumns(current, part)) {
+      if (current && ((titles.length === 0 && (atTop || afterPiece) && pending.length === 0 && !titledInside(part)) || repeated) && sameColumns(current, part)) {
         current.pieces.push({ page: page.number, part });
       } else {
         flushPending();
@@ -123,6 +123,13 @@ export function assemble(pages: ReadPage[]): Assembled {
   }
   flushPending();
   return { flow, dropped: [...droppedSet] };
+}
+
+/** A table whose title is printed inside its borders: a first row of one cell across the table, ending in 表. */
+function titledInside(part: PagePart): boolean {
+  const first = part.table.cells.filter((c) => c.row === 0);
+  const k = part.table.cells.indexOf(first[0]!);
+  return first.length === 1 && first[0]!.cols === part.table.xs.length - 1 && k >= 0 && isTitleLine(part.texts[k]!.text);
 }
 
 function sameTitle(a: FreeLine[], b: FreeLine[]): boolean {
