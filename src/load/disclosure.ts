@@ -292,6 +292,7 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
       const { readPdf } = await import('./pdf/index.js');
       const pdf = await readPdf(file, shown, opts);
       pdfs.push(pdf);
+      issues.push(...pdf.issues);
       for (const t of pdf.tables) grids.push({ grid: t.grid, head: readHead(t.grid), file });
       if (pdf.narrative && !disclosure.narrative) disclosure.narrative = pdf.narrative;
       return;

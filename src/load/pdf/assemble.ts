@@ -5,6 +5,7 @@
 import type { Grid, GridCell, GridRow } from '../grid.js';
 import type { FreeLine, PagePart, ReadPage } from './page.js';
 import { intervalOf } from './ruling.js';
+import { columnOf, isFigure, splitFigures, textColumns, textTableLines } from './textTable.js';
 import { roundBox, union, type Box, type PdfPlace } from './types.js';
 
 export interface PdfTablePiece {
@@ -16,6 +17,8 @@ export interface PdfTable {
   titles: FreeLine[];
   pieces: PdfTablePiece[];
   notes: FreeLine[];
+  /** a table printed without rules: its lines, header and data */
+  textRows?: FreeLine[];
 }
 
 export type Flow = { kind: 'line'; line: FreeLine } | { kind: 'table'; table: PdfTable };
@@ -122,7 +125,43 @@ export function assemble(pages: ReadPage[]): Assembled {
     }
   }
   flushPending();
-  return { flow, dropped: [...droppedSet] };
+  return { flow: withTextTables(flow), dropped: [...droppedSet] };
+}
+
+/**
+ * Tables printed without rules: a title line followed by lines of figures in columns, among the
+ * lines no ruled table took.
+ */
+function withTextTables(flow: Flow[]): Flow[] {
+  const out: Flow[] = [];
+  let i = 0;
+  while (i < flow.length) {
+    const f = flow[i]!;
+    if (f.kind !== 'line' || !isTitleLine(f.line.text)) {
+      out.push(f);
+      i++;
+      continue;
+    }
+    // the lines up to the next ruled table
+    let j = i + 1;
+    while (j < flow.length && flow[j]!.kind === 'line') j++;
+    const lines = flow.slice(i, j).map((x) => (x as { line: FreeLine }).line);
+    let k = 1;
+    while (k < lines.length && k < 4 && UNIT_LINE.test(lines[k]!.text) && !lines[k]!.pieces.some((p) => /\d\.\d/.test(p.text))) k++;
+    const stop = (l: FreeLine) => isTitleLine(l.text) || PART_HEADING.test(l.text) || NOTE.test(l.text);
+    const end = textTableLines(lines, k, stop);
+    if (end === k) {
+      out.push(f);
+      i++;
+      continue;
+    }
+    let e = end;
+    const notes: FreeLine[] = [];
+    while (e < lines.length && (NOTE.test(lines[e]!.text) || (notes.length > 0 && !stop(lines[e]!) && lines[e]!.page === notes[notes.length - 1]!.page && lines[e]!.box[1] - notes[notes.length - 1]!.box[3] < lines[e]!.size * 1.2))) notes.push(lines[e++]!);
+    out.push({ kind: 'table', table: { titles: joinWrappedUnit(lines.slice(0, k)), pieces: [], notes, textRows: lines.slice(k, end).map(splitFigures) } });
+    i += e;
+  }
+  return out;
 }
 
 /** A table whose title is printed inside its borders: a first row of one cell across the table, ending in 表. */
@@ -213,6 +252,9 @@ export interface BuiltGrid {
   cells: Map<string, PdfPlace>;
   /** the pages the table is printed on */
   pages: number[];
+  /** a table printed without rules whose pieces crowded into one column (a column with no figure
+   *  whose header has nowhere to go): its columns are not to be trusted */
+  crowded?: boolean;
 }
 
 function clusterXs(values: number[], tol: number): number[] {
@@ -264,7 +306,8 @@ function bandStart(part: PagePart, k: number): number {
 const normRow = (cells: string[]) => cells.map((c) => c.replace(/\s+/g, '')).join('|');
 
 export function buildGrid(t: PdfTable, file: string): BuiltGrid {
-  const X = clusterXs(t.pieces.flatMap((p) => p.part.table.xs), 3);
+  const borders = t.textRows ? textColumns(t.textRows) : undefined;
+  const X = borders ? borders.map((b, i) => (Number.isFinite(b) ? b : i === 0 ? -1e6 : 1e6)) : clusterXs(t.pieces.flatMap((p) => p.part.table.xs), 3);
   const width = Math.max(1, X.length - 1);
   const rows: GridRow[] = [];
   const rowPlaces = new Map<number, PdfPlace & { bbox: Box }>();
@@ -323,18 +366,90 @@ export function buildGrid(t: PdfTable, file: string): BuiltGrid {
       addRow(rowTexts, rowPlacesFilled, { page: piece.page, line: firstLine, column: 1, bbox: roundBox([tb.xs[0]!, tb.ys[r]!, tb.xs[tb.xs.length - 1]!, tb.ys[r + 1]!]) });
     }
   });
+  let crowded = false;
+  if (t.textRows && borders) {
+    for (const group of textRowGroups(t.textRows)) {
+      const texts = new Array<string>(width).fill('');
+      const places = new Array<PdfPlace | undefined>(width).fill(undefined);
+      const main = group.find((l) => l.pieces.some((p) => isFigure(p.text))) ?? group[0]!;
+      let box: Box | undefined;
+      for (const l of group) {
+        box = union(box, l.box);
+        const taken = new Set<number>();
+        for (const p of l.pieces) {
+          const f = Math.min(width - 1, columnOf(borders, p));
+          if (taken.has(f)) crowded = true;
+          taken.add(f);
+          // a name wrapped over lines is one name; words on one line keep their space
+          texts[f] = texts[f] ? (l === main || group.indexOf(l) === 0 ? `${texts[f]} ${p.text}` : texts[f] + p.text) : p.text;
+          places[f] ??= { page: l.page, line: l.line, column: f + 1, bbox: roundBox([p.x0, l.box[1], p.x1, l.box[3]]) };
+        }
+      }
+      addRow(texts.map((x) => x.replace(/(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])/g, '')), places, { page: main.page, line: main.line, column: 1, bbox: roundBox(box!) });
+    }
+  }
   for (const l of t.notes) {
     const texts = new Array<string>(width).fill('');
     texts[0] = l.text.replace(/\s+/g, ' ');
     addRow(texts, [{ page: l.page, line: l.line, column: 1, bbox: roundBox(l.box) }], { page: l.page, line: l.line, column: 1, bbox: roundBox(l.box) });
   }
-  const pages = [...new Set([...t.titles.map((l) => l.page), ...t.pieces.map((p) => p.page), ...t.notes.map((l) => l.page)])].sort((a, b) => a - b);
-  return { grid: { file, rows }, rows: rowPlaces, cells: cellPlaces, pages };
+  const pages = [...new Set([...t.titles.map((l) => l.page), ...t.pieces.map((p) => p.page), ...(t.textRows ?? []).map((l) => l.page), ...t.notes.map((l) => l.page)])].sort((a, b) => a - b);
+  return { grid: { file, rows }, rows: rowPlaces, cells: cellPlaces, pages, ...(crowded ? { crowded } : {}) };
+}
+
+/**
+ * The rows of a table printed without rules: each line with figures, with the lines of words
+ * (a name wrapped above and below its figures) that stand closer to it than rows stand to each other.
+ */
+function textRowGroups(lines: FreeLine[]): FreeLine[][] {
+  const centre = (l: FreeLine) => (l.box[1] + l.box[3]) / 2;
+  const data = lines.map((l, i) => ({ l, i })).filter((x) => x.l.pieces.some((p) => isFigure(p.text)));
+  if (data.length === 0) return lines.map((l) => [l]);
+  const pitches: number[] = [];
+  for (let k = 1; k < data.length; k++) if (data[k]!.l.page === data[k - 1]!.l.page) pitches.push(centre(data[k]!.l) - centre(data[k - 1]!.l));
+  pitches.sort((a, b) => a - b);
+  const pitch = pitches.length ? pitches[Math.floor(pitches.length / 2)]! : Infinity;
+  const owner = new Map<number, number>(); // line index → data line index
+  const first = data[0]!.i;
+  lines.forEach((l, i) => {
+    if (data.some((d) => d.i === i)) return;
+    // above the first row only a wrapped line hugging it, never the header
+    const near = i < first ? 0.35 : 0.6;
+    let best: number | undefined;
+    let dist = Infinity;
+    for (const d of data) {
+      if (d.l.page !== l.page) continue;
+      const x = Math.abs(centre(d.l) - centre(l));
+      if (x < dist) {
+        dist = x;
+        best = d.i;
+      }
+    }
+    if (best !== undefined && dist < pitch * near) owner.set(i, best);
+  });
+  const groups: FreeLine[][] = [];
+  const byData = new Map<number, FreeLine[]>();
+  lines.forEach((l, i) => {
+    const o = owner.get(i);
+    if (o !== undefined) {
+      byData.get(o)?.push(l) ?? byData.set(o, [l]);
+      return;
+    }
+    if (data.some((d) => d.i === i)) {
+      const g = byData.get(i) ?? [];
+      g.push(l);
+      byData.set(i, g);
+      groups.push(g);
+    } else groups.push([l]);
+  });
+  // lines above their data line were attached before it was seen: every group read top to bottom
+  for (const g of groups) g.sort((a, b) => centre(a) - centre(b));
+  return groups;
 }
 
 /** A table nobody recognised, as text lines (cells two spaces apart), for the text reader. */
 export function tableAsLines(t: PdfTable): FreeLine[] {
-  const out: FreeLine[] = [...t.titles];
+  const out: FreeLine[] = [...t.titles, ...(t.textRows ?? [])];
   for (const piece of t.pieces) {
     const tb = piece.part.table;
     const nr = tb.ys.length - 1;

@@ -9,7 +9,7 @@ import type { Grid } from '../grid.js';
 import type { Disclosure, LoadIssue } from '../model.js';
 import { readNarrative } from '../narrative/index.js';
 import type { Narrative } from '../narrative/model.js';
-import { readHead } from '../table.js';
+import { readHead, readTable } from '../table.js';
 import type { LoadOptions } from '../disclosure.js';
 import { assemble, buildGrid, tableAsLines, type BuiltGrid, type PdfTable } from './assemble.js';
 import { DEFAULT_PDF_LIMITS, openPdf, type PdfLimits } from './document.js';
@@ -30,6 +30,8 @@ export interface PdfRead {
   tables: BuiltGrid[];
   /** the text outside the tables (and tables no layout knows), when it has any prose */
   text?: PdfText;
+  /** what the reader could not do: tables printed without rules that did not read cleanly */
+  issues: LoadIssue[];
   narrative?: Narrative;
 }
 
@@ -37,6 +39,8 @@ const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface PdfOptions extends Pick<LoadOptions, 'maxFileBytes' | 'layouts' | 'titleAliases'> {
   limits?: Partial<PdfLimits>;
+  /** read as if no rules were drawn (tests of tables printed without them) */
+  ignoreRules?: boolean;
 }
 
 export async function readPdf(path: string, shown: string, opts: PdfOptions = {}): Promise<PdfRead> {
@@ -51,7 +55,11 @@ export async function readPdf(path: string, shown: string, opts: PdfOptions = {}
   const doc = await openPdf(data, shown, limits);
   const pages: ReadPage[] = [];
   try {
-    for (let n = 1; n <= doc.pages; n++) pages.push(readPage(await doc.page(n)));
+    for (let n = 1; n <= doc.pages; n++) {
+      const content = await doc.page(n);
+      if (opts.ignoreRules) content.segments = [];
+      pages.push(readPage(content));
+    }
   } finally {
     await doc.close();
   }
@@ -67,6 +75,7 @@ export async function readPdf(path: string, shown: string, opts: PdfOptions = {}
   }
   const { flow } = assemble(pages);
   const tables: BuiltGrid[] = [];
+  const issues: LoadIssue[] = [];
   const textLines: FreeLine[] = [];
   const usedNames = new Map<number, number>();
   for (const f of flow) {
@@ -74,12 +83,27 @@ export async function readPdf(path: string, shown: string, opts: PdfOptions = {}
       textLines.push(f.line);
       continue;
     }
-    const first = f.table.titles[0]?.page ?? f.table.pieces[0]!.page;
+    const first = f.table.titles[0]?.page ?? f.table.pieces[0]?.page ?? f.table.textRows?.[0]?.page ?? 1;
     const n = (usedNames.get(first) ?? 0) + 1;
     usedNames.set(first, n);
     const built = buildGrid(f.table, `${shown}#p${first}${n > 1 ? `-${n}` : ''}`);
-    if (recognised(built.grid, opts)) tables.push(built);
-    else textLines.push(...tableAsLines(f.table));
+    const known = recognised(built.grid, opts);
+    if (known && (!f.table.textRows || (!built.crowded && readsCleanly(built.grid, opts)))) tables.push(built);
+    else {
+      textLines.push(...tableAsLines(f.table));
+      const title = f.table.titles[0];
+      if (known && title) {
+        issues.push({
+          code: 'pdf-unruled-table',
+          severity: 'info',
+          message: {
+            zh: `“${title.text}”印刷时没有框线，未能可靠读出其各列，此表未检查（可用 budgetlint extract 导出后校对再检查）`,
+            en: `"${title.text}" is printed without rules and its columns could not be read reliably; it was not checked (budgetlint extract it, correct the CSV and check that)`,
+          },
+          loc: { file: shown, page: title.page, line: title.line, column: 1, bbox: title.box },
+        });
+      }
+    }
   }
   if (tables.length === 0) {
     const scan = chars < pages.length * 20;
@@ -90,7 +114,7 @@ export async function readPdf(path: string, shown: string, opts: PdfOptions = {}
       shown,
     );
   }
-  const out: PdfRead = { file: shown, pages: pages.length, tables };
+  const out: PdfRead = { file: shown, pages: pages.length, tables, issues };
   if (textLines.some((l) => /[，。；]/.test(l.text))) {
     const text: PdfText = { content: textLines.map((l) => l.text).join('\n') + '\n', places: textLines.map((l) => ({ page: l.page, line: l.line, column: 1, bbox: l.box })) };
     out.text = text;
@@ -110,6 +134,28 @@ function recognised(grid: Grid, opts: PdfOptions): boolean {
   const layouts = opts.layouts ?? BUILTIN_LAYOUTS;
   if (title && layouts.some((p) => matchTitle(p, title))) return true;
   return (detectTableKind(head.titleText, opts.titleAliases) ?? detectTableKind(head.headerText, opts.titleAliases)) !== undefined;
+}
+
+/**
+ * A table printed without rules is taken only when its columns came out clean: every amount a
+ * number, every code a code, no column unknown or twice. Otherwise its lines stay text, and the
+ * table counts as missing rather than misread.
+ */
+function readsCleanly(grid: Grid, opts: PdfOptions): boolean {
+  const head = readHead(grid);
+  const title = head.titleLine || head.titleText;
+  const layouts = opts.layouts ?? BUILTIN_LAYOUTS;
+  let layoutTable;
+  for (const p of layouts) {
+    layoutTable = matchTitle(p, title)?.table;
+    if (layoutTable) break;
+  }
+  const kind = layoutTable?.role ?? detectTableKind(head.titleText, opts.titleAliases) ?? detectTableKind(head.headerText, opts.titleAliases);
+  if (!kind) return false;
+  const { table, issues } = readTable(grid, head, layoutTable ? { kind, layout: layoutTable } : { kind });
+  // summaries side by side and outlines of wrapped labels are too easily misread without rules
+  if (table.rows.length === 0 || (table.structure !== 'coded' && table.structure !== 'single')) return false;
+  return !issues.some((i) => i.severity !== 'info' || i.code === 'unknown-column' || i.code === 'duplicate-column');
 }
 
 type Placer = (line: number, column: number) => (PdfPlace & { file: string }) | undefined;
