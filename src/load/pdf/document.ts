@@ -22,8 +22,23 @@ export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 2000, maxItemsPerPage: 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsPromise: Promise<PdfJs> | undefined;
 
+/**
+ * pdfjs warns on standard output when its optional canvas package (for rendering, which budgetlint
+ * does not do) is missing: nothing may be printed there but the report, so the import is quiet.
+ */
 function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjsPromise ??= (async () => {
+    const { log, warn } = console;
+    console.log = () => undefined;
+    console.warn = () => undefined;
+    try {
+      const m = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      return m;
+    } finally {
+      console.log = log;
+      console.warn = warn;
+    }
+  })();
   return pdfjsPromise;
 }
 
