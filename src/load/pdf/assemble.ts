@@ -171,10 +171,14 @@ function titledInside(part: PagePart): boolean {
   return first.length === 1 && first[0]!.cols === part.table.xs.length - 1 && k >= 0 && isTitleLine(part.texts[k]!.text);
 }
 
+/** The same title again, or one marked as continued: 续表, 表一（续）. */
 function sameTitle(a: FreeLine[], b: FreeLine[]): boolean {
+  const CONTINUED = /[（(]续表?[)）]$|^续表$|续表$/;
   const title = (ls: FreeLine[]) => ls.map((l) => l.text.replace(/\s+/g, '')).find((t) => isTitleLine(t)) ?? '';
   const t = title(a);
-  return t !== '' && t === title(b);
+  if (t === '') return false;
+  if (/^续表$/.test(t)) return true;
+  return t.replace(CONTINUED, '') === title(b).replace(CONTINUED, '') || (CONTINUED.test(t) && title(b).startsWith(t.replace(CONTINUED, '')));
 }
 
 function continuesNote(t: PdfTable, l: FreeLine): boolean {
