@@ -96,6 +96,17 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     });
 
   program
+    .command('extract')
+    .description('write what was read from a PDF: one CSV per table, laid out as read, and the text as .txt')
+    .argument('<pdf>', 'a published disclosure PDF')
+    .requiredOption('-o, --output <dir>', 'directory to write into (created if needed; nothing in it is overwritten)')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
+    .option('--max-file-size <bytes>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_BYTES))
+    .action(async (pdf: string, flags: { output: string; lang: Lang; maxFileSize: string }) => {
+      exitCode = await runExtract(pdf, flags, io);
+    });
+
+  program
     .command('rules')
     .description('list every rule')
     .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
@@ -154,10 +165,27 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
   return exitCode;
 }
 
+async function runExtract(pdf: string, flags: { output: string; lang: Lang; maxFileSize: string }, io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream }): Promise<number> {
+  const maxFileBytes = Number.parseInt(flags.maxFileSize, 10);
+  if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size: "${flags.maxFileSize}" is not a positive whole number of bytes`);
+  const { extractPdf } = await import('./extract.js');
+  const { InputError } = await import('./load/errors.js');
+  try {
+    const r = await extractPdf(pdf, flags.output, { maxFileBytes });
+    const zh = flags.lang === 'zh';
+    io.out.write(`${zh ? `已从 ${r.pages} 页中读出 ${r.tables} 张表，写入：` : `read ${r.tables} tables from ${r.pages} pages; wrote:`}\n${r.files.map((f) => `  ${escapeTerminal(f)}\n`).join('')}`);
+    return EXIT_OK;
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.err.write(`budgetlint: ${escapeTerminal(`${e.where()}: ${e.text[flags.lang]}`)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
 /** True when the report would replace a file the check reads (a given file, or a table, text or manifest in a given directory). */
 function overwritesInput(output: string, paths: string[]): boolean {
   const out = resolve(output);
-  const readable = /\.(csv|tsv|txt|md|xlsx|xls)$/i.test(out) || MANIFEST_NAMES.includes(basename(out));
+  const readable = /\.(csv|tsv|txt|md|xlsx|xls|pdf)$/i.test(out) || MANIFEST_NAMES.includes(basename(out));
   return paths.some((p) => {
     const input = resolve(p);
     return out === input || (readable && out.startsWith(input + sep));

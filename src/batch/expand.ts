@@ -10,6 +10,8 @@ const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls']);
 /** A text (情况说明, or a table saved as text) makes a directory a disclosure only when no
  *  disclosure lies below it: a notes.txt in a region's folder must not hide its departments. */
 const TEXT_EXTENSIONS = new Set(['.txt']);
+/** A PDF is a whole disclosure: each one in a directory of PDFs is checked on its own. */
+const PDF_EXTENSION = '.pdf';
 /** Never searched for disclosures. */
 const SKIPPED_DIRS = new Set(['node_modules']);
 
@@ -98,6 +100,14 @@ function isDisclosureDir(entries: Dirent[]): boolean {
   return holds(entries, (n) => MANIFEST_NAMES.includes(n) || TABLE_EXTENSIONS.has(extname(n).toLowerCase()));
 }
 
+/** The PDFs of a directory that is no disclosure directory itself, each a disclosure. */
+function pdfsIn(dir: string, entries: Dirent[]): string[] {
+  return entries
+    .filter((e) => !e.name.startsWith('.') && !e.isDirectory() && extname(e.name).toLowerCase() === PDF_EXTENSION)
+    .map((e) => join(dir, e.name))
+    .sort(comparePaths);
+}
+
 function holdsText(entries: Dirent[]): boolean {
   return holds(entries, (n) => TEXT_EXTENSIONS.has(extname(n).toLowerCase()));
 }
@@ -111,7 +121,7 @@ function holdsText(entries: Dirent[]): boolean {
  */
 function expandPath(p: string, add: (p: string) => void, fromGlob: boolean): boolean {
   if (!isDir(p)) {
-    if (fromGlob && !TABLE_EXTENSIONS.has(extname(p).toLowerCase())) return false;
+    if (fromGlob && !TABLE_EXTENSIONS.has(extname(p).toLowerCase()) && extname(p).toLowerCase() !== PDF_EXTENSION) return false;
     add(p);
     return true;
   }
@@ -120,7 +130,7 @@ function expandPath(p: string, add: (p: string) => void, fromGlob: boolean): boo
     add(p);
     return true;
   }
-  const found: string[] = [];
+  const found: string[] = pdfsIn(p, entries);
   const seen = new Set<string>([realOf(p)]);
   searchSubdirs(p, entries, found, seen);
   if (found.length === 0) {
@@ -154,6 +164,7 @@ function searchSubdirs(dir: string, entries: Dirent[], found: string[], seen: Se
       continue;
     }
     const before = found.length;
+    found.push(...pdfsIn(sub, subEntries));
     searchSubdirs(sub, subEntries, found, seen);
     if (found.length === before && holdsText(subEntries)) found.push(sub);
   }

@@ -52,10 +52,11 @@ export function severityRank(s: Severity): number {
   return SEVERITY_ORDER[s];
 }
 
-/** Stable order: file, line, column, rule, then message, so output is byte-identical run to run. */
+/** Stable order: file, (page,) line, column, rule, then message, so output is byte-identical run to run. */
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     cmp(a.location.file, b.location.file) ||
+    (a.location.page ?? 0) - (b.location.page ?? 0) ||
     a.location.line - b.location.line ||
     a.location.column - b.location.column ||
     (a.location.order ?? 0) - (b.location.order ?? 0) ||

@@ -14,8 +14,10 @@ export interface Location {
   file: string;
   line: number;
   column: number;
-  /** the page of a PDF the text was read from */
+  /** the page of a PDF the text was read from (then `line` is the line on that page) */
   page?: number;
+  /** in a PDF: the box on the page, in points from its top left corner: x0, y0, x1, y1 */
+  bbox?: [number, number, number, number];
 }
 
 /**

@@ -10,12 +10,13 @@ import type { Manifest } from './manifest.js';
 import type { Disclosure, LoadIssue, Sources, Table, TableKind } from './model.js';
 import { readHead, readTable, tableLabel, type TableHead, type TableSpec } from './table.js';
 import { loadNarrativeFile } from './narrative/file.js';
+import type { PdfRead } from './pdf/index.js';
 
 /** Load issue of a file in a disclosure directory that could not be read at all. */
 export const UNREADABLE = 'unreadable';
 
 export const MANIFEST_NAMES = ['disclosure.yaml', 'disclosure.yml', 'disclosure.json'];
-const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls']);
+const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls', '.pdf']);
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 
 export type { Manifest } from './manifest.js';
@@ -207,13 +208,14 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     files = checkable.concat(files.filter((p) => !checkable.includes(p)));
   } else {
     files = [path];
-    if (isWorkbookFile(path)) disclosure.source = 'directory'; // a workbook is a whole disclosure
+    if (isWorkbookFile(path) || isPdfFile(path)) disclosure.source = 'directory'; // a workbook or a PDF is a whole disclosure
   }
   if (manifest.department) disclosure.department = manifest.department;
   if (manifest.year) disclosure.year = manifest.year;
   if (manifest.unitType) disclosure.unitType = manifest.unitType;
 
   const grids: Array<{ grid: Grid; head: TableHead; file: string }> = [];
+  const pdfs: PdfRead[] = [];
   for (const file of files) {
     const shown = display(resolve(file), cwd);
     disclosure.files.push(shown);
@@ -275,6 +277,7 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     addTable(disclosure, table);
     if (opts.keepSources) keep(grid, head, table);
   }
+  if (pdfs.length) (await import('./pdf/index.js')).relocateAll(disclosure, pdfs);
   if (Object.keys(disclosure.tables).length === 0 && !disclosure.narrative && !issues.some((i) => i.code === UNREADABLE)) {
     throw new InputError(
       {
@@ -306,6 +309,16 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
 
   async function loadFile(file: string, shown: string): Promise<void> {
     const ext = extname(file).toLowerCase();
+    if (ext === '.pdf') {
+      // a published PDF: its tables, and its text as the 情况说明
+      const { readPdf } = await import('./pdf/index.js');
+      const pdf = await readPdf(file, shown, opts);
+      pdfs.push(pdf);
+      issues.push(...pdf.issues);
+      for (const t of pdf.tables) grids.push({ grid: t.grid, head: readHead(t.grid), file });
+      if (pdf.narrative && !disclosure.narrative) disclosure.narrative = pdf.narrative;
+      return;
+    }
     if (TEXT_EXTENSIONS.has(ext) && !isTabSeparatedTable(file, shown, opts)) {
       // the 情况说明 text: one a disclosure; a second one is named and left out
       if (disclosure.narrative) issues.push({ code: 'second-narrative', severity: 'warning', message: { zh: `已读取说明 ${disclosure.narrative.file}，此文件未检查`, en: `the text ${disclosure.narrative.file} is already read; this file is not checked` }, loc: { file: shown, line: 1, column: 1 } });
@@ -346,6 +359,10 @@ function isWorkbookFile(path: string, head?: Uint8Array): boolean {
   const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
   return zip || ole;
+}
+
+function isPdfFile(path: string): boolean {
+  return extname(path).toLowerCase() === '.pdf';
 }
 
 function linkIssue(shown: string): LoadIssue {

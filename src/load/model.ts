@@ -11,6 +11,7 @@ export const LocationSchema = z.object({
   line: z.number().int().positive(),
   column: z.number().int().positive(),
   page: z.number().int().positive().optional(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 export type { Location, Side, Bilingual } from '../core/vocabulary.js';
 

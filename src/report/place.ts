@@ -3,8 +3,10 @@
 import type { Lang } from '../core/findings.js';
 import { unitName } from '../core/vocabulary.js';
 
-export function placeText(loc: { file: string; line: number; column: number }): string {
-  return loc.line === 0 ? loc.file : `${loc.file}:${loc.line}:${loc.column}`;
+/** file:line:column; in a PDF file:p.page:line:column (the line on its page). */
+export function placeText(loc: { file: string; line: number; column: number; page?: number }): string {
+  if (loc.line === 0) return loc.file;
+  return `${loc.file}:${loc.page !== undefined ? `p.${loc.page}:` : ''}${loc.line}:${loc.column}`;
 }
 
 /** "116800 元", "1.03%", "972.32 10k yuan". */

@@ -74,7 +74,9 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
 function physical(loc: Location) {
   // the disclosure as a whole: the artifact without a region
   if (loc.line === 0) return { artifactLocation: artifactLocation(loc.file) };
-  return { artifactLocation: artifactLocation(loc.file), region: { startLine: loc.line, startColumn: loc.column } };
+  // in a PDF: the line on its page, the page and the box on it (points from the top left) in the region's properties
+  const pdf = loc.page !== undefined ? { properties: { page: loc.page, ...(loc.bbox ? { bbox: loc.bbox } : {}) } } : {};
+  return { artifactLocation: artifactLocation(loc.file), region: { startLine: loc.line, startColumn: loc.column, ...pdf } };
 }
 
 function fingerprint(f: Finding): string {

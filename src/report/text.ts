@@ -69,15 +69,16 @@ export function outcomeLine(results: DisclosureResult[], lang: Lang): string {
     : `of which ${clean} clean, ${errors} with errors, ${other} with warnings or info only, ${failed} could not be checked`;
 }
 
-/** line:column, or the A1 reference in a workbook sheet, as Excel users look for it. */
-function place(loc: { file: string; line: number; column: number }): string {
+/** line:column, the A1 reference in a workbook sheet, as Excel users look for it, or p.page:line:column in a PDF. */
+function place(loc: { file: string; line: number; column: number; page?: number }): string {
   if (loc.line === 0) return '—';
+  if (loc.page !== undefined) return `p.${loc.page}:${loc.line}:${loc.column}`;
   return /\.xlsx#/i.test(loc.file) ? cellRef(loc.column, loc.line) : `${loc.line}:${loc.column}`;
 }
 
 
 /** Where an input stands: its place, and its file when that is not the finding's own. */
-function inputPlace(loc: { file: string; line: number; column: number }, findingFile: string): string {
+function inputPlace(loc: { file: string; line: number; column: number; page?: number }, findingFile: string): string {
   if (loc.file === findingFile) return place(loc);
   const name = loc.file.split(/[\\/]/).pop() ?? loc.file;
   return `${name} ${place(loc)}`;
@@ -129,7 +130,7 @@ function coverageLines(cov: NarrativeCoverage, lang: Lang, c: InstanceType<typeo
   for (const u of cov.unmatched) by.set(u.reason, [...(by.get(u.reason) ?? []), u]);
   for (const [reason, list] of by) {
     const name = REASONS[reason]?.[lang] ?? reason;
-    out.push(`    ${name} (${list.length}): ${list.map((u) => `${escapeTerminal(u.text)}${c.dim(`@${u.line}:${u.column}`)}`).join(' ')}`);
+    out.push(`    ${name} (${list.length}): ${list.map((u) => `${escapeTerminal(u.text)}${c.dim(`@${u.page !== undefined ? `p.${u.page}:` : ''}${u.line}:${u.column}`)}`).join(' ')}`);
   }
   out.push('');
   return out;

@@ -41,7 +41,7 @@ export interface ReadSummary {
 export interface NarrativeCoverage {
   file: string;
   extracted: number;
-  unmatched: Array<{ text: string; line: number; column: number; reason: string }>;
+  unmatched: Array<{ text: string; page?: number; line: number; column: number; reason: string }>;
 }
 
 export interface Summary {

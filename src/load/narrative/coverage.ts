@@ -5,6 +5,6 @@ export function narrativeCoverage(n: Narrative) {
   return {
     file: n.file,
     extracted: n.extracted,
-    unmatched: n.unmatched.map((u) => ({ text: u.text, line: u.loc.line, column: u.loc.column, reason: u.reason })),
+    unmatched: n.unmatched.map((u) => ({ text: u.text, ...(u.loc.page !== undefined ? { page: u.loc.page } : {}), line: u.loc.line, column: u.loc.column, reason: u.reason })),
   };
 }

@@ -8,6 +8,8 @@ export const LocationSchema = z.object({
   file: z.string(),
   line: z.number().int().positive(),
   column: z.number().int().positive(),
+  page: z.number().int().positive().optional(),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).optional(),
 });
 
 const DecimalSchema = z.custom<Dec>((v) => Decimal.isDecimal(v), { message: 'expected a decimal value' });
