@@ -5,6 +5,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { TABLE_NUMBER, type ColumnAlias, type TitleAlias } from './aliases.js';
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
+import { TableBudget } from './limits.js';
 import type { Manifest } from './manifest.js';
 import type { Disclosure, LoadIssue, Table, TableKind } from './model.js';
 import { readTable } from './table.js';
@@ -89,15 +90,15 @@ function keyLine(text: string, key: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
-/** Reads one file into Grids: one per sheet of a workbook, else one. */
-export async function readGrids(path: string, shown: string, opts: LoadOptions): Promise<Grid[]> {
+/** Reads one file into Grids: one per sheet of a workbook, else one; their rows and cells come out of `budget`. */
+export async function readGrids(path: string, shown: string, opts: LoadOptions, budget = new TableBudget()): Promise<Grid[]> {
   checkSize(path, shown, opts);
   const buf = readFileSync(path);
   if (isWorkbookFile(path, buf)) {
     const { readWorkbook } = await import('./xlsx/index.js');
-    return readWorkbook(buf, opts.maxUnzippedBytes ? { shown, maxUnzippedBytes: opts.maxUnzippedBytes } : { shown });
+    return readWorkbook(buf, opts.maxUnzippedBytes ? { shown, budget, maxUnzippedBytes: opts.maxUnzippedBytes } : { shown, budget });
   }
-  return [parseDelimited(decode(buf, shown, opts.encoding), shown)];
+  return [parseDelimited(decode(buf, shown, opts.encoding), shown, undefined, budget)];
 }
 
 /** Reads one file into a Grid, refusing what cannot be read as text. */
@@ -122,8 +123,8 @@ function checkSize(path: string, shown: string, opts: LoadOptions): void {
   if (size === 0) throw new InputError({ zh: '文件为空', en: 'file is empty' }, shown);
 }
 
-function insideDir(dir: string, target: string): boolean {
-  const d = realpathSync(dir);
+function insideDir(dir: string, target: string, realDir = realpathSync(dir)): boolean {
+  const d = realDir;
   let t: string;
   try {
     t = realpathSync(target);
@@ -148,6 +149,7 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
   let manifest: Manifest = {};
   if (st.isDirectory()) {
     const names = readdirSync(path).sort();
+    const realDir = realpathSync(path);
     const manifestName = names.find((n) => MANIFEST_NAMES.includes(n));
     if (manifestName && !insideDir(path, join(path, manifestName))) {
       throw new InputError(
@@ -170,7 +172,7 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
       .filter((p) => {
         const ext = extname(p).toLowerCase();
         if (!TABLE_EXTENSIONS.has(ext) && !TEXT_EXTENSIONS.has(ext)) return false;
-        if (!insideDir(path, p)) {
+        if (!insideDir(path, p, realDir)) {
           issues.push(linkIssue(display(p, cwd)));
           return false;
         }
@@ -183,11 +185,14 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
         shownRoot,
       );
     }
-    files = checkable.concat(files.filter((p) => !checkable.includes(p)));
+    const isCheckable = new Set(checkable);
+    files = checkable.concat(files.filter((p) => !isCheckable.has(p)));
   } else {
     files = [path];
     if (isWorkbookFile(path)) disclosure.source = 'directory'; // a workbook is a whole disclosure
   }
+  // every table file and sheet of the disclosure takes its rows and cells from one budget
+  const budget = new TableBudget();
   if (manifest.department) disclosure.department = manifest.department;
   if (manifest.year) disclosure.year = manifest.year;
   if (manifest.unitType) disclosure.unitType = manifest.unitType;
@@ -218,7 +223,7 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
       else disclosure.narrative = loadNarrativeFile(file, shown, opts, DEFAULT_MAX_FILE_BYTES);
       return;
     }
-    for (const grid of await readGrids(file, shown, opts)) {
+    for (const grid of await readGrids(file, shown, opts, budget)) {
       const sheet = (grid as { sheet?: string }).sheet;
       const spec = manifest.tables?.[sheet === undefined ? basename(file) : `${basename(file)}#${sheet}`];
       const kindFromManifest: TableKind | undefined = typeof spec === 'string' ? spec : spec?.kind;
@@ -229,7 +234,7 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
       if (opts.titleAliases) readOpts.titleAliases = opts.titleAliases;
       if (opts.columnAliases) readOpts.columnAliases = opts.columnAliases;
       const { table, issues: tableIssues } = readTable(grid, readOpts);
-      issues.push(...tableIssues);
+      for (const i of tableIssues) issues.push(i);
       if (!table) {
         issues.push({
           code: 'unknown-table',

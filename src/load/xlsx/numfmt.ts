@@ -67,12 +67,26 @@ export function parseFormatCode(code: string): NumberFormat {
 
 const STORED = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** The text Excel would display for a stored number, or undefined when it is not one. */
+/** Decimal exponents a double can hold (about 1.8e308 down to 4.9e-324). */
+const MAX_EXPONENT = 308;
+const MIN_EXPONENT = -324;
+
+/** A stored value no double can hold ("1e999999999"): written out in full it would fill memory. */
+export class NumberOutOfRange extends Error {
+  constructor(readonly stored: string) {
+    super('number out of range');
+    this.name = 'NumberOutOfRange';
+  }
+}
+
+/** The text Excel would display for a stored number, or undefined when it is not one; throws
+ *  NumberOutOfRange for a magnitude beyond any double's. */
 export function displayNumber(stored: string, fmt: NumberFormat): string | undefined {
   const t = stored.trim();
   if (!STORED.test(t)) return undefined;
   // a double holds 15 significant decimal digits faithfully; the rest is binary noise
   let v = new Decimal(t).toSignificantDigits(15, Decimal.ROUND_HALF_UP);
+  if (!v.isFinite() || (!v.isZero() && (v.e > MAX_EXPONENT || v.e < MIN_EXPONENT))) throw new NumberOutOfRange(t);
   if (fmt.kind === 'percent') v = v.times(100);
   let s: string;
   if (fmt.kind === 'general') {
