@@ -220,7 +220,10 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
     if (TEXT_EXTENSIONS.has(ext) && !isTabSeparatedTable(file, shown, opts)) {
       // the 情况说明 text: one a disclosure; a second one is named and left out
       if (disclosure.narrative) issues.push({ code: 'second-narrative', severity: 'warning', message: { zh: `已读取说明 ${disclosure.narrative.file}，此文件未检查`, en: `the text ${disclosure.narrative.file} is already read; this file is not checked` }, loc: { file: shown, line: 1, column: 1 } });
-      else disclosure.narrative = loadNarrativeFile(file, shown, opts, DEFAULT_MAX_FILE_BYTES);
+      else {
+        disclosure.narrative = loadNarrativeFile(file, shown, opts, DEFAULT_MAX_FILE_BYTES);
+        for (const n of disclosure.narrative.notices ?? []) issues.push({ code: n.code, severity: 'warning', message: n.message, loc: n.loc });
+      }
       return;
     }
     for (const grid of await readGrids(file, shown, opts, budget)) {

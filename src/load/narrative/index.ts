@@ -1,8 +1,10 @@
 // Text → Narrative: classify the lines, join the prose, read the claims, and account for every
 // figure that no claim took (so coverage can be measured).
 import { extractProse } from './extract.js';
+import { MAX_TEXT_FIGURES } from '../limits.js';
+import { firstAt } from './marks.js';
 import type { Narrative, UnmatchedReason } from './model.js';
-import { parsePerformance, parseProject, projectRanges, tokensByStart } from './projects.js';
+import { MAX_EXPR_DEPTH, parsePerformance, parseProject, projectRanges, sentencePeriods, tokensByStart, type TooDeep } from './projects.js';
 import { classifyLines, joinLines, normalizeLine, PERF_TITLE, type Mapped } from './text.js';
 import { tokenize, type Tok } from './tokens.js';
 
@@ -18,10 +20,17 @@ export function readNarrative(content: string, file: string): Narrative {
   });
   const m = joinLines(lines, proseNums, normalized);
   const toks = withFile(tokenize(m), file);
+  let figuresLeft = MAX_TEXT_FIGURES - toks.length;
   const ranges = projectRanges(m);
-  const inProject = (pos: number) => ranges.some((r) => pos >= r.start && pos < r.end);
+  // ranges are in order and do not overlap: the one that may hold pos is the last starting at or before it
+  const inProject = (pos: number) => {
+    const r = ranges[firstAt(ranges, pos + 1, (x) => x.start) - 1];
+    return r !== undefined && pos < r.end;
+  };
   const tokAt = tokensByStart(toks);
-  const projects = ranges.map((r) => parseProject(m, r, toks, tokAt));
+  const periods = sentencePeriods(m.text);
+  const tooDeep: TooDeep[] = [];
+  const projects = ranges.map((r) => parseProject(m, r, toks, tokAt, periods, tooDeep));
   for (const p of projects) p.loc.file = file;
   for (const p of projects) for (const e of p.expressions) e.loc.file = file;
   const prose = extractProse(m, toks, inProject);
@@ -33,7 +42,8 @@ export function readNarrative(content: string, file: string): Narrative {
   const flush = () => {
     if (!block.length) return;
     const pm = joinLines(lines, block, normalized);
-    const pt = withFile(tokenize(pm), file);
+    const pt = withFile(tokenize(pm, figuresLeft), file);
+    figuresLeft -= pt.length;
     const table = parsePerformance(pm, pt);
     table.loc.file = file;
     performance.push(table);
@@ -71,6 +81,16 @@ export function readNarrative(content: string, file: string): Narrative {
     unmatched,
     residueLines: kinds.filter((k) => k === 'residue').length,
   };
+  if (tooDeep.length) {
+    narrative.notices = tooDeep.map((d) => ({
+      code: 'too-deep',
+      message: {
+        zh: `括号嵌套超过 ${MAX_EXPR_DEPTH} 层，此处的算式未计算`,
+        en: `parentheses nested more than ${MAX_EXPR_DEPTH} deep; the computation here is not evaluated`,
+      },
+      loc: { file, line: d.line, column: d.column },
+    }));
+  }
   // built to the shape of NarrativeSchema; the tests validate it, so zod stays unloaded here
   return narrative;
 }
