@@ -19,6 +19,8 @@ export interface BatchOptions {
   onPoolError?: (message: string) => void;
   /** the pool's worker script (tests only) */
   workerUrl?: URL;
+  /** the disclosures the arguments expand to, before any is checked (may throw to stop the run) */
+  onExpanded?: (paths: readonly string[]) => void;
 }
 
 export function defaultJobs(): number {
@@ -41,8 +43,17 @@ export function unmatchedResult(pattern: string): DisclosureResult {
   };
 }
 
+export function invalidPatternResult(pattern: string, reason: string): DisclosureResult {
+  return {
+    path: pattern,
+    findings: [],
+    fatal: { message: { zh: `不是有效的模式（${reason}）`, en: `not a valid pattern (${reason})` }, file: pattern },
+  };
+}
+
 export async function checkBatch(args: readonly string[], req: Request, opts: BatchOptions = {}): Promise<DisclosureResult[]> {
-  const { paths, unmatched } = expandPaths(args);
+  const { paths, unmatched, invalid } = expandPaths(args);
+  opts.onExpanded?.(paths);
   const results: Array<DisclosureResult | undefined> = new Array(paths.length);
   let done = 0;
   const record = (i: number, c: Checked) => {
@@ -66,9 +77,10 @@ export async function checkBatch(args: readonly string[], req: Request, opts: Ba
   for (let i = 0; i < paths.length; i++) {
     if (!results[i]) record(i, await checkOne(paths[i]!, req));
   }
-  if (unmatched.length === 0) return results as DisclosureResult[];
-  // patterns that matched nothing are reported where they sort, like any other unusable input
+  if (unmatched.length === 0 && invalid.length === 0) return results as DisclosureResult[];
+  // patterns that matched nothing or are no pattern are reported where they sort, like any other unusable input
   const keyed: Array<[string, DisclosureResult]> = paths.map((p, i) => [p, results[i]!]);
   for (const u of unmatched) keyed.push([u, unmatchedResult(u)]);
+  for (const v of invalid) keyed.push([v.pattern, invalidPatternResult(v.pattern, v.reason)]);
   return keyed.sort((a, b) => comparePaths(a[0], b[0])).map((k) => k[1]);
 }

@@ -5,7 +5,7 @@ import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { TABLE_NUMBER, type ColumnAlias, type TitleAlias } from './aliases.js';
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
-import { TableBudget } from './limits.js';
+import { LimitExceeded, TableBudget } from './limits.js';
 import type { Manifest } from './manifest.js';
 import type { Disclosure, LoadIssue, Table, TableKind } from './model.js';
 import { readTable } from './table.js';
@@ -93,6 +93,8 @@ function keyLine(text: string, key: string): number | undefined {
 /** Reads one file into Grids: one per sheet of a workbook, else one; their rows and cells come out of `budget`. */
 export async function readGrids(path: string, shown: string, opts: LoadOptions, budget = new TableBudget()): Promise<Grid[]> {
   checkSize(path, shown, opts);
+  // the disclosure's tables are at their limit already: not even read
+  if (budget.rows <= 0) throw new LimitExceeded('rows').toInputError(shown);
   const buf = readFileSync(path);
   if (isWorkbookFile(path, buf)) {
     const { readWorkbook } = await import('./xlsx/index.js');
