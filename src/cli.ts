@@ -158,6 +158,7 @@ async function runCheck(
   const load: Parameters<typeof check>[0]['load'] = { maxFileBytes };
   if (flags.encoding) load.encoding = (flags.encoding as string) === 'gbk' ? 'gb18030' : flags.encoding;
   const loaded = await resolveConfig(flags.config);
+  for (const w of loaded?.warnings ?? []) io.err.write(`budgetlint: ${escapeTerminal(w)}\n`);
   const conf = loaded ? configuredCheck(loaded) : undefined;
   if (conf) flags.failOn = mergeUnderFlags(conf, given, options, load, flags.failOn);
   const jobs = flags.jobs === undefined ? undefined : Number.parseInt(flags.jobs, 10);

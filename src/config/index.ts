@@ -4,6 +4,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Dec, Severity } from '../core/decimal.js';
 import type { Finding } from '../core/findings.js';
+import { reservedKeys } from '../core/reserved.js';
 import { normalizeLabel, type ColumnAlias, type TitleAlias } from '../load/aliases.js';
 import { display } from '../load/disclosure.js';
 import type { ColumnKey, TableKind, UnitType } from '../load/model.js';
@@ -86,11 +87,14 @@ export interface LoadedConfig {
   config: Config;
   /** compiled once, so a bad expression is reported before anything is checked */
   custom: Rule[];
+  /** what the file says that is ignored (a reserved key), to say on standard error */
+  warnings?: string[];
 }
 
 export async function readConfig(file: string, cwd = process.cwd()): Promise<LoadedConfig> {
   const shown = display(resolve(file), cwd);
   const data = (await parseText(file, shown)) ?? {};
+  const reserved = reservedKeys(data).map((k) => `${shown}: ${k}: warning: a reserved name, ignored`);
   const { ConfigSchema } = await import('./schema.js');
   const parsed = ConfigSchema.safeParse(data);
   if (!parsed.success) {
@@ -122,7 +126,7 @@ export async function readConfig(file: string, cwd = process.cwd()): Promise<Loa
   for (const id of Object.keys(config.rules ?? {})) {
     if (!ids.has(id) && !id.startsWith(INPUT_RULE_PREFIX)) throw new ConfigError(shown, `rules.${id}`, 'unknown rule (see: budgetlint rules, or a customRules id)');
   }
-  return { file: shown, config, custom };
+  return reserved.length ? { file: shown, config, custom, warnings: reserved } : { file: shown, config, custom };
 }
 
 function valueAt(data: unknown, path: PropertyKey[]): unknown {

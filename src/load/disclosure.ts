@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { TABLE_NUMBER, type ColumnAlias, type TitleAlias } from './aliases.js';
+import { reservedKeys } from '../core/reserved.js';
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
 import { LimitExceeded, TableBudget } from './limits.js';
@@ -45,7 +46,7 @@ function formatZodPath(path: PropertyKey[]): string {
   return path.map((p) => String(p)).join('.') || '(root)';
 }
 
-export async function readManifest(file: string, shown: string): Promise<Manifest> {
+export async function readManifest(file: string, shown: string, issues?: LoadIssue[]): Promise<Manifest> {
   const text = decode(readFileSync(file), shown);
   let data: unknown;
   try {
@@ -62,6 +63,14 @@ export async function readManifest(file: string, shown: string): Promise<Manifes
       linePos?.line,
       linePos?.col,
     );
+  }
+  for (const key of reservedKeys(data)) {
+    issues?.push({
+      code: 'reserved-key',
+      severity: 'warning',
+      message: { zh: `清单文件中的键“${key}”是保留名称，已忽略`, en: `manifest key "${key}" is a reserved name; ignored` },
+      loc: { file: shown, line: keyLine(text, key.split('.').pop()!) ?? 1, column: 1 },
+    });
   }
   const { ManifestSchema } = await import('./manifest.js');
   const parsed = ManifestSchema.safeParse(data ?? {});
@@ -159,7 +168,7 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
         display(join(path, manifestName), cwd),
       );
     }
-    if (manifestName) manifest = await readManifest(join(path, manifestName), display(join(path, manifestName), cwd));
+    if (manifestName) manifest = await readManifest(join(path, manifestName), display(join(path, manifestName), cwd), issues);
     for (const f of Object.keys(manifest.tables ?? {})) {
       if (!insideDir(path, join(path, f))) {
         throw new InputError(
