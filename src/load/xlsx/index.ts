@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import { InputError } from '../errors.js';
 import { cellRef, type Grid, type GridCell, type GridRow } from '../grid.js';
-import { LimitExceeded, longNumberAt, MAX_NUMBER_DIGITS, TableBudget } from '../limits.js';
+import { LimitExceeded, longNumberAt, MAX_NUMBER_DIGITS, MAX_TABLE_CELLS, TableBudget } from '../limits.js';
 import { builtinFormatCode, displayNumber, NumberOutOfRange, parseFormatCode, type NumberFormat } from './numfmt.js';
 import { scanXml, unescapeOoxml } from './xml.js';
 import { ZipReader } from './zip.js';
@@ -17,7 +17,9 @@ export interface WorkbookLimits {
 }
 
 export const DEFAULT_WORKBOOK_LIMITS: WorkbookLimits = {
-  maxUnzippedBytes: 256 * 1024 * 1024,
+  // held twice while read (the inflated bytes and their text): 128 MiB keeps a workbook within
+  // a few hundred MB, and is several times what a sheet of the largest tables allowed inflates to
+  maxUnzippedBytes: 128 * 1024 * 1024,
   maxCells: 2_000_000,
 };
 
@@ -67,9 +69,14 @@ function relsOf(zip: ZipReader, part: string): Map<string, { type: string; targe
   return out;
 }
 
-function readSharedStrings(xml: string | undefined): string[] {
+function readSharedStrings(xml: string | undefined, shown: string): string[] {
   const out: string[] = [];
   if (!xml) return out;
+  const tooMany = () =>
+    new InputError(
+      { zh: `工作簿的共享字符串超过 ${MAX_TABLE_CELLS} 个`, en: `the workbook has more than ${MAX_TABLE_CELLS} shared strings` },
+      shown,
+    );
   let inSi = false;
   let inT = false;
   let skip = 0; // inside <rPh> (phonetic guide) text that is not shown
@@ -83,6 +90,8 @@ function readSharedStrings(xml: string | undefined): string[] {
       else if (e.name === 't' && inSi && !skip) inT = !e.selfClosing;
     } else if (e.type === 'close') {
       if (e.name === 'si') {
+        // no more strings than a disclosure's tables may have cells: the rest could never be shown
+        if (out.length >= MAX_TABLE_CELLS) throw tooMany();
         out.push(unescapeOoxml(cur));
         inSi = false;
       } else if (e.name === 'rPh') skip--;
@@ -119,7 +128,8 @@ interface Sheet {
   merges: Array<{ r1: number; c1: number; r2: number; c2: number }>;
 }
 
-function readSheet(xml: string, shared: string[], formats: NumberFormat[]): Sheet {
+/** The cells of a sheet's XML; more than `maxCells` cells throw as soon as they are met. */
+function readSheet(xml: string, shared: string[], formats: NumberFormat[], maxCells: number): Sheet {
   const cells: RawCell[] = [];
   const merges: Sheet['merges'] = [];
   let row = 0;
@@ -197,7 +207,10 @@ function readSheet(xml: string, shared: string[], formats: NumberFormat[]): Shee
               if (e instanceof NumberOutOfRange) throw new LimitExceeded('magnitude', cur.row, cur.col);
               throw e;
             }
-            if (t !== '') cells.push({ row: cur.row, col: cur.col, text: t });
+            if (t !== '') {
+              if (cells.length >= maxCells) throw new LimitExceeded('cells', cur.row);
+              cells.push({ row: cur.row, col: cur.col, text: t });
+            }
           }
           cur = undefined;
           break;
@@ -394,7 +407,7 @@ export function readWorkbook(buf: Uint8Array, opts: WorkbookReadOptions): SheetG
     if (rel.type.endsWith('/sharedStrings')) sharedPath = rel.target;
     if (rel.type.endsWith('/styles')) stylesPath = rel.target;
   }
-  const shared = readSharedStrings(sharedPath ? text(zip.read(sharedPath)) : undefined);
+  const shared = readSharedStrings(sharedPath ? text(zip.read(sharedPath)) : undefined, shown);
   const formats = readStyles(stylesPath ? text(zip.read(stylesPath)) : undefined);
   const budget = opts.budget ?? new TableBudget();
   const out: SheetGrid[] = [];
@@ -409,7 +422,7 @@ export function readWorkbook(buf: Uint8Array, opts: WorkbookReadOptions): SheetG
     const xml = text(zip.read(rel.target));
     if (xml === undefined) continue;
     try {
-      const sheet = readSheet(xml, shared, formats);
+      const sheet = readSheet(xml, shared, formats, budget.cells);
       if (sheet.cells.length === 0) continue; // the blank Sheet2/Sheet3 a new workbook comes with
       out.push(toGrid(sheet, `${shown}#${s.name}`, shown, s.name, limits, budget));
     } catch (e) {
