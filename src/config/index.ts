@@ -7,6 +7,7 @@ import type { Finding } from '../core/findings.js';
 import { reservedKeys } from '../core/reserved.js';
 import { normalizeLabel, type ColumnAlias, type TitleAlias } from '../load/aliases.js';
 import { display } from '../load/disclosure.js';
+import { MAX_NESTING, nestingTooDeep } from '../load/limits.js';
 import type { ColumnKey, TableKind, UnitType } from '../load/model.js';
 import { compileCustomRule, describeExpressionError, ExpressionError, type CustomRuleSpec } from '../rules/custom/index.js';
 import { INPUT_RULE_PREFIX } from '../rules/engine.js';
@@ -73,6 +74,8 @@ async function parseText(file: string, shown: string): Promise<unknown> {
       throw new ConfigError(shown, undefined, `not valid JSON${m ? ` at ${lineCol(text, Number(m[1]))}` : ''}: ${what}`);
     }
   }
+  const deep = nestingTooDeep(text);
+  if (deep) throw new ConfigError(shown, undefined, `nests more than ${MAX_NESTING} levels at line ${deep.line}, column ${deep.column}`);
   const YAML = await import('yaml');
   try {
     return YAML.parse(text);

@@ -6,7 +6,7 @@ import { TABLE_NUMBER, type ColumnAlias, type TitleAlias } from './aliases.js';
 import { reservedKeys } from '../core/reserved.js';
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
-import { LimitExceeded, TableBudget } from './limits.js';
+import { LimitExceeded, MAX_NESTING, nestingTooDeep, TableBudget } from './limits.js';
 import type { Manifest } from './manifest.js';
 import type { Disclosure, LoadIssue, Table, TableKind } from './model.js';
 import { readTable } from './table.js';
@@ -49,6 +49,10 @@ function formatZodPath(path: PropertyKey[]): string {
 export async function readManifest(file: string, shown: string, issues?: LoadIssue[]): Promise<Manifest> {
   const text = decode(readFileSync(file), shown);
   let data: unknown;
+  const deep = file.endsWith('.json') ? undefined : nestingTooDeep(text);
+  if (deep) {
+    throw new InputError({ zh: `清单文件嵌套超过 ${MAX_NESTING} 层`, en: `the manifest nests more than ${MAX_NESTING} levels` }, shown, deep.line, deep.column);
+  }
   try {
     if (file.endsWith('.json')) data = JSON.parse(text);
     else {

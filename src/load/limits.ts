@@ -82,3 +82,51 @@ export function longNumberAt(s: string): number {
 function isDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 }
+
+/** Levels a manifest or configuration written in YAML may nest. The YAML parser recurses once
+ *  per level, so deeper text would fail on the stack, at a depth that depends on the thread. */
+export const MAX_NESTING = 64;
+
+/**
+ * Where YAML (or JSON) text nests past MAX_NESTING, by a linear scan before it is parsed: flow
+ * brackets outside quotes and comments, or a line indented past twice as many columns.
+ */
+export function nestingTooDeep(text: string): { line: number; column: number } | undefined {
+  let line = 1;
+  let lineStart = 0;
+  let depth = 0;
+  let quote = 0; // the quote character of the scalar being read, or 0
+  let atLineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      line++;
+      lineStart = i + 1;
+      atLineStart = true;
+      if (quote === 39) quote = 0; // a single-quoted flow scalar may not span lines here: give up on it
+      continue;
+    }
+    if (atLineStart) {
+      if (c === 32 || c === 9) {
+        if (i - lineStart >= 2 * MAX_NESTING) return { line, column: i - lineStart + 1 };
+        continue;
+      }
+      atLineStart = false;
+    }
+    if (quote !== 0) {
+      if (c === 92 && quote === 34) i++; // \" inside "…"
+      else if (c === quote) quote = 0;
+      continue;
+    }
+    const prev = i > lineStart ? text.charCodeAt(i - 1) : 32;
+    const opensScalar = prev === 32 || prev === 9 || prev === 91 || prev === 123 || prev === 44 || prev === 58;
+    if ((c === 34 || c === 39) && opensScalar) quote = c;
+    else if (c === 35 && (prev === 32 || prev === 9 || i === lineStart)) {
+      const eol = text.indexOf('\n', i);
+      i = (eol < 0 ? text.length : eol) - 1; // a comment, to the line's end
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_NESTING) return { line, column: i - lineStart + 1 };
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return undefined;
+}
