@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNarrative } from '../src/load/narrative/index.js';
 import { MAX_EXPR_DEPTH } from '../src/load/narrative/projects.js';
-import { MAX_NUMBER_DIGITS, MAX_TEXT_FIGURES } from '../src/load/limits.js';
+import { MAX_NUMBER_DIGITS, MAX_TEXT_FIGURES, MAX_TEXT_LINES, MAX_TEXT_MARKERS } from '../src/load/limits.js';
 import { growth, MAX_RATIO } from './growth.js';
 import { runCli, tempDir } from './input-support.js';
 
@@ -79,5 +79,23 @@ describe('the reader’s bounds, said where they are hit', () => {
     const r = await runCli(['check', file, '--jobs', '1']);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`budgetlint: ${file}:2:${3 + 4 * MAX_TEXT_FIGURES}: 说明中的数字过多（超过 ${MAX_TEXT_FIGURES} 个）\n`);
+  });
+
+  it(`refuses a text of more than ${MAX_TEXT_LINES} lines before splitting it`, async () => {
+    const dir = tempDir();
+    const file = join(dir, '说明.txt');
+    writeFileSync(file, 'x\n'.repeat(MAX_TEXT_LINES + 5));
+    const r = await runCli(['check', file, '--jobs', '1']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`budgetlint: ${file}:${MAX_TEXT_LINES + 1}: 说明超过 ${MAX_TEXT_LINES} 行\n`);
+  });
+
+  it(`refuses more than ${MAX_TEXT_MARKERS} headings, 其中, 包括 and 项目名称 together`, async () => {
+    const dir = tempDir();
+    const file = join(dir, '说明.txt');
+    writeFileSync(file, `${HEAD}${'其中包括'.repeat(MAX_TEXT_MARKERS / 2)}项目名称\n`);
+    const r = await runCli(['check', file, '--jobs', '1']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`budgetlint: ${file}:2:${4 * (MAX_TEXT_MARKERS / 2) - 1}: 说明中的标题、“其中”“包括”和“项目名称”合计超过 ${MAX_TEXT_MARKERS} 个\n`);
   });
 });

@@ -13,13 +13,18 @@ export const MAX_TABLE_CHARS = 64 * 1024 * 1024;
 /** figures (numbers) one 情况说明 text may hold: a long one has a few thousand, and every figure
  *  costs its claims, their checks and their findings */
 export const MAX_TEXT_FIGURES = 50_000;
+/** lines one 情况说明 text may have: a 200-page disclosure extracted from PDF has some tens of
+ *  thousands, and every line costs its own positions and classification */
+export const MAX_TEXT_LINES = 200_000;
+/** headings, 其中, 包括 and 项目名称 one text may hold: each opens a section, list or project */
+export const MAX_TEXT_MARKERS = 50_000;
 /** digits of one number: more is no amount, and decimal arithmetic on it costs its length */
 export const MAX_NUMBER_DIGITS = 40;
 
 /** Raised where a limit is crossed, before the file and line are known. */
 export class LimitExceeded extends Error {
   constructor(
-    readonly what: 'rows' | 'cells' | 'chars' | 'digits' | 'magnitude' | 'figures',
+    readonly what: 'rows' | 'cells' | 'chars' | 'digits' | 'magnitude' | 'figures' | 'lines' | 'markers',
     readonly line?: number,
     readonly column?: number,
   ) {
@@ -44,6 +49,10 @@ export function limitMessage(what: LimitExceeded['what']): Bilingual {
       return { zh: '数值超出 Excel 能存储的范围，不是可核对的金额', en: 'a number beyond what Excel can store is no amount that can be checked' };
     case 'figures':
       return { zh: `说明中的数字过多（超过 ${MAX_TEXT_FIGURES} 个）`, en: `the text holds more than ${MAX_TEXT_FIGURES} figures` };
+    case 'lines':
+      return { zh: `说明超过 ${MAX_TEXT_LINES} 行`, en: `the text has more than ${MAX_TEXT_LINES} lines` };
+    case 'markers':
+      return { zh: `说明中的标题、“其中”“包括”和“项目名称”合计超过 ${MAX_TEXT_MARKERS} 个`, en: `the text holds more than ${MAX_TEXT_MARKERS} headings, 其中, 包括 and 项目名称 in all` };
     case 'digits':
       return { zh: `数字超过 ${MAX_NUMBER_DIGITS} 位，不是可核对的金额`, en: `a number of more than ${MAX_NUMBER_DIGITS} digits is no amount that can be checked` };
   }

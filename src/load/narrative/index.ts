@@ -1,7 +1,7 @@
 // Text → Narrative: classify the lines, join the prose, read the claims, and account for every
 // figure that no claim took (so coverage can be measured).
 import { extractProse } from './extract.js';
-import { MAX_TEXT_FIGURES } from '../limits.js';
+import { LimitExceeded, MAX_TEXT_FIGURES, MAX_TEXT_LINES, MAX_TEXT_MARKERS } from '../limits.js';
 import { firstAt } from './marks.js';
 import type { Narrative, UnmatchedReason } from './model.js';
 import { MAX_EXPR_DEPTH, parsePerformance, parseProject, projectRanges, sentencePeriods, tokensByStart, type TooDeep } from './projects.js';
@@ -10,7 +10,26 @@ import { tokenize, type Tok } from './tokens.js';
 
 export type { Narrative } from './model.js';
 
+/** Throws LimitExceeded at the first line past MAX_TEXT_LINES (counted before any is made). */
+function checkLines(content: string): void {
+  let n = 1;
+  for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) if (++n > MAX_TEXT_LINES) throw new LimitExceeded('lines', n);
+  // lone CRs end lines too
+  if (content.includes('\r') && content.split(/\r\n|\r|\n/).length > MAX_TEXT_LINES) throw new LimitExceeded('lines', MAX_TEXT_LINES + 1);
+}
+
+/** Throws LimitExceeded at the first heading, 其中, 包括 or 项目名称 past MAX_TEXT_MARKERS. */
+function checkMarkers(m: Mapped): void {
+  if (m.headings.length > MAX_TEXT_MARKERS) {
+    const at = m.headings[MAX_TEXT_MARKERS]!.offset;
+    throw new LimitExceeded('markers', m.line[at], m.col[at]);
+  }
+  let n = m.headings.length;
+  for (const x of m.text.matchAll(/其中|包括|项目名称/g)) if (++n > MAX_TEXT_MARKERS) throw new LimitExceeded('markers', m.line[x.index], m.col[x.index]);
+}
+
 export function readNarrative(content: string, file: string): Narrative {
+  checkLines(content);
   const lines = content.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   const normalized = lines.map(normalizeLine);
   const kinds = classifyLines(lines, normalized);
@@ -19,6 +38,7 @@ export function readNarrative(content: string, file: string): Narrative {
     if (k === 'prose') proseNums.push(i + 1);
   });
   const m = joinLines(lines, proseNums, normalized);
+  checkMarkers(m);
   const toks = withFile(tokenize(m), file);
   let figuresLeft = MAX_TEXT_FIGURES - toks.length;
   const ranges = projectRanges(m);
