@@ -32,7 +32,7 @@ beforeAll(() => {
   put('e-many-rows', { 'big.csv': '表三\n单位：万元\n科目编码,科目名称,合计\n' + '201,一般公共服务支出,1.00\n'.repeat(30_000) });
   put('f-huge-exponent', { 'w.xlsx': writeWorkbook([{ name: 'S', rows: [['表八'], ['单位：万元'], ['合计', '公务接待费'], [{ n: '1e999999999' }, { n: '1' }]] }]) });
   put('g-long-number', { '说明.txt': `一、概况\n支出${'9'.repeat(5000)}万元。\n` });
-});
+}, 120_000);
 
 function run(jobs: string, ...more: string[]) {
   const r = spawnSync(process.execPath, [BIN, 'check', root, '--jobs', jobs, '-f', 'json', ...more], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });

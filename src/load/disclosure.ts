@@ -6,7 +6,7 @@ import { TABLE_NUMBER, type ColumnAlias, type TitleAlias } from './aliases.js';
 import { reservedKeys } from '../core/reserved.js';
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
-import { LimitExceeded, MAX_NESTING, nestingTooDeep, TableBudget } from './limits.js';
+import { LimitExceeded, MAX_NESTING, nestingTooDeep, repeatedCode, TableBudget } from './limits.js';
 import type { Manifest } from './manifest.js';
 import type { Disclosure, LoadIssue, Table, TableKind } from './model.js';
 import { readTable } from './table.js';
@@ -252,6 +252,17 @@ export async function loadDisclosure(path: string, opts: LoadOptions = {}): Prom
       if (opts.titleAliases) readOpts.titleAliases = opts.titleAliases;
       if (opts.columnAliases) readOpts.columnAliases = opts.columnAliases;
       const { table, issues: tableIssues } = readTable(grid, readOpts);
+      const repeated = table ? repeatedCode(table.rows) : undefined;
+      if (repeated) {
+        throw new InputError(
+          {
+            zh: `类、款科目编码重复过多（${repeated.code} 出现 ${repeated.count} 次），无法逐级核对`,
+            en: `class and 款 codes repeat too often (${repeated.code} stands on ${repeated.count} rows); the roll-ups cannot be checked`,
+          },
+          grid.file,
+          repeated.line,
+        );
+      }
       for (const i of tableIssues) issues.push(i);
       if (!table) {
         issues.push({
