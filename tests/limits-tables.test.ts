@@ -125,7 +125,7 @@ describe('the workbook reader is bounded', () => {
   it('scans sheet XML in linear time whatever it holds', () => {
     const patterns = ['<', '<a', '<a b="', '<!--', '<![CDATA[', '<?x', '</', '<a b="1"', '<!', '< a', '<a\t'];
     for (const p of patterns) {
-      const { ratio } = growth((n) => `<x>${p.repeat(n)}`, (xml) => scanXml(xml, () => {}), 200_000);
+      const { ratio } = growth((n) => `<x>${p.repeat(n)}`, (xml) => scanXml(xml, () => {}), 300_000);
       expect(ratio, JSON.stringify(p)).toBeLessThan(MAX_RATIO);
     }
   });
