@@ -248,6 +248,21 @@ function cellText(c: { type: string; style: number; v: string; is: string; hasV:
   }
 }
 
+/** A laid-out cell; its A1 reference is made when asked for (a sheet may lay out two million). */
+class SheetCell implements GridCell {
+  field: number;
+  constructor(
+    public text: string,
+    public line: number,
+    public column: number,
+  ) {
+    this.field = column;
+  }
+  get ref(): string {
+    return cellRef(this.column, this.line);
+  }
+}
+
 /** Lays a sheet out as grid rows; merged header cells repeat their value over the merge. Its
  *  rows, cells and text come out of `budget` (LimitExceeded when they do not fit). */
 function toGrid(sheet: Sheet, file: string, shown: string, name: string, limits: WorkbookLimits, budget: TableBudget): SheetGrid {
@@ -288,7 +303,7 @@ function toGrid(sheet: Sheet, file: string, shown: string, name: string, limits:
     // an empty sheet row is an empty line, as in Excel's own CSV export
     const cells: GridCell[] = [];
     if (m) {
-      for (let c = 1; c <= maxCol; c++) cells.push({ text: m.get(c) ?? '', line: r, column: c, field: c, ref: cellRef(c, r) });
+      for (let c = 1; c <= maxCol; c++) cells.push(new SheetCell(m.get(c) ?? '', r, c));
     }
     const row: GridRow = { line: r, cells };
     grid.rows.push(row);
