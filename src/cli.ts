@@ -1,7 +1,6 @@
 // Command line: parse options, check, print, and exit 0 (clean), 1 (findings at or above the
 // fail level) or 2 (the input or the command line could not be used).
-import { writeFileSync } from 'node:fs';
-import { basename, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { Decimal, type Dec } from './core/decimal.js';
 import { severityRank, type Lang, type Severity } from './core/findings.js';
@@ -9,7 +8,8 @@ import type { check } from './check.js';
 import { ConfigError, configuredCheck, mergeUnderFlags, resolveConfig } from './config/index.js';
 import { checkBatch } from './batch/index.js';
 import { ProgressBar } from './batch/progress.js';
-import { DEFAULT_MAX_FILE_BYTES, MANIFEST_NAMES, UNREADABLE } from './load/disclosure.js';
+import { DEFAULT_MAX_FILE_BYTES, UNREADABLE } from './load/disclosure.js';
+import { OutputError, outputTarget, refuseInputs, stdoutFailure, watchErrors, writeAll, writeReport } from './output.js';
 import { INPUT_RULE_PREFIX } from './rules/engine.js';
 import type { Encoding } from './load/grid.js';
 import { RULES, findRule } from './rules/index.js';
@@ -61,6 +61,9 @@ function decimalOption(name: string, v: string): Dec {
 
 export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
   let exitCode = EXIT_OK;
+  // a closed or full standard output is an error event: recorded here, never an uncaught exception
+  const outErrors = watchErrors(io.out);
+  if (typeof io.err.on === 'function') io.err.on('error', () => {}); // nothing more can be said when standard error itself fails
   const program = new Command();
   program
     .name('budgetlint')
@@ -92,7 +95,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('--no-config', 'use no configuration file')
     .option('--layout <id>', 'read every disclosure with this layout instead of detecting it (see: budgetlint layouts)')
     .action(async (paths: string[], flags: CheckFlags, cmd: Command) => {
-      exitCode = await runCheck(paths, flags, io, (name) => cmd.getOptionValueSource(name) === 'cli');
+      exitCode = await runCheck(paths, flags, io, (name) => cmd.getOptionValueSource(name) === 'cli', outErrors);
     });
 
   program
@@ -156,7 +159,7 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
       return EXIT_USAGE;
     }
-    if (e instanceof UsageError || e instanceof ConfigError) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError) {
       io.err.write(`budgetlint: ${e.message}\n`);
       return EXIT_USAGE;
     }
@@ -182,21 +185,12 @@ async function runExtract(pdf: string, flags: { output: string; lang: Lang; maxF
   }
 }
 
-/** True when the report would replace a file the check reads (a given file, or a table, text or manifest in a given directory). */
-function overwritesInput(output: string, paths: string[]): boolean {
-  const out = resolve(output);
-  const readable = /\.(csv|tsv|txt|md|xlsx|xls|pdf)$/i.test(out) || MANIFEST_NAMES.includes(basename(out));
-  return paths.some((p) => {
-    const input = resolve(p);
-    return out === input || (readable && out.startsWith(input + sep));
-  });
-}
-
 async function runCheck(
   paths: string[],
   flags: CheckFlags,
   io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream },
   given: (flag: string) => boolean = () => true,
+  outErrors: { error?: NodeJS.ErrnoException } = {},
 ): Promise<number> {
   const maxFileBytes = Number.parseInt(flags.maxFileSize, 10);
   if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size: "${flags.maxFileSize}" is not a positive whole number of bytes`);
@@ -212,6 +206,7 @@ async function runCheck(
   if (flags.format === 'html') load.keepSources = true;
   if (flags.encoding) load.encoding = (flags.encoding as string) === 'gbk' ? 'gb18030' : flags.encoding;
   const loaded = await resolveConfig(flags.config);
+  for (const w of loaded?.warnings ?? []) io.err.write(`budgetlint: ${escapeTerminal(w)}\n`);
   const conf = loaded ? configuredCheck(loaded) : undefined;
   if (conf) flags.failOn = mergeUnderFlags(conf, given, options, load, flags.failOn);
   if (load.layout && !findLayout(load.layout, load.layouts ?? BUILTIN_LAYOUTS)) {
@@ -219,13 +214,17 @@ async function runCheck(
   }
   const jobs = flags.jobs === undefined ? undefined : Number.parseInt(flags.jobs, 10);
   if (flags.jobs !== undefined && (!/^\d+$/.test(flags.jobs) || !(jobs! >= 1))) throw new UsageError(`--jobs: "${flags.jobs}" is not a positive whole number`);
-  if (flags.output && overwritesInput(flags.output, paths)) throw new UsageError(`--output: "${flags.output}" would overwrite an input; budgetlint never writes to its inputs`);
+  // the report's file: checked before anything else is done, against every input once the arguments are expanded
+  const target = flags.output ? outputTarget(flags.output) : undefined;
+  const configFile = loaded ? resolve(loaded.file) : undefined;
+  if (target) refuseInputs(target, paths, configFile);
   const err = io.err as NodeJS.WriteStream;
   const bar = err.isTTY === true && !flags.quiet ? new ProgressBar(err) : undefined;
   const results = await checkBatch(paths, { load, options, ...(flags.verbose ? { coverage: true } : {}), ...(conf?.levels ? { levels: conf.levels } : {}), ...(conf?.customRules ? { customRules: conf.customRules } : {}) }, {
     jobs,
     onProgress: (done, total, path) => { if (total > 1) bar?.update(done, total, path); },
     onInternalError: (path, stack) => { if (flags.debug) io.err.write(`budgetlint: ${path}: ${stack}\n`); },
+    ...(target ? { onExpanded: (found: readonly string[]) => refuseInputs(target, found, configFile) } : {}),
   });
   bar?.clear();
   const summary = summarize(results);
@@ -233,8 +232,16 @@ async function runCheck(
   const color = flags.color !== false && toTerminal && !process.env.NO_COLOR;
   const formatter = FORMATTERS[flags.format]!;
   const text = formatter.format(results, summary, { lang: flags.lang, color, failOn: flags.failOn, verbose: !!flags.verbose, ...(conf ? { rules: conf.metas } : {}) });
-  if (flags.output) writeFileSync(flags.output, text);
-  else io.out.write(text);
+  if (target) writeReport(target, text);
+  else {
+    const failed = (await writeAll(io.out, text)) ?? outErrors.error;
+    const why = failed && stdoutFailure(failed);
+    if (why) {
+      io.err.write(`budgetlint: ${why}\n`);
+      return EXIT_USAGE;
+    }
+    // a reader that closed the pipe (| head -1) took what it wanted: nothing to say
+  }
   let unusable = summary.failed > 0;
   for (const r of results) {
     if (r.fatal) {

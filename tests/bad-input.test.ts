@@ -48,6 +48,7 @@ describe('broken inputs get a clear message and the documented exit code', () =>
       'empty-dir',
       'empty-file',
       'file-too-large',
+      'long-number',
       'manifest-escape',
       'manifest-symlink-out',
       'missing-table',
@@ -58,6 +59,9 @@ describe('broken inputs get a clear message and the documented exit code', () =>
       'symlink-out',
       'unbalanced-quotes',
       'unknown-table',
+      'xlsx-huge-exponent',
+      'xlsx-repeated-merges',
+      'xlsx-sheet-listed-100-times',
       'zip-bomb-declared',
     ]);
   });
@@ -77,11 +81,11 @@ describe('broken inputs get a clear message and the documented exit code', () =>
       const json = await runCli([...args, '-f', 'json']);
       expect(json.code).toBe(exp.exit);
       const report = JSON.parse(json.out) as {
-        disclosures: Array<{ error?: { message: string; file: string; line: number | null }; findings: Array<{ ruleId: string; severity: string; message: string; location: { file: string; line: number; column: number } }> }>;
+        disclosures: Array<{ error?: { message: string; file: string; line: number | null; column?: number | null }; findings: Array<{ ruleId: string; severity: string; message: string; location: { file: string; line: number; column: number } }> }>;
       };
       const d = report.disclosures[0]!;
       if (exp.error) {
-        expect(`${d.error!.file}${d.error!.line === null ? '' : `:${d.error!.line}`}`).toBe(fill(exp.error.where));
+        expect(`${d.error!.file}${d.error!.line === null ? '' : `:${d.error!.line}`}${d.error!.column == null ? '' : `:${d.error!.column}`}`).toBe(fill(exp.error.where));
         expect(d.error!.message).toBe(exp.error.message);
       } else {
         expect(d.error).toBeUndefined();

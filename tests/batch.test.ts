@@ -10,7 +10,7 @@ import { Decimal } from '../src/core/decimal.js';
 import type { Finding } from '../src/core/findings.js';
 import { autoJobs, checkBatch, defaultJobs } from '../src/batch/index.js';
 import { main } from '../src/cli.js';
-import { comparePaths, expandBraces, expandPaths, segmentRegExp } from '../src/batch/expand.js';
+import { comparePaths, expandPaths, globMatches } from '../src/batch/expand.js';
 import { runPool } from '../src/batch/pool.js';
 import { ProgressBar, displayWidth, progressLine } from '../src/batch/progress.js';
 import { fromWire, toWire, type Checked, type Request } from '../src/batch/request.js';
@@ -59,7 +59,7 @@ describe('expandPaths', () => {
 
   it('finds disclosure directories under a parent, skipping hidden ones, node_modules and links back up', () => {
     // n holds a text but a disclosure lies below it; t holds only a text
-    expect(expandPaths([r])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd'), join(r, 'n/sub'), join(r, 't')], unmatched: [] });
+    expect(expandPaths([r])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd'), join(r, 'n/sub'), join(r, 't')], unmatched: [], invalid: [] });
   });
 
   it('takes a disclosure directory or a file as it is, and passes on what holds nothing so the loader reports it', () => {
@@ -69,13 +69,13 @@ describe('expandPaths', () => {
   });
 
   it('matches globs (*, **, braces) and keeps only directories with disclosures and table files', () => {
-    expect(expandPaths([`${r}/*`])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd'), join(r, 'n/sub'), join(r, 't')], unmatched: [] });
+    expect(expandPaths([`${r}/*`])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd'), join(r, 'n/sub'), join(r, 't')], unmatched: [], invalid: [] });
     expect(expandPaths([`${r}/**/*.tsv`]).paths).toEqual([join(r, 'b/c/x.tsv')]);
     expect(expandPaths([`${r}/{d,a}`]).paths).toEqual([join(r, 'a'), join(r, 'd')]);
     expect(expandPaths([`${r}/[!a]/c`]).paths).toEqual([join(r, 'b/c')]);
-    expect(expandPaths([`${r}/zz*`, `${r}/a`])).toEqual({ paths: [join(r, 'a')], unmatched: [`${r}/zz*`] });
-    expect(expandPaths([`${r}/a`, `${r}/[a]`])).toEqual({ paths: [join(r, 'a')], unmatched: [] });
-    expect(expandPaths([`${r}/e*`])).toEqual({ paths: [], unmatched: [`${r}/e*`] });
+    expect(expandPaths([`${r}/zz*`, `${r}/a`])).toEqual({ paths: [join(r, 'a')], unmatched: [`${r}/zz*`], invalid: [] });
+    expect(expandPaths([`${r}/a`, `${r}/[a]`])).toEqual({ paths: [join(r, 'a')], unmatched: [], invalid: [] });
+    expect(expandPaths([`${r}/e*`])).toEqual({ paths: [], unmatched: [`${r}/e*`], invalid: [] });
   });
 
   it('lists each disclosure once, in path order whatever the argument order', () => {
@@ -84,11 +84,15 @@ describe('expandPaths', () => {
     expect(['b/a', 'a-b/x', 'a/b', 'a'].sort(comparePaths)).toEqual(['a', 'a/b', 'a-b/x', 'b/a']);
   });
 
-  it('expands braces like a shell and compiles segments without crossing "/"', () => {
-    expect(expandBraces('x/{a,b{1,2}}/y')).toEqual(['x/a/y', 'x/b1/y', 'x/b2/y']);
-    expect(expandBraces('{only}')).toEqual(['{only}']);
-    const re = segmentRegExp('t?-[!x]*.csv');
-    expect(['t1-a.csv', 't1-x.csv', 't12-a.csv', 't1-a.csv.bak'].filter((s) => re.test(s))).toEqual(['t1-a.csv']);
+  it('matches braces (nested too), classes and ? without crossing "/"', () => {
+    const r = join(tmp, 'globs');
+    touch(join(r, 'g/x/a/y/t.csv'));
+    touch(join(r, 'g/x/b1/y/t.csv'));
+    touch(join(r, 'g/x/b3/y/t.csv'));
+    expect(globMatches(`${r}/g/x/{a,b{1,2}}/y`)).toEqual([join(r, 'g/x/a/y'), join(r, 'g/x/b1/y')]);
+    for (const n of ['t1-a.csv', 't1-x.csv', 't12-a.csv', 't1-a.csv.bak']) touch(join(r, 'g/m', n));
+    expect(globMatches(`${r}/g/m/t?-[!x]*.csv`)).toEqual([join(r, 'g/m/t1-a.csv')]);
+    expect(globMatches(`${r}/g/*/t?-a.csv`)).toEqual([join(r, 'g/m/t1-a.csv')]);
   });
 });
 

@@ -8,6 +8,7 @@ import addFormatsModule from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/core/findings.js';
 import { compileCustomRule, ExpressionError, parseAssertion, pointAt } from '../src/rules/custom/index.js';
+import { MAX_EXPRESSION_DEPTH } from '../src/rules/custom/parse.js';
 import { load, options, runMain as run } from './helpers.js';
 import { BUILTIN_LAYOUTS } from '../src/layout/index.js';
 
@@ -164,6 +165,17 @@ describe('errors in a custom rule exit 2 and point at the character', () => {
     );
   });
 
+  it('an expression nested 5,000 deep: the key and the place, the same on any number of threads', async () => {
+    const cfg = config('deep.json', { customRules: [{ id: 'local/deep', assert: `${'('.repeat(5000)}T3.total.合计${')'.repeat(5000)} = 1` }] });
+    for (const jobs of ['1', '2']) {
+      const r = await run('check', 'fixtures/kashgar-2022', 'fixtures/putuo-2025', '--config', cfg, '--jobs', jobs);
+      expect(r.code).toBe(2);
+      expect(r.err.split('\n')[0]).toBe(`budgetlint: ${cfg}: customRules[0].assert (local/deep): the expression nests more than ${MAX_EXPRESSION_DEPTH} levels deep at column ${MAX_EXPRESSION_DEPTH + 1}`);
+    }
+    // as deep as allowed is fine
+    expect(() => parseAssertion(`${'('.repeat(MAX_EXPRESSION_DEPTH)}1${')'.repeat(MAX_EXPRESSION_DEPTH)} = ${'-'.repeat(MAX_EXPRESSION_DEPTH - 1)}1`)).not.toThrow();
+  });
+
   it('an unknown column, with the caret under it (CJK counted two columns wide)', async () => {
     const cfg = config('bad2.json', { customRules: [{ id: 'local/a', assert: 'T3.total.合计 = T5.total.金额数' }] });
     const r = await run('check', 'fixtures/kashgar-2022', '--config', cfg);
@@ -184,6 +196,10 @@ describe('errors in a custom rule exit 2 and point at the character', () => {
     ['(T3.total.合计 = 1', 'expected ")" but found "="', 14],
     ['T3.total = 1.2.3', 'malformed number', 15],
     ['T8.公务(接待)费 = 1', `unknown column "公务" (for a header with ASCII parentheses write ['…'] or use （）)`, 4],
+    // nesting is bounded (evaluation recurses once per level): parentheses, unary minus, chains
+    [`${'('.repeat(5000)}1${')'.repeat(5000)} = 1`, `the expression nests more than ${MAX_EXPRESSION_DEPTH} levels deep`, MAX_EXPRESSION_DEPTH + 1],
+    [`${'-'.repeat(100_000)}1 = 1`, `the expression nests more than ${MAX_EXPRESSION_DEPTH} levels deep`, MAX_EXPRESSION_DEPTH + 1],
+    [`1${'+1'.repeat(200)} = 1`, `the expression nests more than ${MAX_EXPRESSION_DEPTH} levels deep`, 2 * MAX_EXPRESSION_DEPTH],
   ];
   for (const [src, message, column] of cases) {
     it(`${src} → ${message}`, () => {

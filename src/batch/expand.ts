@@ -2,7 +2,8 @@
 // single files, parent directories (searched for disclosure directories) and glob patterns.
 // The list is sorted by path so output order never depends on the file system or on scheduling.
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, extname, isAbsolute, normalize, resolve, sep } from 'node:path';
 import { MANIFEST_NAMES } from '../load/disclosure.js';
 
 /** Files whose presence makes a directory a disclosure. */
@@ -20,29 +21,39 @@ export interface Expansion {
   paths: string[];
   /** glob patterns that matched nothing, in argument order */
   unmatched: string[];
+  /** arguments that are no valid pattern, with why, in argument order */
+  invalid: Array<{ pattern: string; reason: string }>;
 }
 
 export function expandPaths(args: readonly string[]): Expansion {
   const found = new Map<string, string>(); // real path → path as shown
   const unmatched: string[] = [];
-  const add = (p: string) => {
+  const invalid: Expansion['invalid'] = [];
+  const fromGlobs = new Set<string>(); // real paths of table files a glob matched
+  const add = (p: string, fromGlob = false) => {
     const key = realOf(p);
     const had = found.get(key);
+    if (fromGlob && !isDir(p)) fromGlobs.add(key);
     // one disclosure reached two ways (a link, a trailing slash): the most direct name, whatever the order
     if (had === undefined || shorter(p, had)) found.set(key, p);
   };
   for (const arg of args) {
     if (!exists(arg) && hasMagic(arg)) {
-      let hit = false;
-      for (const pattern of expandBraces(arg)) {
-        for (const m of globMatches(pattern)) hit = expandPath(m, add, true) || hit;
+      const reason = invalidPattern(arg);
+      if (reason !== undefined) {
+        invalid.push({ pattern: arg, reason });
+        continue;
       }
+      let hit = false;
+      for (const m of globMatches(arg)) hit = expandPath(m, (p) => add(p, true), true) || hit;
       if (!hit) unmatched.push(arg);
     } else {
       expandPath(arg, add, false);
     }
   }
-  return { paths: [...found.values()].sort(comparePaths), unmatched };
+  // a table file a glob matched inside a directory that is checked too ("x/**") is checked there
+  for (const key of fromGlobs) if (found.has(dirname(key))) found.delete(key);
+  return { paths: [...found.values()].sort(comparePaths), unmatched, invalid };
 }
 
 function shorter(a: string, b: string): boolean {
@@ -104,7 +115,7 @@ function isDisclosureDir(entries: Dirent[]): boolean {
 function pdfsIn(dir: string, entries: Dirent[]): string[] {
   return entries
     .filter((e) => !e.name.startsWith('.') && !e.isDirectory() && extname(e.name).toLowerCase() === PDF_EXTENSION)
-    .map((e) => join(dir, e.name))
+    .map((e) => child(dir, e.name))
     .sort(comparePaths);
 }
 
@@ -131,8 +142,8 @@ function expandPath(p: string, add: (p: string) => void, fromGlob: boolean): boo
     return true;
   }
   const found: string[] = pdfsIn(p, entries);
-  const seen = new Set<string>([realOf(p)]);
-  searchSubdirs(p, entries, found, seen);
+  const real = realOf(p);
+  searchSubdirs(p, real, entries, found, new Set([real]));
   if (found.length === 0) {
     if (fromGlob && !holdsText(entries)) return false;
     add(p);
@@ -144,18 +155,46 @@ function expandPath(p: string, add: (p: string) => void, fromGlob: boolean): boo
 
 function realOf(p: string): string {
   try {
-    return realpathSync(p);
+    return realpathSync.native(p);
   } catch {
     return resolve(p);
   }
 }
 
-function searchSubdirs(dir: string, entries: Dirent[], found: string[], seen: Set<string>): void {
-  for (const e of entries) {
+function child(dir: string, name: string): string {
+  return dir.endsWith(sep) ? dir + name : dir + sep + name;
+}
+
+/**
+ * Disclosure directories below `root` (whose real path and entries are given), depth first in
+ * entry order. A directory's real path is its parent's joined with its name unless it is a link
+ * (one realpath call per link, not per level: a 1,000-deep tree costs 1,000 steps, not a million),
+ * and the walk keeps its own stack, so depth costs no call stack.
+ */
+function searchSubdirs(root: string, rootReal: string, rootEntries: Dirent[], found: string[], seen: Set<string>): void {
+  interface Frame {
+    dir: string;
+    real: string;
+    entries: Dirent[];
+    next: number;
+    /** found.length when the directory was entered */
+    before: number;
+  }
+  const stack: Frame[] = [{ dir: normalize(root), real: rootReal, entries: rootEntries, next: 0, before: found.length }];
+  while (stack.length > 0) {
+    const f = stack[stack.length - 1]!;
+    if (f.next >= f.entries.length) {
+      stack.pop();
+      // a directory with nothing below it is a disclosure of its own when it holds a text
+      if (stack.length > 0 && found.length === f.before && holdsText(f.entries)) found.push(f.dir);
+      continue;
+    }
+    const e = f.entries[f.next++]!;
     if (e.name.startsWith('.') || SKIPPED_DIRS.has(e.name)) continue;
-    const sub = join(dir, e.name);
+    // appended, not join()ed: join normalizes the whole path again, at every level of the tree
+    const sub = child(f.dir, e.name);
     if (!isDir(sub, e)) continue;
-    const real = realOf(sub);
+    const real = e.isSymbolicLink() ? realOf(sub) : child(f.real, e.name);
     if (seen.has(real)) continue; // a link back up the tree
     seen.add(real);
     const subEntries = listDir(sub);
@@ -163,139 +202,58 @@ function searchSubdirs(dir: string, entries: Dirent[], found: string[], seen: Se
       found.push(sub);
       continue;
     }
+    // a directory's PDFs come before what its subdirectories hold, and count as something below it
     const before = found.length;
-    found.push(...pdfsIn(sub, subEntries));
-    searchSubdirs(sub, subEntries, found, seen);
-    if (found.length === before && holdsText(subEntries)) found.push(sub);
+    for (const pdf of pdfsIn(sub, subEntries)) found.push(pdf);
+    stack.push({ dir: sub, real, entries: subEntries, next: 0, before });
   }
 }
 
-// ---- globs: *, ?, [...], ** (any depth) and {a,b} ----
+// ---- globs: *, ?, [...], ** (any depth) and {a,b}, by tinyglobby and picomatch ----
 
 export function hasMagic(p: string): boolean {
   return /[*?[{]/.test(p);
 }
 
-/** {a,b} alternatives, expanded first (as a shell does) so they may span directories. */
-export function expandBraces(p: string): string[] {
-  let depth = 0;
-  let open = -1;
-  for (let i = 0; i < p.length; i++) {
-    const ch = p[i];
-    if (ch === '\\') {
-      i++;
-      continue;
-    }
-    if (ch === '{') {
-      if (depth++ === 0) open = i;
-    } else if (ch === '}' && depth > 0 && --depth === 0) {
-      const body = p.slice(open + 1, i);
-      const alts = splitTopLevel(body);
-      if (alts.length < 2) continue;
-      const head = p.slice(0, open);
-      const tail = p.slice(i + 1);
-      return alts.flatMap((a) => expandBraces(head + a + tail));
-    }
+interface Picomatch {
+  makeRe(pattern: string, options: { debug: boolean }): RegExp;
+}
+interface Tinyglobby {
+  globSync(pattern: string, options: Record<string, unknown>): string[];
+}
+
+// loaded only when an argument is a glob, so that start-up does not pay for them
+const require = createRequire(import.meta.url);
+
+/** Why a pattern is no valid glob (an empty range such as [z-a]), or undefined when it is one. */
+export function invalidPattern(pattern: string): string | undefined {
+  const picomatch = require('picomatch') as Picomatch;
+  try {
+    picomatch.makeRe(pattern, { debug: true });
+    return undefined;
+  } catch (e) {
+    // "Invalid regular expression: /…/: Range out of order in character class": the reason
+    const message = (e as Error).message;
+    return /: ([^:]+)$/.exec(message)?.[1] ?? message;
   }
-  return [p];
 }
 
-function splitTopLevel(body: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch === '\\') i++;
-    else if (ch === '{') depth++;
-    else if (ch === '}') depth--;
-    else if (ch === ',' && depth === 0) {
-      out.push(body.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(body.slice(start));
-  return out;
-}
-
-/** One path segment's pattern as a regular expression (never matching across '/'). */
-export function segmentRegExp(seg: string): RegExp {
-  let re = '';
-  for (let i = 0; i < seg.length; i++) {
-    const ch = seg[i]!;
-    if (ch === '\\' && i + 1 < seg.length) re += escapeRe(seg[++i]!);
-    else if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else if (ch === '[') {
-      const close = seg.indexOf(']', i + 2);
-      if (close < 0) {
-        re += '\\[';
-        continue;
-      }
-      let cls = seg.slice(i + 1, close);
-      const negate = cls.startsWith('!') || cls.startsWith('^');
-      if (negate) cls = cls.slice(1);
-      re += `[${negate ? '^' : ''}${cls.replace(/[\\\]^]/g, '\\$&')}]`;
-      i = close;
-    } else re += escapeRe(ch);
-  }
-  return new RegExp(`^${re}$`, 'u');
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** Paths matching a brace-free pattern, joined onto its literal prefix as the user wrote it. */
+/**
+ * Paths a pattern matches, files and directories, as tinyglobby finds them: braces are
+ * alternatives in one expression (never expanded into patterns, whose number can be
+ * exponential), hidden entries match only a pattern that names them, node_modules never, and
+ * symbolic links are not followed into (so a link back up the tree is no loop).
+ */
 export function globMatches(pattern: string): string[] {
-  const absolute = pattern.startsWith('/');
-  const segs = pattern.split('/').filter((s, i) => s !== '' || i === 0);
-  let start: string;
-  let rest: string[];
-  if (absolute) {
-    start = '/';
-    rest = segs.slice(1);
-  } else {
-    start = '';
-    rest = segs;
-  }
-  const out: string[] = [];
-  walk(start, rest, out);
-  return out;
-}
-
-function joinShown(base: string, name: string): string {
-  return base === '' ? name : base.endsWith('/') ? base + name : `${base}/${name}`;
-}
-
-function walk(base: string, segs: string[], out: string[]): void {
-  if (segs.length === 0) {
-    if (base !== '') out.push(base);
-    return;
-  }
-  const [seg, ...rest] = segs as [string, ...string[]];
-  const dir = base === '' ? '.' : base;
-  if (seg === '**') {
-    walk(base, rest, out); // zero directories
-    for (const e of listDir(dir)) {
-      if (e.name.startsWith('.') || SKIPPED_DIRS.has(e.name)) continue;
-      const p = joinShown(base, e.name);
-      if (isDir(p, e) && !e.isSymbolicLink()) walk(p, segs, out);
-    }
-    return;
-  }
-  if (!hasMagic(seg)) {
-    const p = joinShown(base, seg.replace(/\\(.)/g, '$1'));
-    if (rest.length === 0 ? exists(p) : isDir(p)) walk(p, rest, out);
-    return;
-  }
-  const re = segmentRegExp(seg);
-  const names = listDir(dir)
-    .filter((e) => re.test(e.name) && !SKIPPED_DIRS.has(e.name) && (!e.name.startsWith('.') || seg.startsWith('.')))
-    .map((e) => e.name)
-    .sort();
-  for (const name of names) {
-    const p = joinShown(base, name);
-    if (rest.length === 0 || isDir(p)) walk(p, rest, out);
-  }
+  const { globSync } = require('tinyglobby') as Tinyglobby;
+  const found = globSync(pattern, {
+    onlyFiles: false,
+    expandDirectories: false,
+    followSymbolicLinks: false,
+    dot: false,
+    ignore: ['**/node_modules', '**/node_modules/**'],
+    // an absolute pattern is matched from the root, so that the ignore patterns apply to it too
+    ...(isAbsolute(pattern) ? { absolute: true, cwd: '/' } : {}),
+  });
+  return found.map((p) => (p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p)).sort(comparePaths);
 }

@@ -22,6 +22,8 @@ export interface BatchOptions {
   onPoolError?: (message: string) => void;
   /** the pool's worker script (tests only) */
   workerUrl?: URL;
+  /** the disclosures the arguments expand to, before any is checked (may throw to stop the run) */
+  onExpanded?: (paths: readonly string[]) => void;
 }
 
 export function defaultJobs(): number {
@@ -51,7 +53,12 @@ export function unmatchedResult(pattern: string): DisclosureResult {
 export function groupSiblings(paths: readonly string[]): DisclosureTarget[] {
   const byDir = new Map<string, string[]>();
   const isSibling = (p: string) => /\.(csv|tsv|txt|md)$/i.test(p) && isFile(p);
-  for (const p of paths) if (isSibling(p)) byDir.set(dirname(p), [...(byDir.get(dirname(p)) ?? []), p]);
+  for (const p of paths) {
+    if (!isSibling(p)) continue;
+    const list = byDir.get(dirname(p));
+    if (list) list.push(p);
+    else byDir.set(dirname(p), [p]);
+  }
   const out: DisclosureTarget[] = [];
   const done = new Set<string>();
   for (const p of paths) {
@@ -73,9 +80,18 @@ function isFile(p: string): boolean {
   }
 }
 
+export function invalidPatternResult(pattern: string, reason: string): DisclosureResult {
+  return {
+    path: pattern,
+    findings: [],
+    fatal: { message: { zh: `不是有效的模式（${reason}）`, en: `not a valid pattern (${reason})` }, file: pattern },
+  };
+}
+
 export async function checkBatch(args: readonly string[], req: Request, opts: BatchOptions = {}): Promise<DisclosureResult[]> {
   const expanded = expandPaths(args);
-  const unmatched = expanded.unmatched;
+  const { unmatched, invalid } = expanded;
+  opts.onExpanded?.(expanded.paths);
   const paths = groupSiblings(expanded.paths);
   const results: Array<DisclosureResult | undefined> = new Array(paths.length);
   let done = 0;
@@ -100,9 +116,10 @@ export async function checkBatch(args: readonly string[], req: Request, opts: Ba
   for (let i = 0; i < paths.length; i++) {
     if (!results[i]) record(i, await checkOne(paths[i]!, req));
   }
-  if (unmatched.length === 0) return results as DisclosureResult[];
-  // patterns that matched nothing are reported where they sort, like any other unusable input
+  if (unmatched.length === 0 && invalid.length === 0) return results as DisclosureResult[];
+  // patterns that matched nothing or are no pattern are reported where they sort, like any other unusable input
   const keyed: Array<[string, DisclosureResult]> = paths.map((p, i) => [targetPath(p), results[i]!]);
   for (const u of unmatched) keyed.push([u, unmatchedResult(u)]);
+  for (const v of invalid) keyed.push([v.pattern, invalidPatternResult(v.pattern, v.reason)]);
   return keyed.sort((a, b) => comparePaths(a[0], b[0])).map((k) => k[1]);
 }

@@ -8,6 +8,13 @@ import type { Checked, WireRequest } from './request.js';
 import type { DisclosureTarget } from '../load/disclosure.js';
 
 export const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/**
+ * A worker's stack as deep as the main thread's (V8's 984 KB, plus the 192 KB Node keeps in
+ * reserve below a worker's limit), instead of Node's 4 MB: whatever recursion is left in a parser
+ * (a manifest's YAML) then fails or succeeds alike with --jobs 1 and --jobs N.
+ */
+export const WORKER_STACK_MB = (984 + 192) / 1024;
 const DEPTH = 2;
 
 export interface PoolOptions {
@@ -42,7 +49,7 @@ export function runPool(
 
     const spawn = () => {
       live++;
-      const w = new Worker(opts.workerUrl ?? WORKER_URL, { workerData: wire });
+      const w = new Worker(opts.workerUrl ?? WORKER_URL, { workerData: wire, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
       const inflight: number[] = []; // in the order the worker checks them
       let lastError: string | undefined;
       let ready = false;

@@ -3,8 +3,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Dec, Severity } from '../core/decimal.js';
+import { reservedKeys } from '../core/reserved.js';
 import { normalizeLabel, type ColumnAlias, type TitleAlias } from '../load/aliases.js';
 import { display } from '../load/disclosure.js';
+import { MAX_NESTING, nestingTooDeep } from '../load/limits.js';
 import { BUILTIN_LAYOUTS, findLayout } from '../layout/index.js';
 import { parseLink } from '../rules/cross/links.js';
 import type { LayoutProfile } from '../layout/types.js';
@@ -74,6 +76,8 @@ async function parseText(file: string, shown: string): Promise<unknown> {
       throw new ConfigError(shown, undefined, `not valid JSON${m ? ` at ${lineCol(text, Number(m[1]))}` : ''}: ${what}`);
     }
   }
+  const deep = nestingTooDeep(text);
+  if (deep) throw new ConfigError(shown, undefined, `nests more than ${MAX_NESTING} levels at line ${deep.line}, column ${deep.column}`);
   const YAML = await import('yaml');
   try {
     return YAML.parse(text);
@@ -88,11 +92,14 @@ export interface LoadedConfig {
   config: Config;
   /** compiled once, so a bad expression is reported before anything is checked */
   custom: Rule[];
+  /** what the file says that is ignored (a reserved key), to say on standard error */
+  warnings?: string[];
 }
 
 export async function readConfig(file: string, cwd = process.cwd()): Promise<LoadedConfig> {
   const shown = display(resolve(file), cwd);
   const data = (await parseText(file, shown)) ?? {};
+  const reserved = reservedKeys(data).map((k) => `${shown}: ${k}: warning: a reserved name, ignored`);
   const { ConfigSchema } = await import('./schema.js');
   const parsed = ConfigSchema.safeParse(data);
   if (!parsed.success) {
@@ -133,7 +140,7 @@ export async function readConfig(file: string, cwd = process.cwd()): Promise<Loa
   for (const id of Object.keys(config.rules ?? {})) {
     if (!ids.has(id) && !id.startsWith(INPUT_RULE_PREFIX)) throw new ConfigError(shown, `rules.${id}`, 'unknown rule (see: budgetlint rules, or a customRules id)');
   }
-  return { file: shown, config, custom };
+  return reserved.length ? { file: shown, config, custom, warnings: reserved } : { file: shown, config, custom };
 }
 
 function valueAt(data: unknown, path: PropertyKey[]): unknown {

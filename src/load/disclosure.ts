@@ -4,8 +4,10 @@ import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { BUILTIN_LAYOUTS, detectLayout, findLayout, matchTitle, tableByRole, type LayoutProfile } from '../layout/index.js';
 import { detectTableKind, type ColumnAlias, type TitleAlias } from './aliases.js';
+import { reservedKeys } from '../core/reserved.js';
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
+import { LimitExceeded, MAX_NESTING, nestingTooDeep, repeatedCode, TableBudget } from './limits.js';
 import type { Manifest } from './manifest.js';
 import type { Disclosure, LoadIssue, Sources, Table, TableKind } from './model.js';
 import { readHead, readTable, tableLabel, type TableHead, type TableSpec } from './table.js';
@@ -52,9 +54,13 @@ function formatZodPath(path: PropertyKey[]): string {
   return path.map((p) => String(p)).join('.') || '(root)';
 }
 
-export async function readManifest(file: string, shown: string): Promise<Manifest> {
+export async function readManifest(file: string, shown: string, issues?: LoadIssue[]): Promise<Manifest> {
   const text = decode(readFileSync(file), shown);
   let data: unknown;
+  const deep = file.endsWith('.json') ? undefined : nestingTooDeep(text);
+  if (deep) {
+    throw new InputError({ zh: `清单文件嵌套超过 ${MAX_NESTING} 层`, en: `the manifest nests more than ${MAX_NESTING} levels` }, shown, deep.line, deep.column);
+  }
   try {
     if (file.endsWith('.json')) data = JSON.parse(text);
     else {
@@ -69,6 +75,14 @@ export async function readManifest(file: string, shown: string): Promise<Manifes
       linePos?.line,
       linePos?.col,
     );
+  }
+  for (const key of reservedKeys(data)) {
+    issues?.push({
+      code: 'reserved-key',
+      severity: 'warning',
+      message: { zh: `清单文件中的键“${key}”是保留名称，已忽略`, en: `manifest key "${key}" is a reserved name; ignored` },
+      loc: { file: shown, line: keyLine(text, key.split('.').pop()!) ?? 1, column: 1 },
+    });
   }
   const { ManifestSchema } = await import('./manifest.js');
   const parsed = ManifestSchema.safeParse(data ?? {});
@@ -97,15 +111,17 @@ function keyLine(text: string, key: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
-/** Reads one file into Grids: one per sheet of a workbook, else one. */
-export async function readGrids(path: string, shown: string, opts: LoadOptions): Promise<Grid[]> {
+/** Reads one file into Grids: one per sheet of a workbook, else one; their rows and cells come out of `budget`. */
+export async function readGrids(path: string, shown: string, opts: LoadOptions, budget = new TableBudget()): Promise<Grid[]> {
   checkSize(path, shown, opts);
+  // the disclosure's tables are at their limit already: not even read
+  if (budget.rows <= 0) throw new LimitExceeded('rows').toInputError(shown);
   const buf = readFileSync(path);
   if (isWorkbookFile(path, buf)) {
     const { readWorkbook } = await import('./xlsx/index.js');
-    return readWorkbook(buf, opts.maxUnzippedBytes ? { shown, maxUnzippedBytes: opts.maxUnzippedBytes } : { shown });
+    return readWorkbook(buf, opts.maxUnzippedBytes ? { shown, budget, maxUnzippedBytes: opts.maxUnzippedBytes } : { shown, budget });
   }
-  return [parseDelimited(decode(buf, shown, opts.encoding), shown)];
+  return [parseDelimited(decode(buf, shown, opts.encoding), shown, undefined, budget)];
 }
 
 /** Reads one file into a Grid, refusing what cannot be read as text. */
@@ -130,8 +146,8 @@ function checkSize(path: string, shown: string, opts: LoadOptions): void {
   if (size === 0) throw new InputError({ zh: '文件为空', en: 'file is empty' }, shown);
 }
 
-function insideDir(dir: string, target: string): boolean {
-  const d = realpathSync(dir);
+function insideDir(dir: string, target: string, realDir = realpathSync(dir)): boolean {
+  const d = realDir;
   let t: string;
   try {
     t = realpathSync(target);
@@ -170,6 +186,7 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     const names = readdirSync(path)
       .filter((n) => !only || only.has(n) || MANIFEST_NAMES.includes(n))
       .sort();
+    const realDir = realpathSync(path);
     const manifestName = names.find((n) => MANIFEST_NAMES.includes(n));
     if (manifestName && !insideDir(path, join(path, manifestName))) {
       throw new InputError(
@@ -177,7 +194,7 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
         display(join(path, manifestName), cwd),
       );
     }
-    if (manifestName) manifest = await readManifest(join(path, manifestName), display(join(path, manifestName), cwd));
+    if (manifestName) manifest = await readManifest(join(path, manifestName), display(join(path, manifestName), cwd), issues);
     for (const f of Object.keys(manifest.tables ?? {})) {
       if (!insideDir(path, join(path, f))) {
         throw new InputError(
@@ -192,7 +209,7 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
       .filter((p) => {
         const ext = extname(p).toLowerCase();
         if (!TABLE_EXTENSIONS.has(ext) && !TEXT_EXTENSIONS.has(ext)) return false;
-        if (!insideDir(path, p)) {
+        if (!insideDir(path, p, realDir)) {
           issues.push(linkIssue(display(p, cwd)));
           return false;
         }
@@ -205,11 +222,14 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
         shownRoot,
       );
     }
-    files = checkable.concat(files.filter((p) => !checkable.includes(p)));
+    const isCheckable = new Set(checkable);
+    files = checkable.concat(files.filter((p) => !isCheckable.has(p)));
   } else {
     files = [path];
     if (isWorkbookFile(path) || isPdfFile(path)) disclosure.source = 'directory'; // a workbook or a PDF is a whole disclosure
   }
+  // every table file and sheet of the disclosure takes its rows and cells from one budget
+  const budget = new TableBudget();
   if (manifest.department) disclosure.department = manifest.department;
   if (manifest.year) disclosure.year = manifest.year;
   if (manifest.unitType) disclosure.unitType = manifest.unitType;
@@ -273,7 +293,19 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     if (unit) tableSpec.unit = unit;
     if (opts.columnAliases) tableSpec.columnAliases = opts.columnAliases;
     const { table, issues: tableIssues } = readTable(grid, head, tableSpec);
-    issues.push(...tableIssues);
+    // codes repeated past a bound would make the roll-ups' work grow with their square
+    const repeated = repeatedCode(table.rows);
+    if (repeated) {
+      throw new InputError(
+        {
+          zh: `类、款科目编码重复过多（${repeated.code} 出现 ${repeated.count} 次），无法逐级核对`,
+          en: `class and 款 codes repeat too often (${repeated.code} stands on ${repeated.count} rows); the roll-ups cannot be checked`,
+        },
+        grid.file,
+        repeated.line,
+      );
+    }
+    for (const i of tableIssues) issues.push(i);
     addTable(disclosure, table);
     if (opts.keepSources) keep(grid, head, table);
   }
@@ -324,11 +356,12 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
       if (disclosure.narrative) issues.push({ code: 'second-narrative', severity: 'warning', message: { zh: `已读取说明 ${disclosure.narrative.file}，此文件未检查`, en: `the text ${disclosure.narrative.file} is already read; this file is not checked` }, loc: { file: shown, line: 1, column: 1 } });
       else {
         disclosure.narrative = loadNarrativeFile(file, shown, opts, DEFAULT_MAX_FILE_BYTES);
+        for (const n of disclosure.narrative.notices ?? []) issues.push({ code: n.code, severity: 'warning', message: n.message, loc: n.loc });
         if (opts.keepSources) (disclosure.sources ??= { tables: [] }).text = { file: shown, lines: decode(readFileSync(file), shown, opts.encoding).split(/\r\n|\r|\n/) };
       }
       return;
     }
-    for (const grid of await readGrids(file, shown, opts)) grids.push({ grid, head: readHead(grid), file });
+    for (const grid of await readGrids(file, shown, opts, budget)) grids.push({ grid, head: readHead(grid), file });
   }
 }
 

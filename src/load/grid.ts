@@ -2,6 +2,7 @@
 // sheets all become a Grid, so the table reader has one input to understand.
 import { parse } from 'csv-parse/sync';
 import { InputError } from './errors.js';
+import { LimitExceeded, longNumberAt, MAX_NUMBER_DIGITS, TableBudget } from './limits.js';
 
 export interface GridCell {
   text: string;
@@ -141,7 +142,7 @@ interface CsvError extends Error {
  * (stray or unclosed quotes, lone or mixed CR line ends, a delimiter longer than one character),
  * which then goes to csv-parse itself, so its results and its error messages stay the reference.
  */
-export function parseCsvFast(text: string, delimiter: string): CsvRecordInfo[] | undefined {
+export function parseCsvFast(text: string, delimiter: string, budget?: TableBudget): CsvRecordInfo[] | undefined {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') return undefined;
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // line ends: all LF, or all CRLF; csv-parse settles on the first it meets, so mixtures go to it
@@ -155,12 +156,21 @@ export function parseCsvFast(text: string, delimiter: string): CsvRecordInfo[] |
   const end = crlf ? 13 : 10; // the character that ends a record (CR of CRLF)
   const n = text.length;
   const out: CsvRecordInfo[] = [];
+  // the budget is checked as records are made, so that a huge file is refused before it is held
+  const rowsLeft = budget?.rows ?? Infinity;
+  const cellsLeft = budget?.cells ?? Infinity;
+  let cells = 0;
   let i = start;
   let line = 1;
+  // the first LF at or after the scan position, found again only once the scan has passed it:
+  // one search per line, not one per quoted field (a long line of quoted fields stays linear)
+  let nl = text.indexOf('\n', start);
   while (i < n) {
     const recordStart = i;
     const record: string[] = [];
+    if (out.length >= rowsLeft) throw new LimitExceeded('rows', line);
     for (;;) {
+      if (++cells > cellsLeft) throw new LimitExceeded('cells', line);
       // one field, starting at i
       if (text.charCodeAt(i) === 34) {
         let value = '';
@@ -169,7 +179,8 @@ export function parseCsvFast(text: string, delimiter: string): CsvRecordInfo[] |
         for (;;) {
           const q = text.indexOf('"', j);
           if (q < 0) return undefined; // never closed
-          for (let k = text.indexOf('\n', j); k >= 0 && k < q; k = text.indexOf('\n', k + 1)) {
+          if (nl >= 0 && nl < j) nl = text.indexOf('\n', j);
+          for (; nl >= 0 && nl < q; nl = text.indexOf('\n', nl + 1)) {
             if (crlf) return undefined; // csv-parse counts such line ends its own way
             line++;
           }
@@ -197,13 +208,16 @@ export function parseCsvFast(text: string, delimiter: string): CsvRecordInfo[] |
       }
       if (i >= n) {
         out.push({ record, raw: text.slice(recordStart), info: { lines: line } });
+        budget?.take(out.length, cells, n);
         return out;
       }
       if (text.charCodeAt(i) === d) {
         i++;
         if (i >= n) {
+          if (++cells > cellsLeft) throw new LimitExceeded('cells', line);
           record.push('');
           out.push({ record, raw: text.slice(recordStart), info: { lines: line } });
+          budget?.take(out.length, cells, n);
           return out;
         }
         continue;
@@ -215,22 +229,61 @@ export function parseCsvFast(text: string, delimiter: string): CsvRecordInfo[] |
       break;
     }
   }
+  budget?.take(out.length, cells, n);
   return out;
 }
 
-/** Parses delimited text into a Grid; unbalanced quotes are an InputError naming the line. */
-export function parseDelimited(text: string, file: string, delimiter = detectDelimiter(text)): Grid {
-  let records: CsvRecordInfo[] | undefined = parseCsvFast(text, delimiter);
-  if (!records) try {
-    records = parse(text, {
+/**
+ * Parses delimited text into a Grid; unbalanced quotes are an InputError naming the line, and so
+ * are rows or cells past what is left of `budget`, and a number of absurd length.
+ */
+export function parseDelimited(text: string, file: string, delimiter = detectDelimiter(text), budget = new TableBudget()): Grid {
+  let records: CsvRecordInfo[] | undefined;
+  try {
+    records = parseCsvFast(text, delimiter, budget) ?? parseCsvSlow(text, file, delimiter, budget);
+  } catch (e) {
+    if (e instanceof LimitExceeded) throw e.toInputError(file);
+    throw e;
+  }
+  const rows: GridRow[] = [];
+  let nextLine = 1;
+  for (const r of records) {
+    const line = nextLine;
+    nextLine = r.info.lines + 1;
+    const cells = locateFields(r.record, r.raw, line, delimiter);
+    for (const c of cells) if (c.text.length > MAX_NUMBER_DIGITS && longNumberAt(c.text) >= 0) throw new LimitExceeded('digits', c.line, c.column).toInputError(file);
+    rows.push({ line, cells });
+  }
+  return { file, rows };
+}
+
+/** csv-parse, for what parseCsvFast leaves to it, under the same budget. */
+function parseCsvSlow(text: string, file: string, delimiter: string, budget: TableBudget): CsvRecordInfo[] {
+  // csv-parse builds a whole record before anyone sees it: count fields first (quote-aware, as
+  // it splits them), so that a line of millions of delimiters is refused before it is made
+  countFields(text, delimiter, budget);
+  let rows = 0;
+  let cells = 0;
+  try {
+    const records = parse(text, {
       delimiter,
       raw: true,
       info: true,
       relax_column_count: true,
       skip_empty_lines: false,
       bom: true,
+      // with raw and info, each record comes as { record, raw, info }
+      on_record: ((r: CsvRecordInfo) => {
+        cells += r.record.length;
+        if (++rows > budget.rows) throw new LimitExceeded('rows', r.info.lines);
+        if (cells > budget.cells) throw new LimitExceeded('cells', r.info.lines);
+        return r;
+      }) as never,
     }) as unknown as CsvRecordInfo[];
+    budget.take(rows, cells, text.length);
+    return records;
   } catch (e) {
+    if (e instanceof LimitExceeded) throw e;
     const err = e as CsvError;
     const line = typeof err.lines === 'number' ? err.lines : undefined;
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -246,14 +299,27 @@ export function parseDelimited(text: string, file: string, delimiter = detectDel
       line,
     );
   }
-  const rows: GridRow[] = [];
-  let nextLine = 1;
-  for (const r of records) {
-    const line = nextLine;
-    nextLine = r.info.lines + 1;
-    rows.push({ line, cells: locateFields(r.record, r.raw, line, delimiter) });
+}
+
+/** Throws LimitExceeded where the fields or records of `text` (split as csv-parse splits
+ *  well-formed text) pass what is left of the budget. */
+function countFields(text: string, delimiter: string, budget: TableBudget): void {
+  const d = delimiter.charCodeAt(0);
+  let quoted = false;
+  let cells = 1;
+  let rows = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === d) cells++;
+    else if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      rows++;
+      cells++;
+    } else continue;
+    if (cells > budget.cells) throw new LimitExceeded('cells', rows);
+    if (rows > budget.rows) throw new LimitExceeded('rows', rows);
   }
-  return { file, rows };
 }
 
 /** Finds where each field starts in the record's raw text (line and column). */

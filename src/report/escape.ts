@@ -20,6 +20,15 @@ export function escapeTerminal(s: string): string {
 
 const UNSAFE_ONE = new RegExp(UNSAFE.source);
 
+// bidi embeddings, overrides, isolates and marks, and the line/paragraph separators: for formats
+// that keep line breaks and tabs (XML text) but must not let input text reorder what is shown
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/** Makes bidi controls visible ("\u202e") and leaves every other character as it is. */
+export function escapeBidi(s: string): string {
+  return s.replace(BIDI, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function hasTerminalControls(s: string): boolean {
   return UNSAFE_ONE.test(s);
 }

@@ -3,6 +3,7 @@
 // testcase's <system-out>, so the report still carries every finding.
 import { placeText, withUnit } from './place.js';
 import { severityRank, type Finding, type Lang } from '../core/findings.js';
+import { escapeBidi } from './escape.js';
 import { reportedRules } from './sarif.js';
 import type { DisclosureResult, Formatter, ReportOptions, Summary } from './types.js';
 
@@ -11,7 +12,7 @@ import type { DisclosureResult, Formatter, ReportOptions, Summary } from './type
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 export function xmlEscape(s: string): string {
-  return s
+  return escapeBidi(s)
     .replace(INVALID_XML, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -23,9 +24,10 @@ export function xmlEscape(s: string): string {
     .replace(/\t/g, '&#9;');
 }
 
-/** Text content: only &, < and > need escaping, and line breaks stay readable. */
+/** Text content: only &, < and > need escaping, and line breaks stay readable (bidi controls
+ *  are made visible, as in every format a person reads). */
 function xmlText(s: string): string {
-  return s.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
+  return escapeBidi(s).replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 const WORDS = {

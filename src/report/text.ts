@@ -127,7 +127,11 @@ function coverageLines(cov: NarrativeCoverage, lang: Lang, c: InstanceType<typeo
       : `  ${cov.extracted} figures of the text were checked as claims, ${cov.unmatched.length} were not:`,
   ];
   const by = new Map<string, NarrativeCoverage['unmatched']>();
-  for (const u of cov.unmatched) by.set(u.reason, [...(by.get(u.reason) ?? []), u]);
+  for (const u of cov.unmatched) {
+    const list = by.get(u.reason);
+    if (list) list.push(u);
+    else by.set(u.reason, [u]);
+  }
   for (const [reason, list] of by) {
     const name = REASONS[reason]?.[lang] ?? reason;
     out.push(`    ${name} (${list.length}): ${list.map((u) => `${escapeTerminal(u.text)}${c.dim(`@${u.page !== undefined ? `p.${u.page}:` : ''}${u.line}:${u.column}`)}`).join(' ')}`);
@@ -191,12 +195,13 @@ export const textFormatter: Formatter = {
             : f.location.tableName ? c.dim(`  ${f.location.tableName[opts.lang]}`) : '';
           out.push(`${c.underline(f.location.file)}${table}`);
         }
-        out.push(...formatFinding(f, opts, c));
+        for (const line of formatFinding(f, opts, c)) out.push(line);
       }
       if (r.read && !r.fatal && r.findings.length) out.push(c.dim(disclosureSummary(r, opts.lang)));
       // a text checked alone has no tables and no layout to speak of
-      if (opts.verbose && r.read && r.read.tables.length) out.push(...readLines(r.read, opts.lang, c));
-      if (opts.verbose && r.coverage) out.push(...coverageLines(r.coverage, opts.lang, c));
+      if (opts.verbose && r.read && r.read.tables.length) for (const line of readLines(r.read, opts.lang, c)) out.push(line);
+      // (pushed one by one: a spread of an unbounded list can overflow the stack)
+      if (opts.verbose && r.coverage) for (const line of coverageLines(r.coverage, opts.lang, c)) out.push(line);
       if (multi) {
         // the disclosure's own line closes its block; clean ones are one line each
         if (out[out.length - 1] === '') out.pop();

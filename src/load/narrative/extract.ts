@@ -2,11 +2,13 @@
 // text states (其中 / 包括) and project counts. Project breakdowns are read in projects.ts.
 import type { AmountClaim, CountClaim, GrowthClaim, ShareClaim, SumClaim } from './model.js';
 import { keyOf } from './keys.js';
+import { firstAt, isClauseDelimiter, isSentenceEnd, lowerBound, Marks, within } from './marks.js';
 import type { Mapped } from './text.js';
 import type { Tok } from './tokens.js';
 
-const DELIM = /[，,；;：:。、\n]/;
-const SENTENCE_END = /[。\n]/;
+/** How far back a clause is read for a figure's label: a longer run without a delimiter is no
+ *  label, and reading it whole for every figure of a long line would cost its square. */
+export const CLAUSE_REACH = 200;
 
 export interface ProseClaims {
   amounts: AmountClaim[];
@@ -16,23 +18,34 @@ export interface ProseClaims {
   counts: CountClaim[];
 }
 
-/** Text from the previous clause delimiter up to `pos`, with closed parentheticals kept. */
-export function clauseBefore(text: string, pos: number, floor = 0): string {
-  let i = pos - 1;
-  while (i >= floor && !DELIM.test(text[i]!)) i--;
-  return text.slice(i + 1, pos);
-}
+/** Clause and sentence bounds of a text, found in O(log n) each. */
+export class Clauses {
+  private readonly delims: Marks;
+  private readonly ends: Marks;
 
-export function sentenceStart(text: string, pos: number, floor = 0): number {
-  let i = pos - 1;
-  while (i >= floor && !SENTENCE_END.test(text[i]!)) i--;
-  return i + 1;
-}
+  constructor(private readonly text: string) {
+    this.delims = new Marks(text, isClauseDelimiter);
+    this.ends = new Marks(text, isSentenceEnd);
+  }
 
-export function sentenceEnd(text: string, pos: number, ceil = text.length): number {
-  let i = pos;
-  while (i < ceil && !SENTENCE_END.test(text[i]!)) i++;
-  return i;
+  /** Text from the previous clause delimiter (at most CLAUSE_REACH back) up to `pos`. */
+  before(pos: number, floor = 0): string {
+    const lo = Math.max(floor, pos - CLAUSE_REACH);
+    const d = this.delims.last(pos, lo);
+    return this.text.slice(d < 0 ? lo : d + 1, pos);
+  }
+
+  /** Where the sentence holding `pos` starts, not before `floor`. */
+  sentenceStart(pos: number, floor = 0): number {
+    const e = this.ends.last(pos, floor);
+    return e < 0 ? floor : e + 1;
+  }
+
+  /** Where the sentence holding `pos` ends, not after `ceil`. */
+  sentenceEnd(pos: number, ceil = this.text.length): number {
+    const e = this.ends.first(pos, ceil);
+    return e < 0 ? ceil : e;
+  }
 }
 
 export interface Sections {
@@ -45,7 +58,7 @@ export interface Sections {
 }
 
 export function sections(m: Mapped): Sections {
-  const hs = m.headings;
+  const hs = m.headings; // in stream order, offsets increasing
   // per 部分/一、 heading, in stream order: its offset and whether its title is about 财政拨款
   const l1: Array<{ offset: number; fiscal: boolean }> = [];
   for (const h of hs) {
@@ -54,24 +67,22 @@ export function sections(m: Mapped): Sections {
     l1.push({ offset: h.offset, fiscal: /财政拨款|一般公共预算|三公/.test(title) });
   }
   /** how many of those headings stand at or before pos */
-  const upTo = (pos: number): number => {
-    let n = 0;
-    for (const h of l1) if (h.offset <= pos) n++;
-    return n;
-  };
+  const upTo = (pos: number): number => firstAt(l1, pos + 1, (h) => h.offset);
+  // offsets of the headings at each level or above (levels 0–3), for the next one after a position
+  const atOrAbove: number[][] = [[], [], [], []];
+  for (const h of hs) for (let l = Math.max(0, h.level); l < 4; l++) atOrAbove[l]!.push(h.offset);
   return {
     l1: upTo,
     blockEnd(pos) {
-      let level = 0;
-      for (const h of hs) if (h.offset <= pos) level = h.level;
-      for (const h of hs) if (h.offset > pos && h.level <= level) return h.offset;
-      return m.text.length;
+      const i = firstAt(hs, pos + 1, (h) => h.offset) - 1;
+      const level = i >= 0 ? hs[i]!.level : 0;
+      const offsets = atOrAbove[Math.min(3, Math.max(0, level))]!;
+      const next = lowerBound(offsets.length, (k) => offsets[k]! <= pos);
+      return next < offsets.length ? offsets[next]! : m.text.length;
     },
     fiscal(pos) {
       // the title of the last such heading at or before pos ('' before the first: not fiscal)
-      let last: { fiscal: boolean } | undefined;
-      for (const h of l1) if (h.offset <= pos) last = h;
-      return last?.fiscal ?? false;
+      return l1[upTo(pos) - 1]?.fiscal ?? false;
     },
   };
 }
@@ -83,9 +94,32 @@ const PARTS_REACH = 400;
 /** counts that are dates or numbers, not quantities that add up */
 const NOT_ADDITIVE = new Set(['年', '月', '日', '号', '期', '周期', '个月', '天', '小时', '分钟']);
 
+/** What comes before the nearest of several positions: the last item of `items` (sorted by
+ *  `at`) before `pos` for which `ok` holds, found through `prevOk` (see lastOk). */
+function lastOkBefore<T>(items: readonly T[], prevOk: Int32Array, pos: number, at: (t: T) => number): T | undefined {
+  const i = firstAt(items, pos, at) - 1;
+  const k = i >= 0 ? prevOk[i]! : -1;
+  return k >= 0 ? items[k] : undefined;
+}
+
+/** For each index, the last index at or before it whose item satisfies `ok` (or -1). */
+function lastOk<T>(items: readonly T[], ok: (t: T) => boolean): Int32Array {
+  const out = new Int32Array(items.length);
+  let last = -1;
+  items.forEach((t, i) => {
+    if (ok(t)) last = i;
+    out[i] = last;
+  });
+  return out;
+}
+
+const byFig = (a: AmountClaim) => a.fig.start;
+const byTok = (t: Tok) => t.start;
+
 export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) => boolean): ProseClaims {
   const text = m.text;
   const sec = sections(m);
+  const cl = new Clauses(text);
   const out: ProseClaims = { amounts: [], shares: [], growths: [], sums: [], counts: [] };
   const byStart = new Map<number, AmountClaim>();
   const prose = toks.filter((t) => !inProject(t.start));
@@ -100,7 +134,7 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
     }
     const before = text.slice(Math.max(0, t.start - 3), t.start);
     const dm = /(增加|减少)\s?$/.exec(before);
-    const label = clauseBefore(text, t.start);
+    const label = cl.before(t.start);
     const claim: AmountClaim = {
       fig: strip(t),
       label: label.trim(),
@@ -122,8 +156,20 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
     out.amounts.push(claim);
     byStart.set(t.start, claim);
   }
+  // every list below is in stream order, so the claims near a position are found by binary search
   const levels = out.amounts.filter((a) => !a.delta);
   const tokAt = new Map(toks.map((t) => [t.start, t]));
+
+  // Where each stated sum's parts stop: a list (…其中：a、b 或 …包括：a、b) ends at the next such
+  // word, so that each figure is a part of one list and many lists cost no more than their figures.
+  // A list set out line by line (其中： at a line's end) ends at the next one set out so.
+  const markers: Array<{ pos: number; block: boolean }> = [];
+  for (const mm of text.matchAll(/其中[:：]?|包括[:：]/g)) {
+    const colonEnd = mm.index + mm[0].length;
+    markers.push({ pos: mm.index, block: mm[0][0] === '其' && m.eol[colonEnd - 1] === 1 });
+  }
+  const blockMarkers = markers.filter((k) => k.block);
+  const nextMarker = (list: typeof markers, pos: number) => list[firstAt(list, pos + 1, (k) => k.pos)]?.pos ?? text.length;
 
   // 其中 heads, in order: the denominators of shares
   const heads: Array<{ pos: number; claim: AmountClaim }> = [];
@@ -133,13 +179,13 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
     const pos = mm.index;
     if (inProject(pos)) continue;
     // the total stands just before 其中, in its sentence or, after "。其中", in the one before
-    let runStart = Math.max(sentenceStart(text, pos), pos - HEAD_REACH);
-    let run = out.amounts.filter((a) => a.fig.start >= runStart && a.fig.start < pos);
-    const countsBefore = (from: number) => prose.filter((t) => t.kind === 'count' && !NOT_ADDITIVE.has(t.unit) && t.start >= from && t.start < pos && !isDelta(text, t));
+    let runStart = cl.sentenceStart(pos, Math.max(0, pos - HEAD_REACH));
+    let run = within(out.amounts, runStart, pos, byFig);
+    const countsBefore = (from: number) => within(prose, from, pos, byTok).filter((t) => t.kind === 'count' && !NOT_ADDITIVE.has(t.unit) && !isDelta(text, t));
     let countRun = countsBefore(runStart);
     if (run.length === 0 && countRun.length === 0 && runStart === pos && pos > 0) {
-      runStart = Math.max(sentenceStart(text, pos - 1), pos - HEAD_REACH);
-      run = out.amounts.filter((a) => a.fig.start >= runStart && a.fig.start < pos);
+      runStart = cl.sentenceStart(pos - 1, Math.max(0, pos - HEAD_REACH));
+      run = within(out.amounts, runStart, pos, byFig);
       countRun = countsBefore(runStart);
     }
     const levelHead = [...run].reverse().find((a) => !a.delta);
@@ -147,7 +193,9 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
     const head = levelHead ?? deltaHead;
     const colonEnd = pos + mm[0].length;
     const block = m.eol[colonEnd - 1] === 1;
-    const end = block ? Math.min(sec.blockEnd(pos), colonEnd + 5 * PARTS_REACH) : Math.min(sentenceEnd(text, colonEnd), colonEnd + PARTS_REACH);
+    const end = block
+      ? Math.min(sec.blockEnd(pos), colonEnd + 5 * PARTS_REACH, nextMarker(blockMarkers, pos))
+      : Math.min(cl.sentenceEnd(colonEnd, Math.min(text.length, colonEnd + PARTS_REACH)), nextMarker(markers, pos));
     if (head) {
       if (levelHead) heads.push({ pos, claim: levelHead });
       let parts: AmountClaim[];
@@ -155,8 +203,9 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
         parts = [];
         let s = colonEnd;
         while (s < end) {
-          const e = Math.min(sentenceEnd(text, s), end);
-          const first = levels.find((a) => a.fig.start >= s && a.fig.start < e);
+          const e = cl.sentenceEnd(s, end);
+          const f = firstAt(levels, s, byFig);
+          const first = f < levels.length && levels[f]!.fig.start < e ? levels[f] : undefined;
           // the list ends with the first sentence that states no amount
           if (!first && text.slice(s, e).trim() !== '') break;
           if (!first) {
@@ -167,7 +216,7 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
           s = e + 1;
         }
       } else {
-        parts = out.amounts.filter((a) => a.fig.start >= colonEnd && a.fig.start < end && (deltaHead ? !!a.delta : !a.delta));
+        parts = within(out.amounts, colonEnd, end, byFig).filter((a) => (deltaHead ? !!a.delta : !a.delta));
       }
       const totals = parts.filter((p) => TOTAL_WORDS.test(p.label));
       parts = parts.filter((p) => !TOTAL_WORDS.test(p.label));
@@ -180,43 +229,77 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
     // counts: "实有人数 10 人，其中：在职 10 人…", "车辆 12 辆，价值…；其中：一般公务用车 12 辆…"
     const lastByUnit = new Map<string, Tok>();
     for (const c of countRun) lastByUnit.set(c.unit, c);
+    if (lastByUnit.size === 0) continue;
+    const after = within(prose, colonEnd, end, byTok);
     for (const [unit, c] of lastByUnit) {
-      const parts = prose.filter((t) => t.kind === 'count' && t.unit === unit && t.start >= colonEnd && t.start < end && !isDelta(text, t));
+      const parts = after.filter((t) => t.kind === 'count' && t.unit === unit && !isDelta(text, t));
       if (!parts.length) continue;
-      const asClaim = (t: Tok): AmountClaim => ({ fig: strip(t), label: clauseBefore(text, t.start).trim(), section: sec.l1(t.start), approx: false, fiscal: false });
+      const asClaim = (t: Tok): AmountClaim => ({ fig: strip(t), label: cl.before(t.start).trim(), section: sec.l1(t.start), approx: false, fiscal: false });
       out.sums.push({ total: asClaim(c), parts: parts.map(asClaim), mode: parts.length >= 2 ? 'eq' : 'atMost', form: '其中', signed: false });
       c.used = true;
       for (const p of parts) p.used = true;
     }
   }
+  // 包括's total: the last amount of its section before it that names a total, else the section's first
+  const namesTotal = lastOk(levels, (a) => /总预算|合计|总额/.test(a.label) || a.key === 'grandTotal' || a.key === 'fiscalTotal');
   for (const mm of text.matchAll(/包括[:：]/g)) {
     const pos = mm.index;
     if (inProject(pos)) continue;
-    const end = sentenceEnd(text, pos);
-    const parts = levels.filter((a) => a.fig.start > pos && a.fig.start < end);
+    const end = Math.min(cl.sentenceEnd(pos), nextMarker(markers, pos));
+    const parts = within(levels, pos + 1, end, byFig);
     if (!parts.length) continue;
     const section = sec.l1(pos);
-    const anchors = levels.filter((a) => a.section === section && a.fig.start < pos);
-    const total =
-      [...anchors].reverse().find((a) => /总预算|合计|总额/.test(a.label) || a.key === 'grandTotal' || a.key === 'fiscalTotal') ?? anchors[0];
-    if (!total) continue;
+    // levels of a section are contiguous: those before pos in this section run from `first` on
+    const before = firstAt(levels, pos, byFig);
+    const first = lowerBound(before, (i) => levels[i]!.section < section);
+    if (first >= before || levels[first]!.section !== section) continue;
+    const named = namesTotal[before - 1]!;
+    const total = named >= first ? levels[named]! : levels[first]!;
     out.sums.push({ total, parts, mode: 'eq', form: '包括', signed: false });
   }
 
   // shares: "…1785.63 万元，占 55.93%"
+  const keyed = new Map<string, AmountClaim[]>();
+  for (const a of levels) {
+    if (!a.key) continue;
+    const list = keyed.get(a.key);
+    if (list) list.push(a);
+    else keyed.set(a.key, [a]);
+  }
+  const lastKeyedBefore = (key: string, pos: number) => {
+    const list = keyed.get(key);
+    return list ? list[firstAt(list, pos, byFig) - 1] : undefined;
+  };
+  // the last head before an index whose claim differs from that index's (to skip a head that is the amount itself)
+  const headBefore = new Int32Array(heads.length);
+  heads.forEach((h, i) => {
+    let k = i - 1;
+    while (k >= 0 && heads[k]!.claim === h.claim) k = headBefore[k]!;
+    headBefore[i] = k;
+  });
   for (const t of prose) {
     if (t.kind !== 'percent') continue;
     const sm = /占([\u4e00-\u9fff“”"]{0,16}?)(?:的)?(?:比重|比例)?(?:为)?\s?$/.exec(text.slice(Math.max(0, t.start - 24), t.start));
     if (!sm) continue;
-    const amount = [...levels].reverse().find((a) => a.fig.end <= t.start && t.start - a.fig.end <= 4 + sm[0].length);
+    // the last level ending at or before the share, if it ends close enough
+    const li = lowerBound(levels.length, (i) => levels[i]!.fig.end <= t.start) - 1;
+    const amount = li >= 0 && t.start - levels[li]!.fig.end <= 4 + sm[0].length ? levels[li]! : undefined;
     if (!amount) continue;
     const section = sec.l1(t.start);
     // "占本年支出预算的 12.77%" names its total; "占 12.77%" takes the paragraph's
     const named = sm[1] && sm[1] !== '比' ? keyOf(sm[1].replace(/^(本年|部门|全年)/, '')) : undefined;
-    const byName = named ? [...levels].reverse().find((a) => a.key === named && a.fig.start < amount.fig.start) ?? levels.find((a) => a.key === named) : undefined;
+    const byName = named ? lastKeyedBefore(named, amount.fig.start) ?? keyed.get(named)?.[0] : undefined;
     if (sm[1] && sm[1] !== '比' && !byName) continue;
-    const head = [...heads].reverse().find((h) => h.pos < amount.fig.start && h.claim.section === section && h.claim !== amount);
-    const total = byName ?? head?.claim ?? levels.find((a) => a.section === section && a !== amount);
+    let hi = firstAt(heads, amount.fig.start, (h) => h.pos) - 1;
+    if (hi >= 0 && heads[hi]!.claim === amount) hi = headBefore[hi]!;
+    const head = hi >= 0 && heads[hi]!.claim.section === section ? heads[hi] : undefined;
+    let total = byName ?? head?.claim;
+    if (!total) {
+      // the section's first level that is not the amount itself
+      const f = lowerBound(levels.length, (i) => levels[i]!.section < section);
+      const c = levels[f]?.section === section && levels[f] === amount ? f + 1 : f;
+      total = levels[c]?.section === section ? levels[c] : undefined;
+    }
     if (!total) continue;
     out.shares.push({ amount, percent: strip(t), total });
     t.used = true;
@@ -231,14 +314,19 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
     const rate = tokAt.get(change.fig.end + gm[0].length);
     if (!rate || rate.kind !== 'percent') continue;
     const wordPos = change.fig.start - (text.slice(change.fig.start - 3, change.fig.start).match(/(增加|减少)\s?$/)?.[0].length ?? 0);
-    let subject = clauseBefore(text, wordPos).replace(/^其中[:：]?/, '');
+    let subject = cl.before(wordPos).replace(/^其中[:：]?/, '');
     subject = subject.replace(/[比较](上年|上一年|20\d\d年)(预算|预算数|预算执行数|执行数)?$/, '');
     let current: AmountClaim | undefined;
     const key = /[\u4e00-\u9fff]/.test(subject) ? keyOf(subject) : undefined;
-    if (key) current = [...levels].reverse().find((a) => a.key === key && a.fig.start < change.fig.start && a.section === change.section);
+    if (key) {
+      const c = lastKeyedBefore(key, change.fig.start);
+      // sections only grow along the text: the last one before is the only one that may share it
+      if (c && c.section === change.section) current = c;
+    }
     if (!current) {
-      const s = sentenceStart(text, change.fig.start);
-      current = [...levels].reverse().find((a) => a.fig.start >= s && a.fig.start < change.fig.start);
+      const s = cl.sentenceStart(change.fig.start);
+      const c = levels[firstAt(levels, change.fig.start, byFig) - 1];
+      if (c && c.fig.start >= s) current = c;
     }
     if (!current) continue;
     const word = /增/.test(gm[1]!) ? '增长' : '下降';
@@ -263,6 +351,8 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
   }
 
   // counts: "安排 18 个项目", "绩效管理的财政拨款项目 18 个，涉及预算金额 … 万元"
+  const merit = new Marks(text, (c, i) => c === 0x7ee9 && text.charCodeAt(i + 1) === 0x6548); // 绩效
+  const scopedFn = lastOk(levels, (a) => !!a.key?.startsWith('fn:') && a.key.split('/').length === 3);
   for (const t of prose) {
     if (t.kind !== 'count' && t.kind !== 'bare') continue;
     const before = text.slice(Math.max(0, t.start - 6), t.start);
@@ -270,14 +360,16 @@ export function extractProse(m: Mapped, toks: Tok[], inProject: (pos: number) =>
     const arranged = /安排了?\s?$/.test(before) && /^\d+\s?个项目/.test(after);
     const listed = /项目共?\s?$/.test(before) && t.unit === '个';
     if (!arranged && !listed) continue;
-    const clause = text.slice(sentenceStart(text, t.start), t.start);
-    const claim: CountClaim = { fig: strip(t), what: /绩效/.test(clause) ? 'performanceProjects' : 'projects' };
+    // 绩效 whole in the sentence before the figure
+    const performance = merit.last(t.start - 1, cl.sentenceStart(t.start)) >= 0;
+    const claim: CountClaim = { fig: strip(t), what: performance ? 'performanceProjects' : 'projects' };
     if (/该科目下\s?安排/.test(before + text.slice(t.start - 10, t.start))) {
-      const scoped = [...levels].reverse().find((a) => a.fig.start < t.start && a.key?.startsWith('fn:') && a.key.split('/').length === 3);
+      const scoped = lastOkBefore(levels, scopedFn, t.start, byFig);
       if (scoped) claim.scope = scoped.key!;
     }
-    const e = sentenceEnd(text, t.end);
-    const amount = levels.find((a) => a.fig.start > t.end && a.fig.start < e);
+    const e = cl.sentenceEnd(t.end);
+    const f = firstAt(levels, t.end + 1, byFig);
+    const amount = f < levels.length && levels[f]!.fig.start < e ? levels[f] : undefined;
     if (amount && listed) claim.amount = amount;
     out.counts.push(claim);
     t.used = true;

@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { decode, type Encoding } from '../grid.js';
+import { LimitExceeded } from '../limits.js';
 import type { Narrative } from './model.js';
 import { readNarrative } from './index.js';
 
@@ -15,5 +16,11 @@ export function loadNarrativeFile(path: string, shown: string, opts: { encoding?
     );
   }
   if (size === 0) throw new InputError({ zh: '文件为空', en: 'file is empty' }, shown);
-  return readNarrative(decode(readFileSync(path), shown, opts.encoding), shown);
+  const text = decode(readFileSync(path), shown, opts.encoding);
+  try {
+    return readNarrative(text, shown);
+  } catch (e) {
+    if (e instanceof LimitExceeded) throw e.toInputError(shown);
+    throw e;
+  }
 }

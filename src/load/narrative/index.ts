@@ -1,14 +1,35 @@
 // Text → Narrative: classify the lines, join the prose, read the claims, and account for every
 // figure that no claim took (so coverage can be measured).
 import { extractProse } from './extract.js';
+import { LimitExceeded, MAX_TEXT_FIGURES, MAX_TEXT_LINES, MAX_TEXT_MARKERS } from '../limits.js';
+import { firstAt } from './marks.js';
 import type { Narrative, UnmatchedReason } from './model.js';
-import { parsePerformance, parseProject, projectRanges, tokensByStart } from './projects.js';
+import { MAX_EXPR_DEPTH, parsePerformance, parseProject, projectRanges, sentencePeriods, tokensByStart, type TooDeep } from './projects.js';
 import { classifyLines, joinLines, normalizeLine, PERF_TITLE, type Mapped } from './text.js';
 import { tokenize, type Tok } from './tokens.js';
 
 export type { Narrative } from './model.js';
 
+/** Throws LimitExceeded at the first line past MAX_TEXT_LINES (counted before any is made). */
+function checkLines(content: string): void {
+  let n = 1;
+  for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) if (++n > MAX_TEXT_LINES) throw new LimitExceeded('lines', n);
+  // lone CRs end lines too
+  if (content.includes('\r') && content.split(/\r\n|\r|\n/).length > MAX_TEXT_LINES) throw new LimitExceeded('lines', MAX_TEXT_LINES + 1);
+}
+
+/** Throws LimitExceeded at the first heading, 其中, 包括 or 项目名称 past MAX_TEXT_MARKERS. */
+function checkMarkers(m: Mapped): void {
+  if (m.headings.length > MAX_TEXT_MARKERS) {
+    const at = m.headings[MAX_TEXT_MARKERS]!.offset;
+    throw new LimitExceeded('markers', m.line[at], m.col[at]);
+  }
+  let n = m.headings.length;
+  for (const x of m.text.matchAll(/其中|包括|项目名称/g)) if (++n > MAX_TEXT_MARKERS) throw new LimitExceeded('markers', m.line[x.index], m.col[x.index]);
+}
+
 export function readNarrative(content: string, file: string): Narrative {
+  checkLines(content);
   const lines = content.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
   const normalized = lines.map(normalizeLine);
   const kinds = classifyLines(lines, normalized);
@@ -17,11 +38,19 @@ export function readNarrative(content: string, file: string): Narrative {
     if (k === 'prose') proseNums.push(i + 1);
   });
   const m = joinLines(lines, proseNums, normalized);
+  checkMarkers(m);
   const toks = withFile(tokenize(m), file);
+  let figuresLeft = MAX_TEXT_FIGURES - toks.length;
   const ranges = projectRanges(m);
-  const inProject = (pos: number) => ranges.some((r) => pos >= r.start && pos < r.end);
+  // ranges are in order and do not overlap: the one that may hold pos is the last starting at or before it
+  const inProject = (pos: number) => {
+    const r = ranges[firstAt(ranges, pos + 1, (x) => x.start) - 1];
+    return r !== undefined && pos < r.end;
+  };
   const tokAt = tokensByStart(toks);
-  const projects = ranges.map((r) => parseProject(m, r, toks, tokAt));
+  const periods = sentencePeriods(m.text);
+  const tooDeep: TooDeep[] = [];
+  const projects = ranges.map((r) => parseProject(m, r, toks, tokAt, periods, tooDeep));
   for (const p of projects) p.loc.file = file;
   for (const p of projects) for (const e of p.expressions) e.loc.file = file;
   const prose = extractProse(m, toks, inProject);
@@ -33,7 +62,8 @@ export function readNarrative(content: string, file: string): Narrative {
   const flush = () => {
     if (!block.length) return;
     const pm = joinLines(lines, block, normalized);
-    const pt = withFile(tokenize(pm), file);
+    const pt = withFile(tokenize(pm, figuresLeft), file);
+    figuresLeft -= pt.length;
     const table = parsePerformance(pm, pt);
     table.loc.file = file;
     performance.push(table);
@@ -71,6 +101,16 @@ export function readNarrative(content: string, file: string): Narrative {
     unmatched,
     residueLines: kinds.filter((k) => k === 'residue').length,
   };
+  if (tooDeep.length) {
+    narrative.notices = tooDeep.map((d) => ({
+      code: 'too-deep',
+      message: {
+        zh: `括号嵌套超过 ${MAX_EXPR_DEPTH} 层，此处的算式未计算`,
+        en: `parentheses nested more than ${MAX_EXPR_DEPTH} deep; the computation here is not evaluated`,
+      },
+      loc: { file, line: d.line, column: d.column },
+    }));
+  }
   // built to the shape of NarrativeSchema; the tests validate it, so zod stays unloaded here
   return narrative;
 }

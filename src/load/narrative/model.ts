@@ -194,5 +194,7 @@ export const NarrativeSchema = z.object({
   unmatched: z.array(UnmatchedSchema),
   /** lines skipped as table residue (the tables printed in the text) */
   residueLines: z.number().int(),
+  /** what could not be read where it stands (a computation nested too deep), as warnings there */
+  notices: z.array(z.object({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }), loc: LocationSchema })).optional(),
 });
 export type Narrative = z.infer<typeof NarrativeSchema>;

@@ -2,7 +2,8 @@
 // ("2000元/月*12个月*15个站=36万元"), items, stated sums (共计 …) and budget statements; and the
 // 项目支出绩效目标表 printed after them.
 import { Decimal, type Dec } from '../../core/decimal.js';
-import { strip } from './extract.js';
+import { CLAUSE_REACH, strip } from './extract.js';
+import { dropParentheticals, firstAt, isClauseDelimiter, Marks } from './marks.js';
 import type { BreakdownItem, CostCap, Expression, Fig, PerformanceTable, Project, SumStatement } from './model.js';
 import type { Mapped } from './text.js';
 import { WAN_PER, type Tok } from './tokens.js';
@@ -16,20 +17,27 @@ export interface ProjectRange {
 export function projectRanges(m: Mapped): ProjectRange[] {
   const text = m.text;
   const starts = [...text.matchAll(/项目名称[:：]/g)].map((x) => x.index);
+  const sections = m.headings.filter((h) => h.level <= 1);
   const out: ProjectRange[] = [];
   for (let i = 0; i < starts.length; i++) {
     const s = starts[i]!;
     let e = starts[i + 1] ?? text.length;
-    const section = m.headings.find((h) => h.offset > s && h.level <= 1);
+    const section = sections[firstAt(sections, s + 1, (h) => h.offset)];
     if (section && section.offset < e) e = section.offset;
     out.push({ start: s, end: e });
   }
   return out;
 }
 
+/** Parentheses a computation may nest, and figures it may combine: real ones have a few of each.
+ *  Past these the words are no computation (and recursion and work stay bounded). */
+export const MAX_EXPR_DEPTH = 32;
+export const MAX_EXPR_FIGURES = 64;
+
 interface Node {
   value: Dec;
   money: string | null;
+  /** the figures, shared with the enclosing node as it grows (appended to, never copied) */
   figs: Tok[];
   ops: number;
 }
@@ -41,12 +49,30 @@ class ExprParser {
     private limit: number,
   ) {}
   pos = 0;
+  private depth = 0;
+  private figures = 0;
+  /** where parentheses nested past MAX_EXPR_DEPTH, if they did */
+  tooDeep: number | undefined;
+
+  /** An expression from `pos`, within the bounds. */
+  parse(pos: number): Node | null {
+    this.pos = pos;
+    this.depth = 0;
+    this.figures = 0;
+    this.tooDeep = undefined;
+    return this.expr();
+  }
 
   private ws() {
     while (this.pos < this.limit && this.text[this.pos] === ' ') this.pos++;
   }
 
-  expr(): Node | null {
+  private join(left: Node, right: Node, value: Dec): Node {
+    for (const f of right.figs) left.figs.push(f);
+    return { value, money: left.money ?? right.money, figs: left.figs, ops: left.ops + right.ops + 1 };
+  }
+
+  private expr(): Node | null {
     let left = this.term();
     if (!left) return null;
     for (;;) {
@@ -60,11 +86,11 @@ class ExprParser {
         this.pos = save;
         return left;
       }
-      left = { value: left.value.plus(right.value), money: left.money ?? right.money, figs: [...left.figs, ...right.figs], ops: left.ops + right.ops + 1 };
+      left = this.join(left, right, left.value.plus(right.value));
     }
   }
 
-  term(): Node | null {
+  private term(): Node | null {
     let left = this.factor();
     if (!left) return null;
     for (;;) {
@@ -77,20 +103,26 @@ class ExprParser {
         this.pos = save;
         return left;
       }
-      left = { value: left.value.times(right.value), money: left.money ?? right.money, figs: [...left.figs, ...right.figs], ops: left.ops + right.ops + 1 };
+      left = this.join(left, right, left.value.times(right.value));
     }
   }
 
-  factor(): Node | null {
+  private factor(): Node | null {
     this.ws();
     // "每间 80 元"
     const pre = /^每[\u4e00-\u9fff]?/.exec(this.text.slice(this.pos, this.pos + 2));
     if (pre && this.tokAt.has(this.pos + pre[0].length)) this.pos += pre[0].length;
     this.ws();
     if (this.text[this.pos] === '(') {
+      if (this.depth >= MAX_EXPR_DEPTH) {
+        this.tooDeep ??= this.pos;
+        return null;
+      }
       const save = this.pos;
       this.pos++;
+      this.depth++;
       const inner = this.expr();
+      this.depth--;
       this.ws();
       if (!inner || this.text[this.pos] !== ')') {
         this.pos = save;
@@ -99,8 +131,10 @@ class ExprParser {
       this.pos++;
       return inner;
     }
+    if (this.figures >= MAX_EXPR_FIGURES) return null;
     const t = this.tokAt.get(this.pos);
     if (!t || t.kind === 'percent') return null;
+    this.figures++;
     this.pos = t.end;
     // "4 间房": words after the measure word, up to an operator
     const tail = /^[\u4e00-\u9fff]{1,3}(?=\s?[*+)=])/.exec(this.text.slice(this.pos, this.pos + 5));
@@ -113,18 +147,19 @@ const SUM_WORDS = /共计|合计|总计|(^|[^公])共(?![享同建])/;
 const BUDGET_WORDS = /(本年度预算|本年预算|资金总投入为?|总投入为?|年度预算)$/;
 
 function labelBefore(text: string, pos: number, floor: number): string {
-  // walk back over closed parentheticals; stop at a clause delimiter
+  // walk back over closed parentheticals; stop at a clause delimiter (and CLAUSE_REACH back)
   let i = pos - 1;
   let depth = 0;
   const chars: string[] = [];
-  while (i >= floor) {
+  const lo = Math.max(floor, pos - CLAUSE_REACH);
+  while (i >= lo) {
     const c = text[i]!;
     if (c === ')') depth++;
     else if (c === '(') {
       if (depth > 0) depth--;
       i--;
       continue;
-    } else if (depth === 0 && /[，,；;：:。、\n]/.test(c)) break;
+    } else if (depth === 0 && isClauseDelimiter(c.charCodeAt(0))) break;
     if (depth === 0 && c !== ')') chars.push(c);
     i--;
   }
@@ -137,8 +172,14 @@ function cleanItemLabel(s: string): string {
 
 function previousClause(text: string, pos: number, floor: number): string {
   let i = pos - 1;
-  while (i >= floor && /[，,；;：:。、\s]/.test(text[i]!)) i--;
+  const lo = Math.max(floor, pos - CLAUSE_REACH);
+  while (i >= lo && /[，,；;：:。、\s]/.test(text[i]!)) i--;
   return labelBefore(text, i + 1, floor);
+}
+
+/** Positions of 。 in a stream, for where a sentence starts. */
+export function sentencePeriods(text: string): Marks {
+  return new Marks(text, (c) => c === 0x3002);
 }
 
 /** Figures by start offset, built once for all the projects of a stream. */
@@ -158,8 +199,22 @@ function firstAtOrAfter(toks: Tok[], pos: number): number {
   return lo;
 }
 
-/** `toks` are in stream order (as tokenize returns them); `tokAt` is tokensByStart(toks). */
-export function parseProject(m: Mapped, range: ProjectRange, toks: Tok[], tokAt: Map<number, Tok> = tokensByStart(toks)): Project {
+/** Where a computation nested its parentheses too deep to be read, for a notice at that place. */
+export interface TooDeep {
+  line: number;
+  column: number;
+}
+
+/** `toks` are in stream order (as tokenize returns them); `tokAt` is tokensByStart(toks);
+ *  `periods` the positions of 。 in the stream (made once for all projects when given). */
+export function parseProject(
+  m: Mapped,
+  range: ProjectRange,
+  toks: Tok[],
+  tokAt: Map<number, Tok> = tokensByStart(toks),
+  periods: Marks = sentencePeriods(m.text),
+  tooDeep: TooDeep[] = [],
+): Project {
   const text = m.text;
   const inRange = toks.slice(firstAtOrAfter(toks, range.start), firstAtOrAfter(toks, range.end));
   const head = text.slice(range.start, range.end);
@@ -195,8 +250,11 @@ export function parseProject(m: Mapped, range: ProjectRange, toks: Tok[], tokAt:
     if (consumed.has(t)) continue;
     const starts = text[t.start - 1] === '(' && !consumed.has(t) ? [t.start - 1, t.start] : [t.start];
     for (const s of starts) {
-      parser.pos = s;
-      const node = parser.expr();
+      const node = parser.parse(s);
+      // once per line: the attempts go along the stream, so a line's come together
+      if (parser.tooDeep !== undefined && tooDeep[tooDeep.length - 1]?.line !== m.line[parser.tooDeep]) {
+        tooDeep.push({ line: m.line[parser.tooDeep]!, column: m.col[parser.tooDeep]! });
+      }
       if (!node || node.ops === 0) continue;
       const afterExpr = parser.pos;
       const eq = /^\s?=\s?/.exec(text.slice(afterExpr, afterExpr + 3));
@@ -237,6 +295,13 @@ export function parseProject(m: Mapped, range: ProjectRange, toks: Tok[], tokAt:
   }
 
   // then every money figure: a budget statement, a stated sum, a rate, or an item
+  const countsByUnit = new Map<string, Tok[]>();
+  for (const c of inAlloc) {
+    if (c.kind !== 'count') continue;
+    const list = countsByUnit.get(c.unit);
+    if (list) list.push(c);
+    else countsByUnit.set(c.unit, [c]);
+  }
   let pending: BreakdownItem[] = [];
   let prevEnd = aStart;
   for (const t of inAlloc) {
@@ -247,7 +312,7 @@ export function parseProject(m: Mapped, range: ProjectRange, toks: Tok[], tokAt:
     const clauseRaw = labelBefore(text, anchor, aStart);
     const clause = clauseRaw.replace(/约$/, '');
     const approx = /约\s?$/.test(text.slice(t.start - 2, t.start));
-    const context = text.slice(Math.min(prevEnd, anchor), anchor).replace(/\([^)]*\)/g, '');
+    const context = dropParentheticals(text.slice(Math.min(prevEnd, anchor), anchor));
     prevEnd = t.end;
     if (expr) {
       if (t.per && t.per !== '/年') continue; // 1.424 万元/天: a step, not an item
@@ -281,8 +346,14 @@ export function parseProject(m: Mapped, range: ProjectRange, toks: Tok[], tokAt:
     if (every === 1) {
       // "开展 5 次 … 每次约 20 万元": the count times the rate
       const measure = /每([\u4e00-\u9fff])/.exec(clause)?.[1];
-      const sStart = Math.max(aStart, text.lastIndexOf('。', t.start) + 1);
-      const count = [...inAlloc].reverse().find((c) => c.kind === 'count' && c.unit === measure && c.start >= sStart && c.start < t.start);
+      const period = periods.last(t.start);
+      const sStart = Math.max(aStart, period + 1);
+      const list = measure === undefined ? undefined : countsByUnit.get(measure);
+      const count = list?.[firstAt(list, t.start, (c) => c.start) - 1];
+      if (count && count.start < sStart) {
+        t.reason = 'rate';
+        continue;
+      }
       if (!count) {
         t.reason = 'rate';
         continue;
@@ -316,7 +387,8 @@ export function parseProject(m: Mapped, range: ProjectRange, toks: Tok[], tokAt:
 export function parsePerformance(m: Mapped, toks: Tok[]): PerformanceTable {
   const text = m.text;
   const tokAt = new Map(toks.map((t) => [t.start, t]));
-  const nm = /项目名称(.+?)项目资金/.exec(text);
+  // (a name is short: the bound keeps a search from each 项目名称 from running to the line's end)
+  const nm = /项目名称(.{1,200}?)项目资金/.exec(text);
   const table: PerformanceTable = {
     name: (nm?.[1] ?? '').trim(),
     loc: { file: '', line: m.line[0] ?? 1, column: m.col[0] ?? 1 },
@@ -341,14 +413,44 @@ export function parsePerformance(m: Mapped, toks: Tok[]): PerformanceTable {
     const end = text.indexOf('效益指标', cm.index);
     const seg = text.slice(cm.index + 4, end < 0 ? text.length : end);
     const base = cm.index + 4;
-    for (const mm of seg.matchAll(/([^\d<>=≤≥]+?)\s?(<=|≤|<|=)\s?/g)) {
-      const t = tokAt.get(base + mm.index + mm[0].length);
+    for (const mm of capsIn(seg)) {
+      const t = tokAt.get(base + mm.index + mm.length);
       if (!t || t.kind !== 'money') continue;
-      const name = mm[1]!.replace(/^(万元|元|%)?(\/(平方米|周期|个月|年|月|日|天|人|辆|次|套|间|个|站|台|期|件|份|批))*/, '').trim();
-      const cap: CostCap = { name, op: mm[2]!, fig: strip(t), perUnit: /每|平均|人均|单价/.test(name) || (!!t.per && t.per !== '/年') };
+      const name = mm.name.replace(/^(万元|元|%)?(\/(平方米|周期|个月|年|月|日|天|人|辆|次|套|间|个|站|台|期|件|份|批))*/, '').trim();
+      const cap: CostCap = { name, op: mm.op, fig: strip(t), perUnit: /每|平均|人均|单价/.test(name) || (!!t.per && t.per !== '/年') };
       table.caps.push(cap);
       t.used = true;
     }
   }
   return table;
+}
+
+const NOT_IN_NAME = /[\d<>=≤≥]/;
+const SPACE = /\s/;
+
+/**
+ * The matches of /([^\d<>=≤≥]+?)\s?(<=|≤|<|=)\s?/g in one pass: a name runs up to the first digit
+ * or comparison sign, and is a cap's when that sign is <, ≤ or = (a regular expression would
+ * try again from every character of a long run without one, at the square of its length).
+ */
+export function capsIn(seg: string): Array<{ index: number; length: number; name: string; op: string }> {
+  const out: Array<{ index: number; length: number; name: string; op: string }> = [];
+  let s = 0;
+  while (s < seg.length) {
+    let e = s;
+    while (e < seg.length && !NOT_IN_NAME.test(seg[e]!)) e++;
+    const c = seg[e];
+    if (e === s || (c !== '<' && c !== '≤' && c !== '=')) {
+      s = e + 1;
+      continue;
+    }
+    // the lazy name leaves one white space before the sign to \s?
+    const nameEnd = e - 1 > s && SPACE.test(seg[e - 1]!) ? e - 1 : e;
+    const op = seg.startsWith('<=', e) ? '<=' : c;
+    let end = e + op.length;
+    if (end < seg.length && SPACE.test(seg[end]!)) end++;
+    out.push({ index: s, length: end - s, name: seg.slice(s, nameEnd), op });
+    s = end;
+  }
+  return out;
 }

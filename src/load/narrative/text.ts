@@ -38,15 +38,19 @@ const MAPPED = new RegExp(
  *  (most of them: "，" and "。" stay) is returned as it is. */
 export function normalizeLine(s: string): string {
   if (!MAPPED.test(s)) return s;
-  let out: string | undefined;
+  // pieces joined once: concatenating at every mapped character builds a rope as long as the line
+  const out: string[] = [];
   let from = 0;
   for (let i = 0; i < s.length; i++) {
     const r = mappedUnit(s.charCodeAt(i));
     if (r === undefined) continue;
-    out = (out ?? '') + s.slice(from, i) + r;
+    if (i > from) out.push(s.slice(from, i));
+    out.push(r);
     from = i + 1;
   }
-  return out === undefined ? s : out + s.slice(from);
+  if (out.length === 0) return s;
+  out.push(s.slice(from));
+  return out.join('');
 }
 
 /** A joined stream with the source position of every character. */

@@ -1,5 +1,6 @@
 // Numbers in the joined stream, each with the unit written after it and its source position.
 import { Decimal, displayed, exact, scale, type Dec, type Interval } from '../../core/decimal.js';
+import { LimitExceeded, MAX_NUMBER_DIGITS, MAX_TEXT_FIGURES } from '../limits.js';
 import type { Fig, UnmatchedReason } from './model.js';
 import type { Mapped } from './text.js';
 
@@ -20,13 +21,16 @@ const MEASURE = /^ ?(个月|个站|个|人次|人|辆|台|套|家|次|项|名|�
 
 export const WAN_PER: Record<string, Dec> = { 万元: new Decimal(1), 万: new Decimal(1), 元: new Decimal('0.0001') };
 
-export function tokenize(m: Mapped): Tok[] {
+/** The figures of a stream; more than `max` (what is left of the text's MAX_TEXT_FIGURES) throw. */
+export function tokenize(m: Mapped, max = MAX_TEXT_FIGURES): Tok[] {
   const out: Tok[] = [];
   const t = m.text;
   for (const match of t.matchAll(NUM)) {
     const start = match.index;
+    if (out.length >= max) throw new LimitExceeded('figures', m.line[start], m.col[start]);
     const intPart = match[1]!.replace(/[,，]/g, '');
     const frac = match[2] ?? '';
+    if (intPart.length > MAX_NUMBER_DIGITS || frac.length > MAX_NUMBER_DIGITS) throw new LimitExceeded('digits', m.line[start], m.col[start]);
     let end = start + match[0].length;
     const rest = t.slice(end, end + 12);
     let kind: TokKind = 'bare';

@@ -4,7 +4,8 @@
 import { posix } from 'node:path';
 import { InputError } from '../errors.js';
 import { cellRef, type Grid, type GridCell, type GridRow } from '../grid.js';
-import { builtinFormatCode, displayNumber, parseFormatCode, type NumberFormat } from './numfmt.js';
+import { LimitExceeded, longNumberAt, MAX_NUMBER_DIGITS, MAX_TABLE_CELLS, TableBudget } from '../limits.js';
+import { builtinFormatCode, displayNumber, NumberOutOfRange, parseFormatCode, type NumberFormat } from './numfmt.js';
 import { scanXml, unescapeOoxml } from './xml.js';
 import { ZipReader } from './zip.js';
 
@@ -16,7 +17,9 @@ export interface WorkbookLimits {
 }
 
 export const DEFAULT_WORKBOOK_LIMITS: WorkbookLimits = {
-  maxUnzippedBytes: 256 * 1024 * 1024,
+  // held twice while read (the inflated bytes and their text): 128 MiB keeps a workbook within
+  // a few hundred MB, and is several times what a sheet of the largest tables allowed inflates to
+  maxUnzippedBytes: 128 * 1024 * 1024,
   maxCells: 2_000_000,
 };
 
@@ -66,9 +69,14 @@ function relsOf(zip: ZipReader, part: string): Map<string, { type: string; targe
   return out;
 }
 
-function readSharedStrings(xml: string | undefined): string[] {
+function readSharedStrings(xml: string | undefined, shown: string): string[] {
   const out: string[] = [];
   if (!xml) return out;
+  const tooMany = () =>
+    new InputError(
+      { zh: `工作簿的共享字符串超过 ${MAX_TABLE_CELLS} 个`, en: `the workbook has more than ${MAX_TABLE_CELLS} shared strings` },
+      shown,
+    );
   let inSi = false;
   let inT = false;
   let skip = 0; // inside <rPh> (phonetic guide) text that is not shown
@@ -82,6 +90,8 @@ function readSharedStrings(xml: string | undefined): string[] {
       else if (e.name === 't' && inSi && !skip) inT = !e.selfClosing;
     } else if (e.type === 'close') {
       if (e.name === 'si') {
+        // no more strings than a disclosure's tables may have cells: the rest could never be shown
+        if (out.length >= MAX_TABLE_CELLS) throw tooMany();
         out.push(unescapeOoxml(cur));
         inSi = false;
       } else if (e.name === 'rPh') skip--;
@@ -118,7 +128,8 @@ interface Sheet {
   merges: Array<{ r1: number; c1: number; r2: number; c2: number }>;
 }
 
-function readSheet(xml: string, shared: string[], formats: NumberFormat[]): Sheet {
+/** The cells of a sheet's XML; more than `maxCells` cells throw as soon as they are met. */
+function readSheet(xml: string, shared: string[], formats: NumberFormat[], maxCells: number): Sheet {
   const cells: RawCell[] = [];
   const merges: Sheet['merges'] = [];
   let row = 0;
@@ -189,8 +200,17 @@ function readSheet(xml: string, shared: string[], formats: NumberFormat[]): Shee
           break;
         case 'c':
           if (cur) {
-            const t = cellText(cur, shared, formats);
-            if (t !== '') cells.push({ row: cur.row, col: cur.col, text: t });
+            let t: string;
+            try {
+              t = cellText(cur, shared, formats);
+            } catch (e) {
+              if (e instanceof NumberOutOfRange) throw new LimitExceeded('magnitude', cur.row, cur.col);
+              throw e;
+            }
+            if (t !== '') {
+              if (cells.length >= maxCells) throw new LimitExceeded('cells', cur.row);
+              cells.push({ row: cur.row, col: cur.col, text: t });
+            }
           }
           cur = undefined;
           break;
@@ -228,8 +248,24 @@ function cellText(c: { type: string; style: number; v: string; is: string; hasV:
   }
 }
 
-/** Lays a sheet out as grid rows; merged header cells repeat their value over the merge. */
-function toGrid(sheet: Sheet, file: string, shown: string, name: string, limits: WorkbookLimits): SheetGrid {
+/** A laid-out cell; its A1 reference is made when asked for (a sheet may lay out two million). */
+class SheetCell implements GridCell {
+  field: number;
+  constructor(
+    public text: string,
+    public line: number,
+    public column: number,
+  ) {
+    this.field = column;
+  }
+  get ref(): string {
+    return cellRef(this.column, this.line);
+  }
+}
+
+/** Lays a sheet out as grid rows; merged header cells repeat their value over the merge. Its
+ *  rows, cells and text come out of `budget` (LimitExceeded when they do not fit). */
+function toGrid(sheet: Sheet, file: string, shown: string, name: string, limits: WorkbookLimits, budget: TableBudget): SheetGrid {
   const grid: SheetGrid = { file, sheet: name, rows: [] };
   if (sheet.cells.length === 0) return grid;
   let maxRow = 0;
@@ -244,7 +280,10 @@ function toGrid(sheet: Sheet, file: string, shown: string, name: string, limits:
     if (!m) byRow.set(r, (m = new Map()));
     m.set(c, t);
   };
-  for (const c of sheet.cells) put(c.row, c.col, c.text);
+  for (const c of sheet.cells) {
+    if (c.text.length > MAX_NUMBER_DIGITS && longNumberAt(c.text) >= 0) throw new LimitExceeded('digits', c.row, c.col);
+    put(c.row, c.col, c.text);
+  }
   if (maxRow * maxCol > limits.maxCells) {
     throw new InputError(
       {
@@ -254,13 +293,17 @@ function toGrid(sheet: Sheet, file: string, shown: string, name: string, limits:
       shown,
     );
   }
-  expandHeaderMerges(sheet, byRow, maxRow, maxCol, put);
+  expandHeaderMerges(sheet, byRow, maxRow, maxCol, put, shown, name);
+  // the layout: every row, and every column of a row that holds anything
+  let chars = 0;
+  for (const m of byRow.values()) for (const t of m.values()) chars += t.length;
+  budget.take(maxRow, byRow.size * maxCol, chars);
   for (let r = 1; r <= maxRow; r++) {
     const m = byRow.get(r);
     // an empty sheet row is an empty line, as in Excel's own CSV export
     const cells: GridCell[] = [];
     if (m) {
-      for (let c = 1; c <= maxCol; c++) cells.push({ text: m.get(c) ?? '', line: r, column: c, field: c, ref: cellRef(c, r) });
+      for (let c = 1; c <= maxCol; c++) cells.push(new SheetCell(m.get(c) ?? '', r, c));
     }
     const row: GridRow = { line: r, cells };
     grid.rows.push(row);
@@ -280,18 +323,53 @@ function expandHeaderMerges(
   maxRow: number,
   maxCol: number,
   put: (r: number, c: number, t: string) => void,
+  shown: string,
+  name: string,
 ): void {
   if (sheet.merges.length === 0) return;
   let firstData = maxRow + 1;
   for (const [r, m] of byRow) {
-    if (r < firstData && [...m.values()].some((t) => /^[+-]?\d[\d,]*(\.\d+)?%?$/.test(t.trim()) && !/^\d{3}(\d{2}){0,2}$/.test(t.trim()))) firstData = r;
+    if (r >= firstData) continue;
+    for (const t of m.values()) {
+      if (/^[+-]?\d[\d,]*(\.\d+)?%?$/.test(t.trim()) && !/^\d{3}(\d{2}){0,2}$/.test(t.trim())) {
+        firstData = r;
+        break;
+      }
+    }
   }
-  const valuesIn = (r: number) => [...(byRow.get(r)?.values() ?? [])].filter((t) => t.trim() !== '').length;
-  const original = new Map([...byRow].map(([r, m]) => [r, new Map(m)]));
+  const counted = new Map<number, number>();
+  const valuesIn = (r: number) => {
+    let n = counted.get(r);
+    if (n === undefined) {
+      n = 0;
+      for (const t of byRow.get(r)?.values() ?? []) if (t.trim() !== '') n++;
+      counted.set(r, n);
+    }
+    return n;
+  };
+  // only header rows change, so only they are kept as they were
+  const original = new Map<number, Map<number, string>>();
+  for (const [r, m] of byRow) if (r < firstData) original.set(r, new Map(m));
+  // Merged areas never overlap in a workbook Excel opens, so together they cover each cell of
+  // the sheet at most once; more visits than cells means overlaps (10,000 copies of one merge),
+  // which would cost their number times their area.
+  let visits = maxRow * maxCol;
+  const seen = new Set<string>();
   for (const g of sheet.merges) {
+    const key = `${g.r1}:${g.c1}:${g.r2}:${g.c2}`;
+    if (seen.has(key)) continue; // the same merge listed again changes nothing
+    seen.add(key);
     const top = original.get(g.r1)?.get(g.c1);
     if (top === undefined || g.r2 >= firstData) continue;
     if (g.r1 === g.r2 && valuesIn(g.r1) <= 1) continue;
+    const rows = Math.min(g.r2, maxRow) - g.r1 + 1;
+    const cols = Math.min(g.c2, maxCol) - g.c1 + 1;
+    if (rows > 0 && cols > 0 && (visits -= rows * cols) < 0) {
+      throw new InputError(
+        { zh: `工作表“${name}”的合并单元格相互重叠，不是 Excel 能打开的工作簿`, en: `sheet "${name}" has overlapping merged cells; Excel would not open this workbook` },
+        shown,
+      );
+    }
     for (let r = g.r1; r <= Math.min(g.r2, maxRow); r++) {
       for (let c = g.c1; c <= Math.min(g.c2, maxCol); c++) {
         if (r === g.r1 && c === g.c1) continue;
@@ -304,6 +382,8 @@ function expandHeaderMerges(
 export interface WorkbookReadOptions extends Partial<WorkbookLimits> {
   /** how the workbook is named in messages */
   shown: string;
+  /** rows, cells and text the sheets may take (a disclosure's; by default a budget of their own) */
+  budget?: TableBudget;
 }
 
 /** Reads every worksheet of an .xlsx workbook; sheets named `shown#sheet`. */
@@ -342,17 +422,28 @@ export function readWorkbook(buf: Uint8Array, opts: WorkbookReadOptions): SheetG
     if (rel.type.endsWith('/sharedStrings')) sharedPath = rel.target;
     if (rel.type.endsWith('/styles')) stylesPath = rel.target;
   }
-  const shared = readSharedStrings(sharedPath ? text(zip.read(sharedPath)) : undefined);
+  const shared = readSharedStrings(sharedPath ? text(zip.read(sharedPath)) : undefined, shown);
   const formats = readStyles(stylesPath ? text(zip.read(stylesPath)) : undefined);
+  const budget = opts.budget ?? new TableBudget();
   const out: SheetGrid[] = [];
+  const done = new Set<string>();
   for (const s of sheets) {
     const rel = rels.get(s.rid);
     if (!rel || !rel.type.endsWith('/worksheet')) continue; // chart sheets hold no table
+    // a part listed again is the same table again: read once (a small file listing one large
+    // sheet a hundred times must not cost a hundred sheets)
+    if (done.has(rel.target)) continue;
+    done.add(rel.target);
     const xml = text(zip.read(rel.target));
     if (xml === undefined) continue;
-    const sheet = readSheet(xml, shared, formats);
-    if (sheet.cells.length === 0) continue; // the blank Sheet2/Sheet3 a new workbook comes with
-    out.push(toGrid(sheet, `${shown}#${s.name}`, shown, s.name, limits));
+    try {
+      const sheet = readSheet(xml, shared, formats, budget.cells);
+      if (sheet.cells.length === 0) continue; // the blank Sheet2/Sheet3 a new workbook comes with
+      out.push(toGrid(sheet, `${shown}#${s.name}`, shown, s.name, limits, budget));
+    } catch (e) {
+      if (e instanceof LimitExceeded) throw e.toInputError(`${shown}#${s.name}`);
+      throw e;
+    }
   }
   return out;
 }

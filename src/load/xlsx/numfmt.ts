@@ -66,13 +66,48 @@ export function parseFormatCode(code: string): NumberFormat {
 }
 
 const STORED = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const PLAIN = /^(-?)(0|[1-9]\d*)(?:\.(\d*[1-9]))?$/;
 
-/** The text Excel would display for a stored number, or undefined when it is not one. */
+/** Most stored values are short plain numerals a format shows as they are ("1785.63" with two
+ *  decimals): the same text as the decimal route, without building a decimal for every cell. */
+function plainDisplay(t: string, fmt: NumberFormat): string | undefined {
+  if (fmt.kind === 'percent' || t.length > 16) return undefined;
+  const m = PLAIN.exec(t);
+  if (!m) return undefined;
+  const int = m[2]!;
+  const frac = m[3] ?? '';
+  // 15 significant digits at most, so that nothing is cut (leading zeros of "0.05" are not significant)
+  const significant = int === '0' ? frac.replace(/^0+/, '').length : int.length + frac.length;
+  if (significant > 15) return undefined;
+  let s: string;
+  if (fmt.kind === 'general') s = t;
+  else if (frac.length <= fmt.decimals) s = fmt.decimals ? `${m[1]}${int}.${frac.padEnd(fmt.decimals, '0')}` : `${m[1]}${int}`;
+  else return undefined; // rounding: the decimal route
+  return /^-0(\.0*)?$/.test(s) ? s.slice(1) : s;
+}
+
+/** Decimal exponents a double can hold (about 1.8e308 down to 4.9e-324). */
+const MAX_EXPONENT = 308;
+const MIN_EXPONENT = -324;
+
+/** A stored value no double can hold ("1e999999999"): written out in full it would fill memory. */
+export class NumberOutOfRange extends Error {
+  constructor(readonly stored: string) {
+    super('number out of range');
+    this.name = 'NumberOutOfRange';
+  }
+}
+
+/** The text Excel would display for a stored number, or undefined when it is not one; throws
+ *  NumberOutOfRange for a magnitude beyond any double's. */
 export function displayNumber(stored: string, fmt: NumberFormat): string | undefined {
   const t = stored.trim();
+  const quick = plainDisplay(t, fmt);
+  if (quick !== undefined) return quick;
   if (!STORED.test(t)) return undefined;
   // a double holds 15 significant decimal digits faithfully; the rest is binary noise
   let v = new Decimal(t).toSignificantDigits(15, Decimal.ROUND_HALF_UP);
+  if (!v.isFinite() || (!v.isZero() && (v.e > MAX_EXPONENT || v.e < MIN_EXPONENT))) throw new NumberOutOfRange(t);
   if (fmt.kind === 'percent') v = v.times(100);
   let s: string;
   if (fmt.kind === 'general') {

@@ -1,14 +1,16 @@
 // Just enough XML for the parts of a workbook: a flat scan of start tags, end tags and text,
 // namespace prefixes dropped. Workbook parts are machine-written, so no DTDs are honoured
 // (entities other than the five predefined and numeric ones stay as written).
+//
+// The scan is hand-written and linear in the document whatever it holds: a tag is read from its
+// "<" at most up to the next "<" (names and attribute values never contain one), and the ends of
+// comments, CDATA sections and declarations are searched for once per position, not once per
+// "<" (a run of "<" or of unclosed "<!--" costs no more than its length). What is not a tag is text.
 
 export type XmlEvent =
   | { type: 'open'; name: string; attrs: Record<string, string>; selfClosing: boolean }
   | { type: 'close'; name: string }
   | { type: 'text'; text: string };
-
-const TOKEN = /<!\[CDATA\[([\s\S]*?)\]\]>|<!--[\s\S]*?-->|<[?!][\s\S]*?>|<\/\s*([^\s>]+)\s*>|<([^\s/>]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
-const ATTR = /([^\s=/>]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 function local(name: string): string {
   const i = name.indexOf(':');
@@ -24,29 +26,134 @@ export function unescapeXml(s: string): string {
       const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
       return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
     }
-    return ENTITIES[e] ?? m;
+    return Object.hasOwn(ENTITIES, e) ? ENTITIES[e]! : m;
   });
+}
+
+const SPACE = /\s/;
+
+/** White space as the regular expression \s sees it. */
+function isSpace(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  return c > 127 && SPACE.test(String.fromCharCode(c));
+}
+
+/** indexOf that remembers its last answer, so that searching again from a later position
+ *  before that answer (or after a miss) costs nothing: the searches of a scan stay linear. */
+function finder(xml: string, needle: string): (from: number) => number {
+  let from = Infinity;
+  let at = -1;
+  return (pos) => {
+    if (pos >= from && (at < 0 || at >= pos)) return at;
+    from = pos;
+    at = xml.indexOf(needle, pos);
+    return at;
+  };
+}
+
+interface Tag {
+  end: number;
+  events: XmlEvent[];
+}
+
+const NONE: XmlEvent[] = [];
+
+/** End of a run of name characters from i: anything but white space, "/", ">", "<", and `stop`. */
+function nameEnd(xml: string, i: number, stop: number): number {
+  const n = xml.length;
+  while (i < n) {
+    const c = xml.charCodeAt(i);
+    if (c === 47 || c === 62 || c === 60 || c === stop || isSpace(c)) break;
+    i++;
+  }
+  return i;
+}
+
+function skipSpace(xml: string, i: number): number {
+  while (i < xml.length && isSpace(xml.charCodeAt(i))) i++;
+  return i;
+}
+
+/** A start tag at p ("<" already seen), or undefined. */
+function startTag(xml: string, p: number): Tag | undefined {
+  const nameStop = nameEnd(xml, p + 1, -1);
+  if (nameStop === p + 1) return undefined;
+  const name = local(xml.slice(p + 1, nameStop));
+  const attrs: Record<string, string> = {};
+  let i = nameStop;
+  for (;;) {
+    const j = skipSpace(xml, i);
+    const c = xml.charCodeAt(j);
+    if (c === 62 || (c === 47 && xml.charCodeAt(j + 1) === 62)) {
+      const selfClosing = c === 47;
+      const events: XmlEvent[] = [{ type: 'open', name, attrs, selfClosing }];
+      if (selfClosing) events.push({ type: 'close', name });
+      return { end: j + (selfClosing ? 2 : 1), events };
+    }
+    if (j === i) return undefined; // an attribute needs white space before it
+    const keyEnd = nameEnd(xml, j, 61); // "="
+    if (keyEnd === j) return undefined;
+    let k = skipSpace(xml, keyEnd);
+    if (xml.charCodeAt(k) !== 61) return undefined;
+    k = skipSpace(xml, k + 1);
+    const q = xml.charCodeAt(k);
+    if (q !== 34 && q !== 39) return undefined;
+    let v = k + 1;
+    while (v < xml.length && xml.charCodeAt(v) !== q) {
+      if (xml.charCodeAt(v) === 60) return undefined; // "<" is never in a well-formed value
+      v++;
+    }
+    if (v >= xml.length) return undefined;
+    attrs[local(xml.slice(j, keyEnd))] = unescapeXml(xml.slice(k + 1, v));
+    i = v + 1;
+  }
+}
+
+/** An end tag at p ("</" already seen), or undefined. */
+function endTag(xml: string, p: number): Tag | undefined {
+  const start = skipSpace(xml, p + 2);
+  const stop = nameEnd(xml, start, -1);
+  if (stop === start) return undefined;
+  const j = skipSpace(xml, stop);
+  if (xml.charCodeAt(j) !== 62) return undefined;
+  return { end: j + 1, events: [{ type: 'close', name: local(xml.slice(start, stop)) }] };
 }
 
 /** Calls `on` for every tag and text run of the document, in order. */
 export function scanXml(xml: string, on: (e: XmlEvent) => void): void {
-  TOKEN.lastIndex = 0;
+  const gt = finder(xml, '>');
+  const commentEnd = finder(xml, '-->');
+  const cdataEnd = finder(xml, ']]>');
   let last = 0;
-  for (let m = TOKEN.exec(xml); m; m = TOKEN.exec(xml)) {
-    if (m.index > last) on({ type: 'text', text: unescapeXml(xml.slice(last, m.index)) });
-    last = TOKEN.lastIndex;
-    if (m[1] !== undefined) on({ type: 'text', text: m[1] });
-    else if (m[2] !== undefined) on({ type: 'close', name: local(m[2]) });
-    else if (m[3] !== undefined) {
-      const attrs: Record<string, string> = {};
-      const src = m[4] ?? '';
-      ATTR.lastIndex = 0;
-      for (let a = ATTR.exec(src); a; a = ATTR.exec(src)) attrs[local(a[1]!)] = unescapeXml(a[2] ?? a[3] ?? '');
-      const selfClosing = m[5] === '/';
-      const name = local(m[3]);
-      on({ type: 'open', name, attrs, selfClosing });
-      if (selfClosing) on({ type: 'close', name });
+  for (let p = xml.indexOf('<'); p >= 0; ) {
+    let tag: Tag | undefined;
+    const c = xml.charCodeAt(p + 1);
+    if (c === 33 || c === 63) {
+      // "<!" and "<?": a CDATA section, a comment, or a declaration up to the next ">"
+      if (xml.startsWith('<![CDATA[', p)) {
+        const e = cdataEnd(p + 9);
+        if (e >= 0) tag = { end: e + 3, events: [{ type: 'text', text: xml.slice(p + 9, e) }] };
+      } else if (xml.startsWith('<!--', p)) {
+        const e = commentEnd(p + 4);
+        if (e >= 0) tag = { end: e + 3, events: NONE };
+      }
+      if (!tag) {
+        const e = gt(p + 2);
+        if (e >= 0) tag = { end: e + 1, events: NONE };
+      }
+    } else if (c === 47) {
+      tag = endTag(xml, p);
+    } else {
+      tag = startTag(xml, p);
     }
+    if (!tag) {
+      p = xml.indexOf('<', p + 1);
+      continue;
+    }
+    if (p > last) on({ type: 'text', text: unescapeXml(xml.slice(last, p)) });
+    for (const e of tag.events) on(e);
+    last = tag.end;
+    p = xml.indexOf('<', last);
   }
   if (last < xml.length) on({ type: 'text', text: unescapeXml(xml.slice(last)) });
 }

@@ -83,6 +83,7 @@ interface Token {
   value?: string;
 }
 
+const NUMBER = /(\d+(?:\.\d+)?)(万元|千元|元)?/y;
 const OPERATORS = ['==', '<=', '>=', '≤', '≥', '=', '<', '>', '+', '-', '−', '*', '×', '/', '÷', '(', ')', '[', ']', '.'];
 const IDENT_START = /[\p{L}_]/u;
 const IDENT_PART = /[\p{L}\p{N}_（）]/u;
@@ -97,7 +98,8 @@ export function tokenize(src: string): Token[] {
       continue;
     }
     if (/[0-9]/.test(ch)) {
-      const m = /^(\d+(?:\.\d+)?)(万元|千元|元)?/.exec(src.slice(i))!;
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(src)!;
       out.push({ kind: 'num', text: m[0], pos: i, value: m[2] ?? '' });
       i += m[0].length;
       if (i < src.length && /[0-9.]/.test(src[i]!)) throw new ExpressionError(`malformed number`, i);
@@ -159,12 +161,37 @@ export function columnByName(name: string): ColumnKey | undefined {
 
 const TABLE_LIST = 'T1, T2 … or 表一, 表二 … as the layout numbers its tables; TSC';
 
+/** Levels an expression may nest: parentheses, unary minus and chained operators each add one.
+ *  Evaluation recurses once per level, so the bound keeps it far from any thread's stack limit
+ *  and makes the outcome the same on every thread. */
+export const MAX_EXPRESSION_DEPTH = 100;
+
 class Parser {
   private i = 0;
+  /** levels open while parsing (parentheses and unary minus being read) */
+  private open = 0;
+  /** depth of each node built: a chain a+b+c… is as deep as it is long */
+  private readonly depth = new WeakMap<Expr, number>();
   constructor(
     private readonly src: string,
     private readonly toks: Token[],
   ) {}
+
+  private tooDeep(at: number): ExpressionError {
+    return new ExpressionError(`the expression nests more than ${MAX_EXPRESSION_DEPTH} levels deep`, at);
+  }
+
+  private enter(at: number): void {
+    if (++this.open > MAX_EXPRESSION_DEPTH) throw this.tooDeep(at);
+  }
+
+  private node<T extends Expr>(e: T, ...children: Expr[]): T {
+    let d = 0;
+    for (const c of children) d = Math.max(d, this.depth.get(c) ?? 1);
+    if (d + 1 > MAX_EXPRESSION_DEPTH) throw this.tooDeep(e.pos);
+    this.depth.set(e, d + 1);
+    return e;
+  }
 
   private peek(): Token {
     return this.toks[this.i]!;
@@ -205,7 +232,8 @@ class Parser {
     let left = this.term();
     while (this.isOp('+') || this.isOp('-')) {
       const op = this.next();
-      left = { type: 'bin', op: op.text as ArithOp, left, right: this.term(), pos: op.pos };
+      const right = this.term();
+      left = this.node({ type: 'bin', op: op.text as ArithOp, left, right, pos: op.pos }, left, right);
     }
     return left;
   }
@@ -214,7 +242,8 @@ class Parser {
     let left = this.factor();
     while (this.isOp('*') || this.isOp('/')) {
       const op = this.next();
-      left = { type: 'bin', op: op.text as ArithOp, left, right: this.factor(), pos: op.pos };
+      const right = this.factor();
+      left = this.node({ type: 'bin', op: op.text as ArithOp, left, right, pos: op.pos }, left, right);
     }
     return left;
   }
@@ -222,7 +251,10 @@ class Parser {
   private factor(): Expr {
     if (this.isOp('-')) {
       const op = this.next();
-      return { type: 'neg', arg: this.factor(), pos: op.pos };
+      this.enter(op.pos);
+      const arg = this.factor();
+      this.open--;
+      return this.node({ type: 'neg', arg, pos: op.pos }, arg);
     }
     return this.primary();
   }
@@ -236,8 +268,10 @@ class Parser {
     }
     if (t.kind === 'op' && t.text === '(') {
       this.next();
+      this.enter(t.pos);
       const e = this.expr();
       this.expectOp(')');
+      this.open--;
       return e;
     }
     if (t.kind === 'ident' && t.text.toLowerCase() === 'sum' && this.toks[this.i + 1]?.text === '(') {
