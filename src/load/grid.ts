@@ -1,6 +1,7 @@
 // A file's cells as text, each with its position. CSV, tab-separated text and (later) workbook
 // sheets all become a Grid, so the table reader has one input to understand.
 import { parse } from 'csv-parse/sync';
+import { parseNumber, type ParseResult } from '../core/decimal.js';
 import { InputError } from './errors.js';
 import { LimitExceeded, longNumberAt, MAX_NUMBER_DIGITS, TableBudget } from './limits.js';
 
@@ -13,6 +14,13 @@ export interface GridCell {
   field: number;
   /** the cell's A1 reference, for workbook sheets */
   ref?: string;
+  /** the cell's text read as a number, once (see numberIn) */
+  parsed?: ParseResult;
+}
+
+/** A cell's text read as a published number: read once, however many passes ask. */
+export function numberIn(c: GridCell): ParseResult {
+  return (c.parsed ??= parseNumber(c.text));
 }
 
 export interface GridRow {

@@ -2,7 +2,6 @@
 // each amount column by its wording, and reads every row by how the table is organised: rows of
 // classification codes, blocks side by side (a summary table), an outline of label columns, or
 // a single row of figures.
-import { parseNumber } from '../core/decimal.js';
 import type { Bilingual, Location, Side } from '../core/vocabulary.js';
 import type { LayoutTable } from '../layout/types.js';
 import {
@@ -18,7 +17,7 @@ import {
   type ColumnAlias,
 } from './aliases.js';
 import type { ColumnKey, Structure } from './constants.js';
-import type { Grid, GridCell, GridRow } from './grid.js';
+import { numberIn, type Grid, type GridCell, type GridRow } from './grid.js';
 import { readHeader, type ColumnInfo } from './header.js';
 import type { Cell, Column, Formula, LoadIssue, Row, Table, TableKind, Unit } from './model.js';
 
@@ -79,7 +78,7 @@ function isDataRow(row: GridRow): boolean {
   if (cells.length === 0) return false;
   const first = cells[0]!.text.trim();
   if (looksLikeCode(first)) return true;
-  if (cells.some((c) => parseNumber(c.text).kind === 'number')) return true;
+  if (cells.some((c) => numberIn(c).kind === 'number')) return true;
   // an empty table's 合计 row, but not a header row that starts with 合计
   return rowRoleOf(first) !== undefined && cells.every((c) => rowRoleOf(c.text) !== undefined);
 }
@@ -234,7 +233,7 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
     if (info.side) col.side = info.side;
     if (info.dimension) col.dimension = info.dimension;
     table.columns.push(col);
-    if (!key && dataRows.some((r) => parseNumber(textOf(r, info.field)).kind === 'number')) {
+    if (!key && dataRows.some((r) => { const c = r.cells[info.field - 1]; return c !== undefined && numberIn(c).kind === 'number'; })) {
       issues.push(
         issue(
           'unknown-column',
@@ -259,7 +258,7 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
     const cells = nonBlank(r);
     if (cells.length === 0) continue;
     // a note, and the numbered lines that continue it ("2.“科目编码”…")
-    if (isNoteRow(r) || (inNotes && cells.length === 1 && !looksLikeCode(cells[0]!.text.trim()) && parseNumber(cells[0]!.text).kind !== 'number')) {
+    if (isNoteRow(r) || (inNotes && cells.length === 1 && !looksLikeCode(cells[0]!.text.trim()) && numberIn(cells[0]!).kind !== 'number')) {
       inNotes = true;
       table.notes.push({ text: cells[0]!.text.trim(), loc: loc(grid, cells[0]!) });
       continue;
@@ -321,8 +320,8 @@ function raggedCheck(ctx: RowContext, r: GridRow, headerRows: GridRow[]): void {
 function readCell(ctx: RowContext, info: ColumnInfo, gc: GridCell, labelText: string): Cell | 'total' {
   const where = loc(ctx.grid, gc);
   const t = gc.text.trim();
-  const parsed = parseNumber(gc.text);
-  if (parsed.kind === 'number') return { raw: gc.text, loc: where, amount: { value: parsed.n.value, decimals: parsed.n.decimals } };
+  const parsed = numberIn(gc);
+  if (parsed.kind === 'number') return { raw: gc.text, loc: where, amount: parsed.n };
   if (parsed.kind === 'blank') return { raw: gc.text, loc: where, amount: null };
   if (rowRoleOf(t) !== undefined) return 'total';
   if (labelText !== '' && normalizeLabel(t) === normalizeLabel(labelText)) return { raw: gc.text, loc: where, amount: null };

@@ -3,12 +3,12 @@
 // other figures give; a failed relationship becomes a finding with its inputs and units.
 import {
   NOTHING,
-  displayed,
+  displayedIn,
   formatDec,
   judgeAtMost,
   judgeEqual,
+  signedSumIs,
   sum,
-  scale,
   type Dec,
   type Interval,
   type JudgeOptions,
@@ -73,17 +73,9 @@ export function columnName(col: Column): Bilingual {
   return dim ? { zh: `${zh}（${dim.zh}）`, en: `${base.en} (${dim.en})` } : { zh, en: base.en };
 }
 
-// Rules look at the same cells many times over; the interval of a cell is computed once.
-const intervals = new WeakMap<Cell, Interval>();
-
+// Rules look at the same cells many times over; a read number keeps the interval made for it.
 function cellInterval(cell: Cell | undefined, toBase: Dec): Interval {
-  if (!cell?.amount) return NOTHING;
-  let iv = intervals.get(cell);
-  if (!iv) {
-    iv = scale(displayed(cell.amount.value, cell.amount.decimals), toBase);
-    intervals.set(cell, iv);
-  }
-  return iv;
+  return cell?.amount ? displayedIn(cell.amount, toBase) : NOTHING;
 }
 
 // A class rather than an object literal with a getter: rules make thousands of figures per
@@ -226,9 +218,7 @@ export function compare(c: Comparison): Finding | null {
   if (isRecording()) {
     // recorded only when `computed` is exactly the signed sum of the figures named
     const terms = c.terms ?? c.inputs.map((fig) => ({ fig, sign: 1 as const }));
-    let total = NOTHING.value;
-    for (const t of terms) total = t.sign === 1 ? total.plus(t.fig.interval.value) : total.minus(t.fig.interval.value);
-    if (total.eq(c.computed.value)) {
+    if (signedSumIs(terms, c.computed)) {
       const r: Relation = { ruleId: c.meta.id, op: c.atMost ? '<=' : '=', stated: c.stated, terms };
       if (finding) r.finding = finding;
       recordRelation(r);
