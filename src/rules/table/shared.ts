@@ -30,8 +30,19 @@ export function sidesOf(t: Table): Array<Side | undefined> {
   return [...s];
 }
 
-/** Rows with a code, by code; a project table lists several rows under one 项 code. */
-export function rowsByCode(t: Table, side?: Side): Map<string, Row[]> {
+// the rules of a run ask for the same tables' codes many times over; a table is not changed once read
+const BY_CODE = new WeakMap<Table, Map<Side | undefined, ReadonlyMap<string, Row[]>>>();
+
+/** Rows with a code, by code; a project table lists several rows under one 项 code. Made once per table and side: not to be changed. */
+export function rowsByCode(t: Table, side?: Side): ReadonlyMap<string, Row[]> {
+  let sides = BY_CODE.get(t);
+  if (!sides) BY_CODE.set(t, (sides = new Map()));
+  let m = sides.get(side);
+  if (!m) sides.set(side, (m = indexByCode(t, side)));
+  return m;
+}
+
+function indexByCode(t: Table, side?: Side): Map<string, Row[]> {
   const m = new Map<string, Row[]>();
   for (const r of dataRows(t, side)) {
     if (!r.code || r.ofWhich) continue;
