@@ -229,6 +229,27 @@ export function scale(a: Interval, k: Dec): Interval {
     : { value: a.value.times(k), lo: a.hi.times(k), hi: a.lo.times(k) };
 }
 
+/**
+ * A sum with one of its parts changed: `total` less `old`, plus `next`, bound by bound (not the
+ * interval difference, which would widen it). Exact, so it is the sum made again with `next`.
+ */
+export function replaceIn(total: Interval, old: Interval, next: Interval): Interval {
+  if (total instanceof Scaled && old instanceof Scaled && next instanceof Scaled) {
+    const e = Math.max(total.e, old.e, next.e);
+    const t = rescale(total, e);
+    const o = t && rescale(old, e);
+    const n = o && rescale(next, e);
+    if (t && o && n) {
+      const v = t.v - o.v + n.v;
+      const l = t.l - o.l + n.l;
+      const h = t.h - o.h + n.h;
+      // each step checked: the difference first, then the sum
+      if ([t.v - o.v, t.l - o.l, t.h - o.h, v, l, h].every(Number.isSafeInteger)) return new Scaled(v, l, h, e);
+    }
+  }
+  return { value: total.value.minus(old.value).plus(next.value), lo: total.lo.minus(old.lo).plus(next.lo), hi: total.hi.minus(old.hi).plus(next.hi) };
+}
+
 /** Whether the signed sum of the terms' values is exactly `target`'s value. */
 export function signedSumIs(terms: ReadonlyArray<{ fig: { interval: Interval }; sign: 1 | -1 }>, target: Interval): boolean {
   if (target instanceof Scaled) {
@@ -409,9 +430,30 @@ export type ParseResult = { kind: 'blank' } | { kind: 'number'; n: ParsedNumber 
 const BLANK_MARKS = new Set(['', '-', '—', '–', '－', '——', '/', '—-', '--']);
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$|^[+-]?\.(\d+)$/;
 
-const PLAIN_NUMBER = /^\d+(?:\.(\d+))?$/;
 const ANY_DIGIT = /[0-9０-９]/;
 const ANY_SPACE = /[\s\u00a0\u3000]/;
+
+const NOT_PLAIN = -1;
+
+/** A cell of digits with at most one "." between digits (/^\d+(?:\.\d+)?$/), read in one scan; else undefined. */
+function plainNumber(raw: string): ParseResult | undefined {
+  const n = raw.length;
+  if (n === 0) return undefined;
+  let units = 0;
+  let digits = 0;
+  let point = NOT_PLAIN;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      units = units * 10 + (c - 48);
+    } else if (c === 46 && point === NOT_PLAIN && i > 0 && i < n - 1) point = i;
+    else return undefined;
+  }
+  const decimals = point === NOT_PLAIN ? 0 : n - point - 1;
+  // at most 15 digits: every step of the sum above was a safe integer
+  return { kind: 'number', n: new Printed(raw, false, decimals, digits <= 15 && !referenceOnly ? units : undefined) };
+}
 
 /**
  * Parses a published amount cell: thousands separators, full-width forms, a trailing unit
@@ -419,8 +461,8 @@ const ANY_SPACE = /[\s\u00a0\u3000]/;
  */
 export function parseNumber(raw: string): ParseResult {
   // most cells are plain ASCII figures: the same result without the rewriting below
-  const plain = PLAIN_NUMBER.exec(raw);
-  if (plain) return { kind: 'number', n: new Printed(raw, false, plain[1]?.length ?? 0, referenceOnly ? undefined : unitsOf(raw, 0)) };
+  const plain = plainNumber(raw);
+  if (plain) return plain;
   // no digit, no amount: a blank mark (at most two characters once spaces go) or text
   if (!ANY_DIGIT.test(raw)) {
     const short = raw.length <= 2 || ANY_SPACE.test(raw);

@@ -7,7 +7,7 @@ import { detectTableKind, type ColumnAlias, type TitleAlias } from './aliases.js
 import { reservedKeys } from '../core/reserved.js';
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
-import { LimitExceeded, MAX_NESTING, nestingTooDeep, repeatedCode, TableBudget } from './limits.js';
+import { LimitExceeded, MAX_NESTING, nestingTooDeep, TableBudget } from './limits.js';
 import type { Manifest } from './manifest.js';
 import type { Disclosure, LoadIssue, Sources, Table, TableKind } from './model.js';
 import { readHead, readTable, tableLabel, type TableHead, type TableSpec } from './table.js';
@@ -293,18 +293,6 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     if (unit) tableSpec.unit = unit;
     if (opts.columnAliases) tableSpec.columnAliases = opts.columnAliases;
     const { table, issues: tableIssues } = readTable(grid, head, tableSpec);
-    // codes repeated past a bound would make the roll-ups' work grow with their square
-    const repeated = repeatedCode(table.rows);
-    if (repeated) {
-      throw new InputError(
-        {
-          zh: `类、款科目编码重复过多（${repeated.code} 出现 ${repeated.count} 次），无法逐级核对`,
-          en: `class and 款 codes repeat too often (${repeated.code} stands on ${repeated.count} rows); the roll-ups cannot be checked`,
-        },
-        grid.file,
-        repeated.line,
-      );
-    }
     for (const i of tableIssues) issues.push(i);
     addTable(disclosure, table);
     if (opts.keepSources) keep(grid, head, table);

@@ -339,22 +339,24 @@ function locateFields(fields: string[], raw: string, line: number, delimiter: st
   let fieldStartLine = l;
   let fieldStartCol = col;
   let idx = 0;
+  // character codes, not one-character strings (a CJK character would be a new string each)
+  const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -2;
   for (let i = 0; i <= raw.length; i++) {
-    const ch = raw[i];
-    const end = ch === undefined || (!quoted && (ch === delimiter || ch === '\n' || ch === '\r'));
+    const ch = i < raw.length ? raw.charCodeAt(i) : -1;
+    const end = ch === -1 || (!quoted && (ch === d || ch === 10 || ch === 13));
     if (end) {
       if (idx < fields.length) {
         cells.push({ text: fields[idx]!, line: fieldStartLine, column: fieldStartCol, field: idx + 1 });
       }
       idx++;
-      if (ch !== delimiter) break;
+      if (ch !== d) break;
       col++;
       fieldStartLine = l;
       fieldStartCol = col;
       continue;
     }
-    if (ch === '"') quoted = !quoted;
-    if (ch === '\n') {
+    if (ch === 34) quoted = !quoted;
+    if (ch === 10) {
       l++;
       col = 1;
     } else {

@@ -53,6 +53,13 @@ export interface TableReadResult {
 const CODE_RE = /^\d{3}(\d{2}){0,2}$/;
 const UNIT_RE = /单位[:：]\s*(万元|千元|元)/;
 
+/** The list under `key`, made when first asked for. */
+function listIn<K, V>(m: Map<K, V[]>, key: K): V[] {
+  let l = m.get(key);
+  if (!l) m.set(key, (l = []));
+  return l;
+}
+
 function nonBlank(row: GridRow): GridCell[] {
   return row.cells.filter((c) => c.text.trim() !== '');
 }
@@ -506,7 +513,7 @@ const USE_KEYS: ReadonlySet<ColumnKey> = new Set(['basic', 'project', 'reserve',
 /** Blocks whose header does not say which side they are: their rows do. */
 function assignSides(infos: ColumnInfo[], rows: GridRow[]): void {
   const blocks = new Map<number, ColumnInfo[]>();
-  for (const c of infos) if (c.block !== undefined) blocks.set(c.block, [...(blocks.get(c.block) ?? []), c]);
+  for (const c of infos) if (c.block !== undefined) listIn(blocks, c.block).push(c);
   const guessed = new Map<number, Side>();
   for (const [b, cols] of blocks) {
     if (cols.some((c) => c.side)) continue;
@@ -550,7 +557,7 @@ interface BlockRow {
 
 function readSided(ctx: RowContext, body: GridRow[]): void {
   const blocks = new Map<number, ColumnInfo[]>();
-  for (const c of ctx.infos) if (c.block !== undefined) blocks.set(c.block, [...(blocks.get(c.block) ?? []), c]);
+  for (const c of ctx.infos) if (c.block !== undefined) listIn(blocks, c.block).push(c);
   const order = [...blocks.keys()].sort((a, b) => a - b);
   const state = new Map<Side, { yearTotalSeen: boolean; lastByLevel: Map<number, number>; lastItemRow?: number; adjustmentHead?: number }>();
   for (const r of body) {
@@ -793,7 +800,7 @@ function readSingle(ctx: RowContext, body: GridRow[]): void {
  */
 function canonicalThreePublic(columns: Column[]): void {
   const groups = new Map<string, Column[]>();
-  for (const c of columns) groups.set(`${c.side ?? ''}@${c.dimension ?? ''}`, [...(groups.get(`${c.side ?? ''}@${c.dimension ?? ''}`) ?? []), c]);
+  for (const c of columns) listIn(groups, `${c.side ?? ''}@${c.dimension ?? ''}`).push(c);
   for (const cols of groups.values()) {
     const three = cols.filter((c) => c.key === 'threePublic');
     if (three.length !== 1 || cols.some((c) => c.key === 'total' || c.key === 'meeting' || c.key === 'training')) continue;
@@ -818,7 +825,7 @@ export function deriveFormulas(columns: Column[], layoutFormulas: readonly strin
   const groups = new Map<string, Column[]>();
   for (const c of columns) {
     const g = `${c.side ?? ''}@${c.dimension ?? ''}`;
-    groups.set(g, [...(groups.get(g) ?? []), c]);
+    listIn(groups, g).push(c);
   }
   for (const cols of groups.values()) {
     const side = cols[0]!.side;
@@ -830,7 +837,7 @@ export function deriveFormulas(columns: Column[], layoutFormulas: readonly strin
       let k = COLUMN_PARENT[c.key!];
       while (k && !byKey.has(k)) k = COLUMN_PARENT[k];
       if (!k) continue;
-      children.set(k, [...(children.get(k) ?? []), c]);
+      listIn(children, k).push(c);
     }
     for (const [k, parts] of children) {
       const total = byKey.get(k as ColumnKey)!;

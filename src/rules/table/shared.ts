@@ -65,11 +65,6 @@ export function topItems(t: Table, side: Side): Row[] {
   return t.rows.filter((r) => r.side === side && r.role === 'item' && !r.ofWhich && (r.parent === undefined || t.rows[r.parent]!.role === 'yearTotal'));
 }
 
-/** The rows a row is the sum of: its children (其中 rows left out). */
-export function childrenOf(t: Table, index: number): Row[] {
-  return t.rows.filter((r) => r.parent === index && !r.ofWhich);
-}
-
 /**
  * A summary side's row for an item (财政拨款, 基本支出 …); when the item itself is not printed,
  * the rows of its parts (一般公共预算 + 政府性基金 for 财政拨款).
