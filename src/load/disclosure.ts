@@ -183,9 +183,10 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
   let files: string[];
   let manifest: Manifest = {};
   if (st.isDirectory()) {
-    const names = readdirSync(path)
-      .filter((n) => !only || only.has(n) || MANIFEST_NAMES.includes(n))
-      .sort();
+    const entries = readdirSync(path, { withFileTypes: true }).filter((e) => !only || only.has(e.name) || MANIFEST_NAMES.includes(e.name));
+    const names = entries.map((e) => e.name).sort();
+    // a plain file of the directory is inside it and a file: only links need resolving
+    const plainFiles = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
     const realDir = realpathSync(path);
     const manifestName = names.find((n) => MANIFEST_NAMES.includes(n));
     if (manifestName && !insideDir(path, join(path, manifestName))) {
@@ -205,16 +206,18 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     }
     files = names
       .filter((n) => !MANIFEST_NAMES.includes(n) && !n.startsWith('.'))
-      .map((n) => join(path, n))
-      .filter((p) => {
-        const ext = extname(p).toLowerCase();
+      .filter((n) => {
+        const ext = extname(n).toLowerCase();
         if (!TABLE_EXTENSIONS.has(ext) && !TEXT_EXTENSIONS.has(ext)) return false;
+        if (plainFiles.has(n)) return true;
+        const p = join(path, n);
         if (!insideDir(path, p, realDir)) {
           issues.push(linkIssue(display(p, cwd)));
           return false;
         }
         return statSync(p).isFile();
-      });
+      })
+      .map((n) => join(path, n));
     const checkable = files.filter((p) => TABLE_EXTENSIONS.has(extname(p).toLowerCase()));
     if (files.length === 0) {
       throw new InputError(
@@ -362,7 +365,10 @@ function isTabSeparatedTable(path: string, shown: string, opts: LoadOptions): bo
   try {
     const size = statSync(path).size;
     if (size === 0 || size > (opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return false;
-    const text = decode(readFileSync(path), shown, opts.encoding);
+    const buf = readFileSync(path);
+    // no tab byte, no tab (UTF-8, GB18030 and UTF-16 all write it as 0x09): prose, not decoded twice
+    if (!buf.includes(9)) return false;
+    const text = decode(buf, shown, opts.encoding);
     if (detectDelimiter(text) !== '\t' || text.split('\n', 20).filter((l) => l.split('\t').length >= 3).length < 3) return false;
     const grid = parseDelimited(text, shown, '\t');
     const head = readHead(grid);

@@ -123,10 +123,15 @@ function intervalOf(fig: Figure, printed: Dec): Interval {
 export function findRootCauses(relations: readonly Relation[], opts: JudgeOptions): RootCause[] {
   const failing = relations.filter((r) => r.finding);
   if (failing.length === 0) return [];
-  // every relation a figure is part of, to see what a correction would break
+  // every relation a figure of a failed one is part of, to see what a correction would break;
+  // only those figures are ever corrected, and a figure on another line has another key
+  const lines = new Set<number>();
+  for (const r of failing) for (const f of figuresOf(r)) if (f.row) lines.add(f.row.line);
   const byCell = new Map<string, Relation[]>();
   for (const r of relations) {
     for (const f of figuresOf(r)) {
+      // (a key is file|line|side|col: with no "|" in the file's name, another line is another key)
+      if (!f.row || (!lines.has(f.row.line) && !f.table?.file.includes('|'))) continue;
       const k = cellKey(f);
       if (!k) continue;
       const list = byCell.get(k);
