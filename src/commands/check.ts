@@ -2,7 +2,7 @@
 // disclosure is done (nothing of a written disclosure is kept), then say how it went by the exit
 // code: 0 clean, 1 findings at or above the fail level (or more warnings than allowed), 2 input or
 // command line unusable.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { baselineBuilder, baselineFilter, BaselineError, formatBaseline, parseBaseline, type BaselineFilter } from '../baseline.js';
@@ -42,16 +42,22 @@ async function stdinFile(input: NodeJS.ReadableStream | undefined, maxBytes: num
     chunks.push(b);
   }
   const data = Buffer.concat(chunks);
-  const text = data.toString('utf8');
-  // a table has most of its lines cut by one delimiter; anything else is read as a 情况说明 text
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 200);
-  const delim = lines.length ? detectDelimiter(lines.join('\n')) : undefined;
-  const cut = delim ? lines.filter((l) => l.includes(delim)).length : 0;
-  const ext = delim && cut * 2 > lines.length ? (delim === '\t' ? '.tsv' : '.csv') : '.txt';
   const dir = mkdtempSync(join(tmpdir(), 'budgetlint-stdin-'));
-  const file = join(dir, `stdin${ext}`);
-  writeFileSync(file, data);
-  return { dir, file };
+  // a table if the table reader recognises one in it, else a 情况说明 text
+  const sample = data.subarray(0, 64 * 1024).toString('utf8');
+  const delim = detectDelimiter(sample) === '\t' ? '.tsv' : '.csv';
+  const table = join(dir, `stdin${delim}`);
+  writeFileSync(table, data);
+  const { loadDisclosure } = await import('../load/disclosure.js');
+  try {
+    const d = await loadDisclosure(table, { maxFileBytes: maxBytes });
+    if (Object.values(d.tables).some((t) => t && t.rows.length > 0)) return { dir, file: table };
+  } catch {
+    // not a table: read as text
+  }
+  const text = join(dir, 'stdin.txt');
+  renameSync(table, text);
+  return { dir, file: text };
 }
 
 /** Every string of a result that names `from` names `to` instead (standard input's file shown as "-"). */
