@@ -1,6 +1,7 @@
 // The sums the text states: "N 万元，其中：a、b、c", "…包括：a、b、c", "合计 N", and the staff
 // and vehicle counts ("实有人数 10 人，其中：在职 10 人…").
-import { neg, sum, type Interval } from '../../core/decimal.js';
+import { Decimal, neg, sum, type Interval } from '../../core/decimal.js';
+import { WAN_PER } from '../../load/narrative/tokens.js';
 import type { Finding } from '../../core/findings.js';
 import type { Rule, RuleMeta } from '../types.js';
 import { claimStated, judge, type Stated } from './shared.js';
@@ -44,7 +45,14 @@ export const narrativeSum: Rule = {
         if (f) out.push(f);
         continue;
       }
-      const f = judge({ meta, messageId: 'sum', data: { count: String(parts.length) }, stated: total, computed: sum(parts.map((p) => p.interval)), inputs: parts, options });
+      const computed = sum(parts.map((p) => p.interval));
+      // counts of staff list the groups of a total and then another group ("教职工 62 人，其中 … 中级工 1 人，退休职工 28 人"):
+      // the parts the total is the exact sum of are its parts
+      if (!(total.unit in WAN_PER) && !computed.value.eq(total.interval.value)) {
+        let acc = new Decimal(0);
+        if (parts.slice(0, -1).some((p, i) => (acc = acc.plus(p.interval.value)) && i >= 1 && acc.eq(total.interval.value))) continue;
+      }
+      const f = judge({ meta, messageId: 'sum', data: { count: String(parts.length) }, stated: total, computed, inputs: parts, options });
       if (f) out.push(f);
     }
     return out;
