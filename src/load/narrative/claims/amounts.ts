@@ -55,7 +55,8 @@ export function readAmounts(ctx: ClaimContext): void {
         t.reason = 'rate';
         continue;
       }
-      if (PRIOR.test(label) && /[\u4e00-\u9fff]/.test(label.replace(/^(比|较|与|同比|对比)/, ''))) claim.prior = true;
+      // the figure compared with is followed by the change or rate it is compared by
+      if (PRIOR.test(label) && /[\u4e00-\u9fff]/.test(label.replace(/^(比|较|与|同比|对比)/, '')) && /^\s?[，,]?\s?(?:相比)?[，,]?\s?(?:增加|减少|增长|下降|降低|上升|增|减|少|多|持平)/.test(text.slice(t.end, t.end + 8))) claim.prior = true;
       if (/决算(?:数)?(?:大于|小于|超过|低于|多于|少于|超出)(?:年初|全年)?预算(?:数)?$|差[值额](?:为|是)?$/.test(label)) claim.basis = 'difference';
       else {
         const basis = basisOf(label);
@@ -137,7 +138,7 @@ export function subjectOf(ctx: ClaimContext, pos: number): string | undefined {
       .replace(/^\s?(?:\d{1,2}[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）])/, '')
       .split(/\d/)[0]!
       .trim();
-    if (!/[\u4e00-\u9fff]/.test(words) || isGeneric(words)) continue;
+    if (!/[\u4e00-\u9fff]{2}/.test(words) || isGeneric(words)) continue;
     if (TAIL.test(words)) continue;
     return words;
   }

@@ -49,7 +49,12 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
       if (byKey) return byKey;
     }
     const s = sentenceStart(text, at);
-    return [...candidates].reverse().find((a) => a.fig.start >= s);
+    const inSentence = [...candidates].reverse().find((a) => a.fig.start >= s);
+    if (inSentence) return inSentence;
+    // "经营收入 0.00 万元，为…。较 2022 年度决算数增加 0.00 万元，增长 0%": the sentence before, under the same heading
+    const floor = Math.max(ctx.sec.heading(at)?.offset ?? 0, s - 150);
+    const before = [...candidates].reverse().find((a) => a.fig.start >= floor && a.fig.start < s);
+    return before && before.fig.start >= sentenceStart(text, s - 1) ? before : undefined;
   };
 
   for (const change of ctx.amounts) {

@@ -12,7 +12,7 @@ import { readGrowths } from './growth.js';
 import { readLists } from './lists.js';
 import { readNames } from './names.js';
 import { readShares } from './shares.js';
-import { readSums } from './sums.js';
+import { readSums, sharedParts } from './sums.js';
 
 export interface ProseClaims {
   amounts: AmountClaim[];
@@ -49,6 +49,9 @@ export function readClaims(ctx: ClaimContext): ProseClaims {
   const lists = readLists(ctx);
   const sums = readSums(ctx, lists);
   const shares = readShares(ctx, lists);
+  // shares over all the parts of a total that no list states already
+  const listed = new Set(sums.map((x) => x.total));
+  sums.push(...sharedParts(shares).filter((x) => !listed.has(x.total)));
   const growths = readGrowths(ctx);
   const executions = readExecutions(ctx);
   const counts = readCounts(ctx);

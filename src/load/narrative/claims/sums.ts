@@ -1,7 +1,8 @@
 // Sums: what each list claims adds up. The parts' levels (or 决算) make the head's; their budgets
 // the head's budget; their changes (持平 counting as none) the head's change; their counts the
 // head's count; and a 合计 after the parts is a total of them too.
-import type { AmountClaim, SumClaim } from '../model.js';
+import { CHILDREN } from '../keys.js';
+import type { AmountClaim, ShareClaim, SumClaim } from '../model.js';
 import type { Tok } from '../tokens.js';
 import { clauseBefore, strip, type ClaimContext } from './context.js';
 import type { List } from './lists.js';
@@ -44,6 +45,25 @@ export function readSums(ctx: ClaimContext, lists: readonly List[]): SumClaim[] 
         }
       }
     }
+  }
+  return out;
+}
+
+/**
+ * "“三公”经费财政拨款支出决算中，因公出国（境）费 A，占 a%；公务用车 B，占 b%；公务接待费 C，占 c%": the shares
+ * of a total over every part it is made of state its parts, A + B + C.
+ */
+export function sharedParts(shares: readonly ShareClaim[]): SumClaim[] {
+  const out: SumClaim[] = [];
+  const groups = new Map<number, ShareClaim[]>();
+  for (const s of shares) if (s.total) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
+  for (const g of groups.values()) {
+    const total = g[0]!.total!;
+    const children = total.key ? CHILDREN[total.key] : undefined;
+    if (!children) continue;
+    const keys = g.map((s) => s.amount.key ?? '');
+    if (keys.length !== children.length || !children.every((c) => keys.filter((k) => k === c).length === 1)) continue;
+    out.push({ total, parts: g.map((s) => s.amount), mode: 'eq', form: '构成', signed: false });
   }
   return out;
 }
