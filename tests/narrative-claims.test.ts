@@ -431,3 +431,16 @@ describe('patterns of real texts', () => {
     expect(check('一、收支预算总体情况\n收入、支出预算总计 33172.15 万元，与上年相比各增加 4322.77 万元，增长 14.98%。其中：\n（一）收入预算总计 33172.15 万元，与上年相比增加 4322.77 万元。\n（二）支出预算总计 33172.15 万元，与上年相比增加 2687.77 万元。')).toEqual([]);
   });
 });
+
+describe('more wordings of real texts', () => {
+  it('"一般公共服务（类）支出 X", "社会保障和就业（类）…（项）": one class, one key', () => {
+    const n = readNarrative('（二）一般公共预算财政拨款支出决算结构情况\n一般公共服务（类）支出 1200.00 万元，占 85.71%；社会保障和就业（类）支出 200.00 万元，占 14.29%。\n1.社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：支出决算为 200.00 万元。', 't.txt');
+    expect(n.amounts.map((a) => a.key)).toEqual(['fn:一般公共服务支出', 'fn:社会保障和就业支出', 'fn:社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出']);
+  });
+
+  it('授予中小企业合同金额 and 授予小微企业 are the awards, checked against the procurement', () => {
+    const t = (x: string) => `十、政府采购\n本单位政府采购支出总额 50.00 万元，其中：政府采购货物支出 20.00 万元、政府采购工程支出 0 万元、政府采购服务支出 30.00 万元。授予中小企业合同金额 ${x} 万元，占政府采购支出总额的 100%。`;
+    expect(check(t('50.00'))).toEqual([]);
+    expect(check(t('60.00')).map((f) => f.ruleId)).toEqual(['narrative-relations', 'narrative-share']);
+  });
+});

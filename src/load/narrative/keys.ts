@@ -26,10 +26,12 @@ const ALIASES: Array<[RegExp, string]> = [
   [/公用经费$/, 'publicFunds'],
   [/基本支出$/, 'basic'],
   [/项目支出$/, 'project'],
-  [/政府采购货物(预算)?$|货物(类)?采购$/, 'procGoods'],
-  [/政府采购工程(预算)?$|工程(类)?采购$/, 'procWorks'],
-  [/政府采购服务(预算)?$|服务(类)?采购$/, 'procServices'],
-  [/政府采购(预算)?(支出)?$/, 'procurement'],
+  [/政府采购货物(预算|支出)?$|货物(类)?采购(支出)?$/, 'procGoods'],
+  [/政府采购工程(预算|支出)?$|工程(类)?采购(支出)?$/, 'procWorks'],
+  [/政府采购服务(预算|支出)?$|服务(类)?采购(支出)?$/, 'procServices'],
+  [/政府采购(预算)?(支出)?(总额)?$/, 'procurement'],
+  [/授予中小企业(的)?合同(金额)?$/, 'procSMEAwarded'],
+  [/授予小微企业(的)?合同(金额)?$/, 'procSmallMicroAwarded'],
   [/面向中小企业预留(的?政府采购项目)?$/, 'procSME'],
   [/面向小微企业预留(的?政府采购项目)?$/, 'procSmallMicro'],
   [/财政拨款收支总预算$|财政拨款收入支出总计$|财政拨款收支总计$/, 'fiscalTotal'],
@@ -88,7 +90,11 @@ export function classPath(label: string): string[] | undefined {
     names.push(parts[i - 1]!.replace(/^.*[:：，,]/, '').replace(/^(?:\d{1,2}[.、]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/, '').trim());
   }
   const rest = cleanLabel(parts[i - 1] ?? '').replace(BASIS_SUFFIX, '');
-  if (names.length < 3 && rest && !/[:：。]/.test(rest) && rest.length <= 24 && /[\u4e00-\u9fff]/.test(rest)) names.push(rest);
+  // "一般公共服务（类）支出 1200 万元": the mark stands inside the name
+  if (rest === '支出' && names.length) names[names.length - 1] += '支出';
+  else if (names.length < 3 && rest && !/[:：。]/.test(rest) && rest.length <= 24 && /[\u4e00-\u9fff]/.test(rest)) names.push(rest);
+  // "社会保障和就业（类）" is the class 社会保障和就业支出
+  if (names[0] && CLASS_NAMES.includes(names[0])) names[0] += '支出';
   return names.length ? names : undefined;
 }
 

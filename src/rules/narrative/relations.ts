@@ -39,6 +39,7 @@ export const narrativeRelations: Rule = {
       ['procSmallMicro', 'procSME', false],
       ['procSMEAwarded', 'procSME', false],
       ['procSmallMicroAwarded', 'procSmallMicro', false],
+      ['procSmallMicroAwarded', 'procSMEAwarded', false],
       ['agencyOperation', 'publicFunds', (options.unitType ?? disclosure.unitType) === '行政单位'],
     ];
     for (const [partKey, boundKey, equal] of pairs) {

@@ -3,7 +3,7 @@
 // (比上年 B 万元), and what a 基本支出 / 项目支出 split belongs to.
 import type { AmountClaim } from '../model.js';
 import { basisOf, isGeneric, keyOf, TAIL } from '../keys.js';
-import { clauseBefore, clauseEnds, sentenceEnd, sentenceStart, strip, type ClaimContext } from './context.js';
+import { amountsIn, clauseBefore, clauseEnds, sentenceEnd, sentenceStart, strip, type ClaimContext } from './context.js';
 
 function sentenceOf(text: string, pos: number): string {
   return text.slice(sentenceStart(text, pos), sentenceEnd(text, pos));
@@ -130,7 +130,7 @@ export function subjectOf(ctx: ClaimContext, pos: number): string | undefined {
   for (let k = ends.length - 1; k >= 0; k--) {
     const from = k === 0 ? s : ends[k - 1]! + 1;
     // the clause's own label when it states an amount, else the clause; years are no name
-    const inClause = ctx.amounts.find((a) => a.fig.start >= from && a.fig.start < ends[k]!);
+    const inClause = amountsIn(ctx, from, ends[k]!)[0];
     const clause = inClause ? clauseBefore(text, inClause.fig.start) : text.slice(from, ends[k]);
     const words = clause
       .replace(/^其中[:：]?/, '')

@@ -115,6 +115,32 @@ export function sections(m: Mapped): Sections {
   };
 }
 
+/** The first index of a sorted list whose start is at or after pos. */
+function lowerBound<T>(list: readonly T[], pos: number, start: (x: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (start(list[mid]!) < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The amounts that start in [from, to), in text order (the amounts are read in text order). */
+export function amountsIn(ctx: ClaimContext, from: number, to: number): AmountClaim[] {
+  const out: AmountClaim[] = [];
+  for (let i = lowerBound(ctx.amounts, from, (a) => a.fig.start); i < ctx.amounts.length && ctx.amounts[i]!.fig.start < to; i++) out.push(ctx.amounts[i]!);
+  return out;
+}
+
+/** The prose numbers that start in [from, to), in text order. */
+export function tokensIn(ctx: ClaimContext, from: number, to: number): Tok[] {
+  const out: Tok[] = [];
+  for (let i = lowerBound(ctx.prose, from, (t) => t.start); i < ctx.prose.length && ctx.prose[i]!.start < to; i++) out.push(ctx.prose[i]!);
+  return out;
+}
+
 export function strip(t: Tok): Fig {
   return { raw: t.raw, value: t.value, decimals: t.decimals, unit: t.unit, per: t.per, loc: t.loc, start: t.start, end: t.end };
 }

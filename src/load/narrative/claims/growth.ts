@@ -2,7 +2,7 @@
 // "比 2022 年年初预算数 B 万元减少 A 万元，下降 R%", "较 2022 年预算 1.50 万元增长 75%", "下降 40%，减少 6 万元",
 // "比去年 3.01 万元少 0.07 万元": the current amount, the change, last year's figure when stated, the rate.
 import type { AmountClaim, GrowthClaim } from '../model.js';
-import { keyOf } from '../keys.js';
+import { keyOf, TAIL } from '../keys.js';
 import type { Tok } from '../tokens.js';
 import { clauseBefore, sentenceStart, strip, type ClaimContext } from './context.js';
 
@@ -36,21 +36,33 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
     delete t.reason;
   };
 
-  /** The amount this change is of: the one its subject names, else the level before it in its sentence. */
-  const currentOf = (at: number, wordPos: number, section: number, basis: AmountClaim['basis'] | undefined): AmountClaim | undefined => {
-    let subject = clauseBefore(text, wordPos).replace(/^其中[:：]?/, '');
-    // "“三公”经费支出决算数比 2022 年", "较上年预算", "与 2021 年度预算相比": what the change is of, before the comparison
-    subject = subject.replace(/(?:与|和|比|较|同比|对比)(?:上年|上一年度?|去年|同期|\d{4}\s?年度?)?(?:年初)?(?:预算|预算数|预算执行数|执行数|决算数|决算)?(?:相比)?$/, '');
-    subject = subject.replace(/(?:年初)?(?:预算|预算数|决算数|决算)$/, '');
-    const key = /[\u4e00-\u9fff]/.test(subject) ? keyOf(subject) : undefined;
-    const candidates = levels.filter((a) => a.fig.start < at && a.basis !== 'budget');
-    if (key) {
-      const byKey = [...candidates].reverse().find((a) => a.key === key && a.section === section && (!basis || a.basis === basis || !a.basis));
-      if (byKey) return byKey;
+  /**
+   * The amount this change is of: the one its subject names, before it in its section; with no name,
+   * the level before it in its sentence, else in the sentence before. A named subject the text stated
+   * no amount of has none: the change is not checked against another figure.
+   */
+  const currentOf = (at: number, wordPos: number, section: number): AmountClaim | undefined => {
+    const strip = (w: string) =>
+      w
+        .replace(/^其中[:：]?/, '')
+        .replace(/(?:与|和|比|较|同比|对比)(?:上年|上一年度?|去年|同期|\d{4}\s?年度?)?(?:年初)?(?:预算|预算数|预算执行数|执行数|决算数|决算)?(?:相比)?$/, '')
+        .replace(/(?:年初)?(?:预算|预算数|决算数|决算)$/, '')
+        .trim();
+    // "“三公”经费支出决算数比 2022 年减少", else the clause before ("公务接待费支出决算比预算无增减变化，比去年增加")
+    let subject = strip(clauseBefore(text, wordPos));
+    if (!/[\u4e00-\u9fff]/.test(subject)) {
+      const s0 = sentenceStart(text, wordPos);
+      const prev = clauseBefore(text, wordPos - clauseBefore(text, wordPos).length - 1, s0);
+      const words = prev.split(/比|较|与|同比|\d/)[0]!.replace(/^其中[:：]?/, '').trim();
+      if (!/\d/.test(prev) && /[\u4e00-\u9fff]{2}/.test(words) && !TAIL.test(words)) subject = words;
     }
+    const named = /[\u4e00-\u9fff]/.test(subject);
+    const key = named ? keyOf(subject) : undefined;
+    const candidates = levels.filter((a) => a.fig.start < at && a.basis !== 'budget');
+    if (key) return [...candidates].reverse().find((a) => a.key === key && a.section === section);
     const s = sentenceStart(text, at);
     const inSentence = [...candidates].reverse().find((a) => a.fig.start >= s);
-    if (inSentence) return inSentence;
+    if (inSentence || named) return inSentence;
     // "经营收入 0.00 万元，为…。较 2022 年度决算数增加 0.00 万元，增长 0%": the sentence before, under the same heading
     const floor = Math.max(ctx.sec.heading(at)?.offset ?? 0, s - 150);
     const before = [...candidates].reverse().find((a) => a.fig.start >= floor && a.fig.start < s);
@@ -94,7 +106,7 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
       }
     }
     if (!rate && !previous) continue;
-    const found = currentOf(change.fig.start, wordPos, change.section, undefined);
+    const found = currentOf(change.fig.start, wordPos, change.section);
     const current = found && !(previous && found.fig.start > previous.fig.start) ? found : undefined;
     // with no current amount, only the words can be checked: 减 with 增长 is wrong whatever the figures
     if (!current && !(rate && word && (change.delta === '增加') !== (word === '增长'))) continue;
@@ -151,7 +163,7 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
     const rate = rateAt(ctx, p.fig.end + gm[0].length);
     if (!rate || rate.missing || usedRates.has(rate.tok.start)) continue;
     const labelStart = p.fig.start - p.label.length;
-    const current = currentOf(p.fig.start, labelStart, p.section, undefined);
+    const current = currentOf(p.fig.start, labelStart, p.section);
     if (!current) continue;
     const word = wordOf(gm[1]!);
     out.push({ current, previous: p, direction: word === '增长' ? '增加' : '减少', word, rate: strip(rate.tok) });

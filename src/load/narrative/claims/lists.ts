@@ -8,7 +8,7 @@
 import type { AmountClaim } from '../model.js';
 import { CHILDREN, isGeneric, PARENT, TAIL } from '../keys.js';
 import type { Tok } from '../tokens.js';
-import { clauseBefore, lineStart, sentenceEnd, sentenceStart, type ClaimContext } from './context.js';
+import { amountsIn, clauseBefore, lineStart, sentenceEnd, sentenceStart, tokensIn, type ClaimContext } from './context.js';
 
 export interface ListItem {
   start: number;
@@ -174,7 +174,7 @@ function parseInline(r: Reader, s: number, e: number, countUnit: string | undefi
       const ownerKey = owner?.main?.key;
       while (ownerKey && /[；;]/.test(text[to] ?? '') && to < e) {
         const next = nextSemicolon(text, to + 1, e);
-        const first = r.ctx.amounts.find((a) => a.fig.start > to && a.fig.start < next && roleOf(a) === 'main');
+        const first = amountsIn(r.ctx, to + 1, next).find((a) => roleOf(a) === 'main');
         if (!first || PARENT[first.key ?? ''] !== ownerKey) break;
         to = next;
       }
@@ -194,8 +194,8 @@ function parseInline(r: Reader, s: number, e: number, countUnit: string | undefi
     if (END_OF_LIST.test(clause)) break;
     const groups = groupsOf(text, i, d);
     const inGroup = (pos: number) => groups.some(([o, c]) => pos > o && pos < c);
-    const amounts = r.ctx.amounts.filter((a) => a.fig.start >= i && a.fig.start < d && !inGroup(a.fig.start));
-    const counts = countUnit ? r.ctx.prose.filter((t) => t.kind === 'count' && t.unit === countUnit && t.start >= i && t.start < d && !inGroup(t.start) && !isDeltaCount(text, t)) : [];
+    const amounts = amountsIn(r.ctx, i, d).filter((a) => !inGroup(a.fig.start));
+    const counts = countUnit ? tokensIn(r.ctx, i, d).filter((t) => t.kind === 'count' && t.unit === countUnit && !inGroup(t.start) && !isDeltaCount(text, t)) : [];
     const main = countUnit ? undefined : amounts.find((a) => roleOf(a) === 'main');
     const leadStart = countUnit ? counts[0]?.start : main?.fig.start;
     const lead = leadStart !== undefined;
@@ -206,7 +206,7 @@ function parseInline(r: Reader, s: number, e: number, countUnit: string | undefi
     // "因公出国（境）费支出与上一年度持平": a part with no change; "无增减变化" alone says it of the part before
     const flat = !amounts.length && !counts.length && FLAT.test(clause) && /[\u4e00-\u9fff]{2}/.test(clause.split(/与|比|较|同|无|没有|持平/)[0]!.replace(/^[\s，,；;]+/, ''));
     // "一般公务用车 12 辆，价值 244.81 万元": a part named with its count, its amount in the clause after
-    const counted = !countUnit && !amounts.length && r.ctx.prose.some((t) => t.start >= i && t.start < d && t.kind === 'count' && !NOT_ADDITIVE.has(t.unit));
+    const counted = !countUnit && !amounts.length && tokensIn(r.ctx, i, d).some((t) => t.kind === 'count' && !NOT_ADDITIVE.has(t.unit));
     if (substantive(clause) && (lead || flat || counted || amounts.some((a) => roleOf(a) === 'delta'))) {
       push();
       if (items.length && !sep) sep = prevDelim;
@@ -227,8 +227,8 @@ function parseInline(r: Reader, s: number, e: number, countUnit: string | undefi
         const inner = text.slice(o + 1, c);
         const m = NESTED.exec(inner);
         const figs = countUnit
-          ? r.ctx.prose.filter((t) => t.kind === 'count' && t.unit === countUnit && t.start > o && t.start < c).length
-          : r.ctx.amounts.filter((a) => a.fig.start > o && a.fig.start < c && roleOf(a) === 'main').length;
+          ? tokensIn(r.ctx, o + 1, c).filter((t) => t.kind === 'count' && t.unit === countUnit).length
+          : amountsIn(r.ctx, o + 1, c).filter((a) => roleOf(a) === 'main').length;
         if ((m || figs >= 2) && (current.main || current.count)) {
           readList(r, { marker: m ? m[0].replace(/[:：\s]/g, '') : '(', pos: o, head: current, from: o + 1 + (m ? m[0].length : 0), to: c, countUnit, block: false });
         }
@@ -278,7 +278,7 @@ function parseBlock(r: Reader, s: number, e: number, countUnit: string | undefin
         else if (role === 'budget') item.budget ??= a;
         else if (role === 'delta') item.delta ??= a;
       }
-      if (countUnit) item.count = ctx.prose.find((t) => t.kind === 'count' && t.unit === countUnit && t.start >= from && t.start < to && !isDeltaCount(text, t));
+      if (countUnit) item.count = tokensIn(ctx, from, to).find((t) => t.kind === 'count' && t.unit === countUnit && !isDeltaCount(text, t));
       items.push(item);
     }
     return { items, closing: [], end: e, gaps: 0 };
@@ -294,8 +294,8 @@ function parseBlock(r: Reader, s: number, e: number, countUnit: string | undefin
       continue;
     }
     const hasFigure = countUnit
-      ? ctx.prose.some((t) => t.kind === 'count' && t.unit === countUnit && t.start >= i && t.start < se && !isDeltaCount(text, t))
-      : ctx.amounts.some((a) => a.fig.start >= i && a.fig.start < se && roleOf(a) !== undefined);
+      ? tokensIn(ctx, i, se).some((t) => t.kind === 'count' && t.unit === countUnit && !isDeltaCount(text, t))
+      : amountsIn(ctx, i, se).some((a) => roleOf(a) !== undefined);
     let k = i;
     while (k < se && /\s/.test(text[k]!)) k++;
     const opensLine = lineStart(m, k) === k;
@@ -307,7 +307,7 @@ function parseBlock(r: Reader, s: number, e: number, countUnit: string | undefin
       continue;
     }
     // after the first, a part opens a line of its own and lists nothing of its own
-    const figures = ctx.amounts.filter((a) => a.fig.start >= i && a.fig.start < se).length;
+    const figures = amountsIn(ctx, i, se).length;
     if (items.length && (!opensLine || (/其中|包括/.test(sentence) && figures >= 2))) break;
     const parsed = parseInline(r, i, se, countUnit);
     items.push(...parsed.items);
@@ -382,8 +382,8 @@ function headBefore(ctx: ClaimContext, pos: number): { main?: AmountClaim; budge
   const { text } = ctx;
   const floor = Math.max(ctx.sec.heading(pos)?.offset ?? 0, pos - HEAD_REACH);
   const read = (from: number, to: number) => {
-    const amounts = ctx.amounts.filter((a) => a.fig.start >= from && a.fig.start < to);
-    const counts = ctx.prose.filter((t) => t.kind === 'count' && !NOT_ADDITIVE.has(t.unit) && t.start >= from && t.start < to && !isDeltaCount(text, t));
+    const amounts = amountsIn(ctx, from, to);
+    const counts = tokensIn(ctx, from, to).filter((t) => t.kind === 'count' && !NOT_ADDITIVE.has(t.unit) && !isDeltaCount(text, t));
     const last = (role: Role) => [...amounts].reverse().find((a) => roleOf(a) === role);
     // the change against last year comes first ("比上年增加 A，…；比 2019 年减少 B")
     return { main: last('main'), budget: last('budget'), delta: amounts.find((a) => roleOf(a) === 'delta'), counts, from };
@@ -423,7 +423,7 @@ export function readLists(ctx: ClaimContext): List[] {
     const bracket = openBracket(text, pos);
     if (bracket >= 0) {
       const close = text.indexOf(')', pos);
-      const before = ctx.amounts.filter((a) => a.fig.end <= bracket && a.fig.end >= bracket - 2 && roleOf(a) === 'main');
+      const before = amountsIn(ctx, Math.max(0, bracket - 40), bracket).filter((a) => a.fig.end <= bracket && a.fig.end >= bracket - 2 && roleOf(a) === 'main');
       const main = before[before.length - 1];
       if (main && close > pos) readList(r, { marker: mm[0].replace(/[:：]/g, ''), pos, head: { start: main.fig.start, end: main.fig.end, label: main.label, main, flat: false }, from: colonEnd, to: close, countUnit: undefined, block: false });
       r.consumed.add(pos);
