@@ -10,8 +10,8 @@ const meta: RuleMeta = {
   id: 'narrative-relations',
   title: { zh: '说明中数字之间的关系', en: 'Relations between figures of the text' },
   description: {
-    zh: '面向中小企业预留的政府采购金额不应超过政府采购金额，面向小微企业预留的不应超过面向中小企业预留的，预留项目中由中小（小微）企业中标或成交的不应超过预留金额，由中小企业中标或成交的合计不应超过政府采购金额；机关运行经费对行政单位应等于公用经费，对其他单位不应超过公用经费。',
-    en: 'The procurement reserved for SMEs must not exceed the procurement, that reserved for small and micro firms not that reserved for SMEs, what SMEs (small and micro firms) were awarded of the reserved procurement not the reserve, and all that SMEs were awarded not the procurement; agency operating costs must equal public-use costs for administrative units and not exceed them otherwise.',
+    zh: '面向中小企业预留的政府采购金额不应超过政府采购金额，面向小微企业预留的不应超过面向中小企业预留的，预留项目中由中小（小微）企业中标或成交的不应超过预留金额，由中小企业中标或成交的（授予中小企业的合同金额）合计不应超过政府采购金额，授予小微企业的不应超过授予中小企业的；机关运行经费对行政单位应等于公用经费，对其他单位不应超过公用经费。',
+    en: 'The procurement reserved for SMEs must not exceed the procurement, that reserved for small and micro firms not that reserved for SMEs, what SMEs (small and micro firms) were awarded of the reserved procurement not the reserve, and all that SMEs were awarded not the procurement, nor what small and micro firms were awarded what SMEs were; agency operating costs must equal public-use costs for administrative units and not exceed them otherwise.',
   },
   rationale: {
     zh: '单位类型取自清单或 --unit-type；未说明时按“不超过”检查。',

@@ -139,7 +139,8 @@ export function threePublicFigure(d: Disclosure, key: string, side: 'budget' | '
   if (!three) return undefined;
   const row = dataRows(three)[0] ?? totalRow(three) ?? onlyRow(three);
   if (!row) return undefined;
-  const col = (id: string) => figure(three, row, side ? `${id}@${side}` : id);
+  // a 决算 table with 决算数 columns only has them undimensioned
+  const col = (id: string) => figure(three, row, side ? `${id}@${side}` : id) ?? (side === 'final' ? figure(three, row, id) : undefined);
   // the “三公” subtotal when the table also holds 会议费 and 培训费, else its total
   if (key === 'threePublic') return col('threePublic') ?? col('total');
   return col(key);
