@@ -58,48 +58,33 @@ export function readNames(ctx: ClaimContext, executions: readonly ExecutionClaim
   const { text } = ctx;
   const out: NameClaims = { names: [], dates: [], wordings: [] };
 
-  // the year and the statement: from the titles, else from the text at large
-  const tally = new Map<string, { n: number; year: number; statement: 'budget' | 'final' }>();
-  const count = (s: string, weight: number) => {
-    for (const mm of s.matchAll(/(\d{4})\s?年度?[^，,。；\d“”"]{0,8}?(决算|预算)/g)) {
-      const year = Number(mm[1]);
-      if (year < 2000 || year > 2100) continue;
-      const statement = mm[2] === '决算' ? 'final' : 'budget';
-      const k = `${year}|${statement}`;
-      const e = tally.get(k) ?? { n: 0, year, statement };
-      e.n += weight;
-      tally.set(k, e);
-    }
+  // the statement: what the titles call the document (部门决算, 决算情况说明, 预算公开 …; 一般公共预算 is a name)
+  const titles = titleLines(ctx);
+  const STATEMENT = /(?:部门|单位)(决算|预算)|(?<!一般公共|性基金|资本经营|预)(决算|预算)(?:情况说明|说明|公开|报表|编制说明|批复)/g;
+  const tallyOf = (lines: readonly string[]) => {
+    let final = 0;
+    let budget = 0;
+    for (const l of lines) for (const mm of l.matchAll(STATEMENT)) (mm[1] ?? mm[2]) === '决算' ? final++ : budget++;
+    return { final, budget };
   };
-  const titles = titleLines(ctx).filter((t) => !/[，,；;]/.test(t.text));
-  for (const t of titles) count(t.text, 10);
-  if (!tally.size) count(text.replace(/[^。\n]*(?:比|较|与|同比|相比)[^。\n]*/g, ''), 1);
-  const best = [...tally.values()].sort((a, b) => b.n - a.n)[0];
-  if (best) {
-    out.year = best.year;
-    out.statement = best.statement;
-  } else {
-    // no title: the year most sentences open with
-    const years = new Map<number, number>();
-    for (const mm of text.matchAll(/(?:^|[。\n])\s?(?:\d{1,2}[.、])?\s?(20\d\d)\s?年/g)) years.set(Number(mm[1]), (years.get(Number(mm[1])) ?? 0) + 1);
-    const top = [...years.entries()].sort((a, b) => b[1] - a[1]);
-    if (top[0] && (!top[1] || top[0][1] > top[1][1])) out.year = top[0][0];
-    // 决算 or 预算: what the headings are about (一般公共预算, 基金预算 are names, not the statement)
-    let finals = 0;
-    let budgets = 0;
-    for (const h of ctx.m.headings) {
-      if (h.level > 2) continue;
-      const line = text.slice(h.offset, h.offset + 60).replace(/^\n/, '').split('\n')[0]!.replace(/一般公共预算|基金预算|经营预算|预算财政拨款|预算拨款/g, '');
-      if (/决算/.test(line)) finals++;
-      else if (/预算/.test(line)) budgets++;
-    }
-    if (finals > budgets) out.statement = 'final';
-    else if (budgets > finals) out.statement = 'budget';
-  }
+  let t = tallyOf(titles.map((x) => x.text));
+  if (!t.final && !t.budget) t = tallyOf(text.split(/[。\n]/).filter((l) => !/比|较|相比|同比/.test(l)));
+  if (t.final >= 1 && t.final >= 2 * t.budget) out.statement = 'final';
+  else if (t.budget >= 1 && t.budget >= 2 * t.final) out.statement = 'budget';
+  // the year: the one the titles give with the statement, else the one most sentences open with
+  const years = new Map<number, number>();
+  const add = (y: number, w: number) => {
+    if (y >= 2000 && y <= 2100) years.set(y, (years.get(y) ?? 0) + w);
+  };
+  for (const x of titles) for (const mm of x.text.matchAll(/(\d{4})\s?年度?[^，,。；\d]{0,12}?(决算|预算)/g)) add(Number(mm[1]), (mm[2] === '决算') === (out.statement === 'final') ? 10 : 1);
+  if (!years.size) for (const mm of text.matchAll(/(?:^|[。\n])\s?(?:\d{1,2}[.、]|[(（][一二三四五六七八九十]{1,3}[)）])?\s?(20\d\d)\s?年/g)) add(Number(mm[1]), 1);
+  const top = [...years.entries()].sort((a, b) => b[1] - a[1]);
+  if (top[0] && (!top[1] || top[0][1] > top[1][1])) out.year = top[0][0];
 
   // the department: the name its titles give most often
   const names = new Map<string, { n: number; pos: number }>();
   for (const t of titles) {
+    if (/[，,；;]/.test(t.text)) continue;
     const cands = [
       /第[一二三四五六]部分\s?(.{4,40}?)(?:\s?\d{4}\s?年度?)?(?:部门|单位)?(?:概况|基本情况)/.exec(t.text)?.[1],
       /^(?:第[一二三四五六]部分\s?)?(.{4,40}?)\s?\d{4}\s?年度?\s?(?:部门|单位)?(?:决算|预算)/.exec(t.text)?.[1],
