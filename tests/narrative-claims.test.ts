@@ -444,3 +444,12 @@ describe('more wordings of real texts', () => {
     expect(check(t('60.00')).map((f) => f.ruleId)).toEqual(['narrative-relations', 'narrative-share']);
   });
 });
+
+describe('lists of some of the parts', () => {
+  it('"其中：主要用于 A、B" and "A、B 等" list some parts only: together at most the total', () => {
+    expect(check('五、项目支出\n项目支出 500.00 万元，其中：主要用于甲项目 100.00 万元、乙项目 50.00 万元。')).toEqual([]);
+    const fs = check('五、项目支出\n项目支出 500.00 万元，其中：甲项目 100.00 万元、乙项目 450.00 万元等。');
+    expect(brief(fs)).toEqual([{ rule: 'narrative-sum', at: '2:23', severity: 'error', expected: '500.00', actual: '550.00' }]);
+    expect(fs[0]!.message.zh).toBe('所列 2 项之和 550.00 超过了项目支出 500.00');
+  });
+});

@@ -24,8 +24,8 @@ const meta: RuleMeta = {
       en: '{stated} is {actual}, but its {count} listed parts add up to {expected}',
     },
     atMost: {
-      zh: '{part}超过了{stated} {actual}',
-      en: '{part} exceeds {stated} {actual}',
+      zh: '{part} {actual} 超过了{total} {expected}',
+      en: '{part} {actual} exceeds {total} {expected}',
     },
   },
 };
@@ -40,8 +40,9 @@ export const narrativeSum: Rule = {
       const total = signed(claimStated(s.total), s.signed && s.total.delta === '减少');
       const parts = s.parts.map((p) => signed(claimStated(p), s.signed && p.delta === '减少'));
       if (s.mode === 'atMost') {
-        const part = parts[0]!;
-        const f = judge({ meta, messageId: 'atMost', data: { part: part.label }, stated: part, computed: total.interval, inputs: [total], options, atMost: true });
+        // one part, or the parts a list names as some of many (主要…, …等): together at most the total
+        const part = parts.length === 1 ? parts[0]! : { ...parts[0]!, interval: sum(parts.map((p) => p.interval)), label: { zh: `所列 ${parts.length} 项之和`, en: `the ${parts.length} parts listed` } };
+        const f = judge({ meta, messageId: 'atMost', data: { part: part.label, total: total.label }, stated: part, computed: total.interval, inputs: [total, ...(parts.length > 1 ? parts : [])], options, atMost: true });
         if (f) out.push(f);
         continue;
       }

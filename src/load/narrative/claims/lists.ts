@@ -37,6 +37,8 @@ export interface List {
   complete: boolean;
   /** the parts follow the marker's line, one numbered item or sentence each */
   block: boolean;
+  /** some of the parts only: "其中主要用于：A、B", "…、B 50 万元等" */
+  partial: boolean;
 }
 
 const MARKER = /(?:主要)?(?:其中|包括)[:：]?/g;
@@ -356,9 +358,17 @@ function readList(r: Reader, spec: ListSpec): List | undefined {
     // an excerpt that stops inside the list ("…；上年结") leaves its parts incomplete
     complete: whole || !(parsed.end >= r.ctx.text.length && !/[。.；;]\s*$/.test(r.ctx.text.slice(Math.max(0, parsed.end - 3)))),
     block: spec.block,
+    partial: /^\s?[:：]?\s?(?:主要|重点|部分)/.test(r.ctx.text.slice(spec.from, spec.from + 4)) || /^\s?等/.test(r.ctx.text.slice(lastEnd(parsed.items), lastEnd(parsed.items) + 2)),
   };
   r.out.push(list);
   return list;
+}
+
+/** Where the last part's figure ends. */
+function lastEnd(items: readonly ListItem[]): number {
+  const last = items[items.length - 1]!;
+  const figs = [last.main, last.budget, last.delta].filter((a): a is AmountClaim => !!a).map((a) => a.fig.end);
+  return figs.length ? Math.max(...figs) : last.count?.end ?? last.end;
 }
 
 /** The unmatched “(” before pos in its sentence, or -1. */

@@ -12,7 +12,7 @@ export function readSums(ctx: ClaimContext, lists: readonly List[]): SumClaim[] 
   const countClaim = (t: Tok): AmountClaim => ({ fig: strip(t), label: clauseBefore(ctx.text, t.start).trim(), section: ctx.sec.l1(t.start), approx: false, fiscal: false });
   for (const l of lists) {
     if (!l.complete) continue;
-    const mode = l.items.length >= 2 ? 'eq' : 'atMost';
+    const mode = l.items.length >= 2 && !l.partial ? 'eq' : 'atMost';
     const form = l.marker === '(' ? '其中' : l.marker.replace(/^主要/, '');
     if (l.counts) {
       const head = l.head.count;
@@ -28,12 +28,12 @@ export function readSums(ctx: ClaimContext, lists: readonly List[]): SumClaim[] 
     if (head.main && l.items.every((i) => i.main)) {
       const parts = l.items.map((i) => i.main!);
       out.push({ total: head.main, parts, mode, form, signed: false });
-      for (const c of l.closing) out.push({ total: c, parts, mode: 'eq', form: '合计', signed: false });
+      if (!l.partial) for (const c of l.closing) out.push({ total: c, parts, mode: 'eq', form: '合计', signed: false });
     }
     if (head.budget && l.items.every((i) => i.budget)) {
       out.push({ total: head.budget, parts: l.items.map((i) => i.budget!), mode, form, signed: false, basis: 'budget' });
     }
-    if (head.delta && l.items.length >= 2 && l.items.every((i) => i.delta || i.flat) && l.items.some((i) => i.delta)) {
+    if (head.delta && !l.partial && l.items.length >= 2 && l.items.every((i) => i.delta || i.flat) && l.items.some((i) => i.delta)) {
       const parts = l.items.filter((i) => i.delta).map((i) => i.delta!);
       out.push({ total: head.delta, parts, mode, form, signed: true });
       // the changes a sum checks are claims of the text, rate or not
