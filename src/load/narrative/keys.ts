@@ -137,7 +137,19 @@ export function basisOf(label: string): 'budget' | 'final' | undefined {
   return undefined;
 }
 
+// The same labels recur within a text and across a batch; bounded so that a long run does not grow it without end.
+const KEYS = new Map<string, string | undefined>();
+const KEYS_MAX = 8192;
+
 export function keyOf(label: string): string | undefined {
+  if (KEYS.has(label)) return KEYS.get(label);
+  const key = computeKey(label);
+  if (KEYS.size >= KEYS_MAX) KEYS.clear();
+  KEYS.set(label, key);
+  return key;
+}
+
+function computeKey(label: string): string | undefined {
   // "2010301 行政运行", "（2010301）行政运行": the classification code says which row
   const code = /(?:^|[^\d.])(2\d{2}(?:\d{2}){0,2})[)）\s]*[\u4e00-\u9fff][^\d]*$/.exec(label);
   if (code && !/20\d\d年/.test(label.slice(code.index, code.index + 8))) return `code:${code[1]}`;

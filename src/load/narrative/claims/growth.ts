@@ -4,7 +4,7 @@
 import type { AmountClaim, GrowthClaim } from '../model.js';
 import { keyOf, TAIL } from '../keys.js';
 import type { Tok } from '../tokens.js';
-import { clauseBefore, sentenceStart, strip, type ClaimContext } from './context.js';
+import { amountsIn, clauseBefore, sentenceStart, strip, tokensIn, type ClaimContext } from './context.js';
 
 const RATE_AFTER = /^\s?[，,]?\s?(增长|下降|降低|增幅为?|降幅为?|减幅为?|\(减\)幅|（减）幅|增加了?|减少了?|上升|增|减)\s?/;
 
@@ -58,15 +58,33 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
     }
     const named = /[\u4e00-\u9fff]/.test(subject);
     const key = named ? keyOf(subject) : undefined;
-    const candidates = levels.filter((a) => a.fig.start < at && a.basis !== 'budget');
-    if (key) return [...candidates].reverse().find((a) => a.key === key && a.section === section);
+    /** the last level before `at` (and at or after `floor`) that passes the test, nearest first */
+    const lastBefore = (floor: number, test: (a: AmountClaim) => boolean): AmountClaim | undefined => {
+      for (let k = firstAtOrAfter(at) - 1; k >= 0; k--) {
+        const a = levels[k]!;
+        if (a.fig.start < floor) return undefined;
+        if (a.basis !== 'budget' && test(a)) return a;
+      }
+      return undefined;
+    };
+    if (key) return lastBefore(0, (a) => a.key === key && a.section === section);
     const s = sentenceStart(text, at);
-    const inSentence = [...candidates].reverse().find((a) => a.fig.start >= s);
+    const inSentence = lastBefore(s, () => true);
     if (inSentence || named) return inSentence;
     // "经营收入 0.00 万元，为…。较 2022 年度决算数增加 0.00 万元，增长 0%": the sentence before, under the same heading
-    const floor = Math.max(ctx.sec.heading(at)?.offset ?? 0, s - 150);
-    const before = [...candidates].reverse().find((a) => a.fig.start >= floor && a.fig.start < s);
-    return before && before.fig.start >= sentenceStart(text, s - 1) ? before : undefined;
+    const floor = Math.max(ctx.sec.heading(at)?.offset ?? 0, s - 150, sentenceStart(text, s - 1));
+    return lastBefore(floor, () => true);
+  };
+  /** the index of the first level starting at or after pos */
+  const firstAtOrAfter = (pos: number): number => {
+    let lo = 0;
+    let hi = levels.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (levels[mid]!.fig.start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   };
 
   for (const change of ctx.amounts) {
@@ -76,10 +94,10 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
     // "较上年 2.08 减少 0.03 万元", "比 2022 年年初预算数 3683.76 万元减少 374.18 万元": last year's figure stated
     let previous: AmountClaim | undefined;
     const s = sentenceStart(text, change.fig.start);
-    const prior = [...ctx.amounts].reverse().find((a) => a.prior && a.fig.start >= s && a.fig.end <= wordPos && wordPos - a.fig.end <= 2);
+    const prior = amountsIn(ctx, s, wordPos).reverse().find((a) => a.prior && a.fig.end <= wordPos && wordPos - a.fig.end <= 2);
     if (prior) previous = prior;
     else {
-      const bare = [...ctx.prose].reverse().find((t) => t.kind === 'bare' && t.end <= wordPos && wordPos - t.end <= 1 && t.start >= s && /(?:比|较)(?:上年|去年|上一年度?)\s?$/.test(text.slice(Math.max(0, t.start - 6), t.start)));
+      const bare = tokensIn(ctx, s, wordPos).reverse().find((t) => t.kind === 'bare' && t.end <= wordPos && wordPos - t.end <= 1 && /(?:比|较)(?:上年|去年|上一年度?)\s?$/.test(text.slice(Math.max(0, t.start - 6), t.start)));
       if (bare) {
         previous = { fig: { ...strip(bare), unit: change.fig.unit }, label: clauseBefore(text, bare.start).trim(), section: change.section, approx: false, fiscal: change.fiscal, prior: true };
         use(bare);
