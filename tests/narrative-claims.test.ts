@@ -453,3 +453,11 @@ describe('lists of some of the parts', () => {
     expect(fs[0]!.message.zh).toBe('所列 2 项之和 550.00 超过了项目支出 500.00');
   });
 });
+
+describe('changes of the parts', () => {
+  it('"因公出国（境）费 0 万元，与上年持平" is a part with no change: the changes of the parts add up to the total\'s', () => {
+    const t = (d: string) => `四、“三公”经费预算情况\n2024年“三公”经费预算20.00万元，比上年减少${d}万元。其中：因公出国（境）费0万元，与上年持平；公务用车购置及运行费15.00万元，比上年减少1.00万元；公务接待费5.00万元，比上年减少1.00万元。`;
+    expect(check(t('2.00'))).toEqual([]);
+    expect(brief(check(t('2.50')))).toEqual([{ rule: 'narrative-sum', at: '2:27', severity: 'error', expected: '-2.00', actual: '-2.50' }]);
+  });
+});

@@ -216,6 +216,8 @@ function parseInline(r: Reader, s: number, e: number, countUnit: string | undefi
       if (flat) current.flat = true;
     }
     if (current) {
+      // "因公出国（境）费 0 万元，与上年持平": no change
+      if (!amounts.length && FLAT.test(clause) && !current.delta) current.flat = true;
       for (const a of amounts) {
         const role = roleOf(a);
         if (role === 'main' && !countUnit) current.main ??= a;
