@@ -461,3 +461,10 @@ describe('changes of the parts', () => {
     expect(brief(check(t('2.50')))).toEqual([{ rule: 'narrative-sum', at: '2:27', severity: 'error', expected: '-2.00', actual: '-2.50' }]);
   });
 });
+
+describe('items under a heading that names their class', () => {
+  it('"（一）公共安全（类）" then "1．法院（款）行政运行（项）支出 X": the path has the heading\'s class; "（项）支出" is no part of the name', () => {
+    const n = readNarrative('五、财政拨款支出预算情况说明\n其中：\n（一）公共安全（类）\n1．法院（款）行政运行（项）支出 14857.61 万元，与上年相比增加 3070.69 万元，增长 26.05%。', 't.txt');
+    expect(n.amounts.filter((a) => !a.delta).map((a) => a.key)).toEqual(['fn:公共安全支出/法院/行政运行']);
+  });
+});

@@ -91,7 +91,10 @@ export function classPath(label: string): string[] | undefined {
   }
   const rest = cleanLabel(parts[i - 1] ?? '').replace(BASIS_SUFFIX, '');
   // "一般公共服务（类）支出 1200 万元": the mark stands inside the name
-  if (rest === '支出' && names.length) names[names.length - 1] += '支出';
+  // ("…（项）支出 X 万元": the word after a 款 or 项 is no part of its name)
+  if (rest === '支出') {
+    if (names.length === 1) names[0] += '支出';
+  }
   else if (names.length < 3 && rest && !/[:：。]/.test(rest) && rest.length <= 24 && /[\u4e00-\u9fff]/.test(rest)) names.push(rest);
   // "社会保障和就业（类）" is the class 社会保障和就业支出
   if (names[0] && CLASS_NAMES.includes(names[0])) names[0] += '支出';

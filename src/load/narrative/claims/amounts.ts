@@ -73,7 +73,7 @@ export function readAmounts(ctx: ClaimContext): void {
           if (key) claim.key = key;
         }
       } else {
-        const key = keyOf(label);
+        const key = keyOf(withClass(ctx, label, t.start));
         if (key) claim.key = key;
       }
       t.used = true;
@@ -84,6 +84,21 @@ export function readAmounts(ctx: ClaimContext): void {
     ctx.byStart.set(t.start, claim);
   }
   scopeSplits(ctx);
+}
+
+/** "1．法院（款）行政运行（项）支出 X" under "（一）公共安全（类）": the path with the heading's class. */
+function withClass(ctx: ClaimContext, label: string, pos: number): string {
+  if (!/\(款\)/.test(label) || /\(类\)/.test(label)) return label;
+  const { text, m } = ctx;
+  for (let k = m.headings.length - 1; k >= 0; k--) {
+    const h = m.headings[k]!;
+    if (h.offset > pos) continue;
+    const title = text.slice(h.offset, h.offset + 40).replace(/^\n/, '').split(/[\n。，]/)[0]!;
+    const cm = /^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s?([\u4e00-\u9fff]+?)\s?\(类\)$/.exec(title.replace(/（/g, '(').replace(/）/g, ')'));
+    if (cm) return `${cm[1]}(类)${label.replace(/^\s*\d{1,2}[.、．]\s?/, '')}`;
+    if (h.level <= 1) break;
+  }
+  return label;
 }
 
 /** The year a sentence opens with, else the year of the heading it stands under. */
