@@ -38,7 +38,7 @@ const ALIASES: Array<[RegExp, string]> = [
   [/收支总预算$|收入支出总计$|收支总计$/, 'grandTotal'],
   [/本年收入(合计)?$/, 'yearIncome'],
   [/本年支出(合计)?$/, 'yearExpense'],
-  // after the department's name too: "上犹县寺下镇人民政府收入预算总额"
+  // after the department's name too: "示例镇人民政府收入预算总额"
   [/(^|部门|单位|年度|全年|局|委|会|办|室|中心|政府|院|校|所|站|队|处)收入(预算)?$/, 'incomeTotal'],
   [/(^|部门|单位|年度|全年|局|委|会|办|室|中心|政府|院|校|所|站|队|处)支出(预算)?$/, 'expenseTotal'],
   // income by source: 一般公共预算财政拨款收入 is one source, 财政拨款收入 all of them

@@ -70,7 +70,7 @@ export const ShareClaimSchema = z.object({
 export type ShareClaim = z.infer<typeof ShareClaimSchema>;
 
 export const GrowthClaimSchema = z.object({
-  /** this year's figure; absent when the text states none ("较上年减 0.04 万元，增 0.01%": only the words can be checked) */
+  /** this year's figure; absent when the text states none ("较上年减 A 万元，增 P%": only the words can be checked) */
   current: AmountClaimSchema.optional(),
   /** the change stated (增加/减少 A); absent in "较上年预算 B 万元增长 R%" */
   change: AmountClaimSchema.optional(),
@@ -121,7 +121,7 @@ export type ExecutionClaim = z.infer<typeof ExecutionClaimSchema>;
 
 /** The document's year and statement as the text gives them, and the dates it states. */
 export const DateClaimSchema = z.object({
-  /** cutoff: 截至 Y 年 12 月 31 日; heading: a heading's 20XX 年度…决算/预算; subject: a sentence's leading year before a 决算 against its budget; malformed: 22017年 */
+  /** cutoff: 截至 Y 年 12 月 31 日; heading: a heading's 20XX 年度…决算/预算; subject: a sentence's leading year before a 决算 against its budget; malformed: 20224年 */
   kind: z.enum(['cutoff', 'heading', 'subject', 'malformed']),
   year: z.number().int(),
   raw: z.string(),
@@ -140,7 +140,7 @@ export const NameMentionSchema = z.object({
 });
 export type NameMention = z.infer<typeof NameMentionSchema>;
 
-/** Wording left from a template or cut short: "下降（增长）", "增长 13.95。", "占基本支出预算%". */
+/** Wording left from a template or cut short: "下降（增长）", "增长 13.95。", "占预算总额%". */
 export const WordingClaimSchema = z.object({
   kind: z.enum(['alternative', 'numberMissing']),
   text: z.string(),

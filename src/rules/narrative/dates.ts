@@ -1,5 +1,5 @@
 // The year the text is about, wherever it gives one: a 2024 决算 is 截至 2024 年 12 月 31 日 (a 2025 budget,
-// 截至 2024 年…), its headings say 2024 年度…决算, its 决算 sentences are of 2024; a year like 22017 is a slip.
+// 截至 2024 年…), its headings say 2024 年度…决算, its 决算 sentences are of 2024; a year like 20224 is a slip.
 import type { Finding } from '../../core/findings.js';
 import { plainFinding } from '../figures.js';
 import type { Rule, RuleMeta } from '../types.js';
@@ -8,8 +8,8 @@ const meta: RuleMeta = {
   id: 'narrative-dates',
   title: { zh: '说明中的年度与日期', en: 'Years and dates in the text' },
   description: {
-    zh: '说明中的年度应与其所述年度一致：决算的资产截止日为该年 12 月 31 日（预算为上一年），标题中“X 年度部门决算（预算）”为该年度，“X 年……决算为……完成预算的……”所述为该年度；“22017 年”之类的年份为笔误。',
-    en: 'Years must be the year the text is about: a 决算\'s assets are as of 31 December of that year (a budget\'s, of the year before), headings say that year\'s 决算 (预算), a sentence of the outturn against the budget is of that year; a year such as 22017 is a slip.',
+    zh: '说明中的年度应与其所述年度一致：决算的资产截止日为该年 12 月 31 日（预算为上一年），标题中“X 年度部门决算（预算）”为该年度，“X 年……决算为……完成预算的……”所述为该年度；“20224 年”之类的年份为笔误。',
+    en: 'Years must be the year the text is about: a 决算\'s assets are as of 31 December of that year (a budget\'s, of the year before), headings say that year\'s 决算 (预算), a sentence of the outturn against the budget is of that year; a year such as 20224 is a slip.',
   },
   rationale: {
     zh: '所述年度取自标题中“X 年度部门决算（预算）”出现最多的年份，有报表时决算与预算之分以报表格式为准。',

@@ -47,7 +47,7 @@ export const narrativeSum: Rule = {
         continue;
       }
       const computed = sum(parts.map((p) => p.interval));
-      // counts of staff list the groups of a total and then another group ("教职工 62 人，其中 … 中级工 1 人，退休职工 28 人"):
+      // counts of staff list the groups of a total and then another group ("教职工 50 人，其中 … 工勤人员 10 人，退休职工 30 人"):
       // the parts the total is the exact sum of are its parts
       if (!(total.unit in WAN_PER) && !computed.value.eq(total.interval.value)) {
         let acc = new Decimal(0);

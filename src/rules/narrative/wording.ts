@@ -1,5 +1,5 @@
 // Wording left from a template or cut short: both alternatives of "下降（增长）", "小于（大于、等于）",
-// "小于预算数（或与预算数持平）" left in the text; a share with no figure ("占基本支出预算%").
+// "小于预算数（或与预算数持平）" left in the text; a share with no figure ("占预算总额%").
 import type { Finding } from '../../core/findings.js';
 import { plainFinding } from '../figures.js';
 import type { Rule, RuleMeta } from '../types.js';

@@ -13,7 +13,7 @@ function sentenceOf(text: string, pos: number): string {
 const CHANGE_BEFORE = /[(（]?(增加|减少|增长|下降|降低|上升|新增|压减|节约|增|减|少|多)[)）]?了?\s?$/;
 /** "增加人员经费 5 万元", "本年增加了其他资金预算 7000 万元": the verb before the name. */
 const CHANGE_VERB = /(?:^|[^不未])(增加|减少|新增|压减)了?[\u4e00-\u9fff“]/;
-/** the single-character forms are changes only in a comparison ("较上年增 17.1 万元", "比去年 3.01 万元少 0.07 万元") */
+/** the single-character forms are changes only in a comparison ("较上年增 A 万元", "比去年 B 万元少 A 万元") */
 const COMPARISON = /比|较|同比|相比/;
 /** "比上年预算数 B 万元" / "较 2022 年预算 1.50 万元": the figure compared with, not a level of this year */
 const PRIOR = /^(?:比|较|与|同比|对比)(?:上年|去年|上一年度?|上年度|20\d\d年度?|同期)?[^，,；;。]{0,16}$/;
@@ -47,7 +47,7 @@ export function readAmounts(ctx: ClaimContext): void {
     if (change && (!single || COMPARISON.test(label))) claim.delta = direction(change[1]!);
     else if (verb && !PRIOR.test(label)) claim.delta = direction(verb[1]!);
     if (claim.delta) {
-      // "比预算增加 0 万元", "决算数大于预算数 55.93 万元": the gap between 决算 and its budget
+      // "比预算增加 0 万元", "决算数大于预算数 D 万元": the gap between 决算 and its budget
       if (/(?:比|较|与)(?:年初|全年)?预算(?:数)?(?:相比)?[，,]?\s?(?:增加|减少|增|减)?$/.test(label) || /决算(?:数)?(?:大于|小于|超过|低于|多于|少于|超出)/.test(label)) claim.basis = 'difference';
       t.reason = 'delta';
     } else {

@@ -1,6 +1,6 @@
 // 决算 against its budget: "年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%", "决算为 A 万元，完成全年预算
 // B 万元的 R%", "支出 A 万元，年初预算为 B 万元，差值为 D 万元", "决算数小于（大于、等于）预算数",
-// "完成年初预算 100%，决算数大于预算数 55.93 万元".
+// "完成年初预算 100%，决算数大于预算数 D 万元".
 import type { AmountClaim, ExecutionClaim } from '../model.js';
 import { cleanLabel, keyOf } from '../keys.js';
 import type { Tok } from '../tokens.js';
@@ -101,7 +101,7 @@ export function readExecutions(ctx: ClaimContext): ExecutionClaim[] {
     const claim = (key && [...before].reverse().find((c) => c.key === key)) || (!key || key === before[before.length - 1]?.key ? before[before.length - 1] : undefined);
     if (!claim || claim.relation) continue;
     claim.relation = rel;
-    // "决算数大于预算数 55.93 万元": the gap, stated with the words
+    // "决算数大于预算数 D 万元": the gap, stated with the words
     const gap = amounts.find((a) => a.basis === 'difference' && a.fig.start >= pos && a.fig.start <= pos + m[0].length + 3);
     if (gap && !claim.difference) claim.difference = gap;
   }

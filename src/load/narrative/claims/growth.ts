@@ -1,6 +1,6 @@
-// Year-on-year changes: "比上年增加 A 万元，增长 B%", "较上年 2.08 减少 0.03 万元，减少了 1.44%",
-// "比 2022 年年初预算数 B 万元减少 A 万元，下降 R%", "较 2022 年预算 1.50 万元增长 75%", "下降 40%，减少 6 万元",
-// "比去年 3.01 万元少 0.07 万元": the current amount, the change, last year's figure when stated, the rate.
+// Year-on-year changes: "比上年增加 A 万元，增长 B%", "较上年 4.00 减少 1.00 万元，减少了 25.00%",
+// "比上年年初预算数 B 万元减少 A 万元，下降 R%", "较上年预算 B 万元增长 R%", "下降 R%，减少 A 万元",
+// "比去年 B 万元少 A 万元": the current amount, the change, last year's figure when stated, the rate.
 import type { AmountClaim, GrowthClaim } from '../model.js';
 import { keyOf, TAIL } from '../keys.js';
 import type { Tok } from '../tokens.js';
@@ -91,7 +91,7 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
     if (!change.delta || change.basis === 'difference') continue;
     const after = text.slice(change.fig.end, change.fig.end + 12);
     const wordPos = change.fig.start - (text.slice(change.fig.start - 6, change.fig.start).match(/[(（]?(增加|减少|增|减|少|多)[)）]?了?\s?$/)?.[0].length ?? 0);
-    // "较上年 2.08 减少 0.03 万元", "比 2022 年年初预算数 3683.76 万元减少 374.18 万元": last year's figure stated
+    // "较上年 4.00 减少 1.00 万元", "比上年年初预算数 B 万元减少 A 万元": last year's figure stated
     let previous: AmountClaim | undefined;
     const s = sentenceStart(text, change.fig.start);
     const prior = amountsIn(ctx, s, wordPos).reverse().find((a) => a.prior && a.fig.end <= wordPos && wordPos - a.fig.end <= 2);
@@ -111,7 +111,7 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
       if (rate) word = wordOf(gm[1]!);
     }
     if (!rate) {
-      // "较 2021 年预算下降 40%，减少 6 万元": the rate before the change
+      // "较上年预算下降 R%，减少 A 万元": the rate before the change
       const lead = text.slice(Math.max(0, wordPos - 16), wordPos);
       const bm = /(增长|下降|降低|增幅为?|降幅为?|减幅为?|上升)\s?(\d+(?:\.\d+)?)\s?%\s?[，,]\s?$/.exec(lead);
       if (bm) {
@@ -140,7 +140,7 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
     use(ctx.tokAt.get(change.fig.start));
   }
 
-  // "收、支总计各是 4125.49,4143.91 万元 … 各减少 1267.86,2570.97 万元，各下降 23.51%、38.28%": two figures at once
+  // "收、支总计各是 A、B 万元 … 各减少 a、b 万元，各下降 p%、q%": two figures at once
   const N = '(\\d[\\d,，]*(?:\\.\\d+)?)';
   const PAIRS = new RegExp(`各(?:是|为)\\s?${N}\\s?(?:万元)?[,，、]\\s?${N}\\s?万元[^。]{0,40}。?[^。]{0,40}?各(增加|减少)\\s?${N}\\s?(?:万元)?[,，、]\\s?${N}\\s?万元[,，]\\s?各(增长|下降)\\s?${N}\\s?%?[、，,]\\s?${N}\\s?%`, 'g');
   for (const mm of text.matchAll(PAIRS)) {
@@ -172,7 +172,7 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
     });
   }
 
-  // "较 2022 年预算 1.50 万元增长 75%": last year's figure and the rate, no change stated
+  // "较上年预算 B 万元增长 R%": last year's figure and the rate, no change stated
   for (const p of ctx.amounts) {
     if (!p.prior) continue;
     const after = text.slice(p.fig.end, p.fig.end + 12);

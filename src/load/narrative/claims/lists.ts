@@ -1,4 +1,4 @@
-// Lists of parts: "N 万元，其中：a、b、c", "…包括：a、b", "4070 万元（包括：2648 万元、1422 万元）", and a
+// Lists of parts: "N 万元，其中：a、b、c", "…包括：a、b", "300 万元（包括：200 万元、100 万元）", and a
 // "其中：" that ends its line, whose parts are the numbered items or sentences after it. A list has
 // a head (the figures before its marker) and items; each item has the figures of one part: its
 // level (or 决算), its budget, its change, its count. Only the parts the sentence itself adds up
@@ -226,7 +226,7 @@ function parseInline(r: Reader, s: number, e: number, countUnit: string | undefi
       }
       if (counts[0]) current.count ??= counts[0];
       current.end = d;
-      // a bracketed breakdown of the item: "4070 万元（包括：2648 万元、1422 万元）", "（含外宾接待 0.00 万元）"
+      // a bracketed breakdown of the item: "300 万元（包括：200 万元、100 万元）", "（含外宾接待 0.00 万元）"
       for (const [o, c] of groups) {
         const inner = text.slice(o + 1, c);
         const m = NESTED.exec(inner);

@@ -1,7 +1,7 @@
 // Names and dates: the department as the headings name it and every spelling of it that is close
 // but not the same (规划与自然资源局 for 规划和自然资源局) or a placeholder (XX局); the year and statement the
 // text is about, and the dates it states (截至 Y 年 12 月 31 日, a heading's year, a 决算 sentence's year,
-// 22017年); wording left from a template ("下降（增长）", "小于（大于、等于）") or cut short ("占基本支出预算%").
+// 20224年); wording left from a template ("下降（增长）", "小于（大于、等于）") or cut short ("占预算总额%").
 import type { DateClaim, ExecutionClaim, NameMention, WordingClaim } from '../model.js';
 import type { ClaimContext } from './context.js';
 import { sentenceStart } from './context.js';

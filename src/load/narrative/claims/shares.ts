@@ -56,7 +56,7 @@ export function readShares(ctx: ClaimContext, lists: readonly List[]): ShareClai
       const key = keyOf(name);
       total = key ? pick(key) : undefined;
       if (!total) {
-        // "占一般公共预算支出的 84.06%" with no such amount stated: perhaps the sum of its parts
+        // "占一般公共预算支出的 P%" with no such amount stated: perhaps the sum of its parts
         const share: ShareClaim = { amount, percent: strip(t), group: -1 };
         unnamed.push({ share, name: `${section}|${name}` });
         t.used = true;
