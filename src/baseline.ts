@@ -83,20 +83,29 @@ export function identityOf(f: Finding, disclosurePath: string, baseDir: string):
   return e;
 }
 
-/** The baseline of these results; the baseline file will be written at `file`. */
-export function makeBaseline(results: readonly DisclosureResult[], file: string): BaselineFile {
+/** Gathers a baseline result by result; the baseline file will be written at `file`. */
+export function baselineBuilder(file: string): { add(r: DisclosureResult): void; done(): BaselineFile } {
   const baseDir = dirname(resolve(file));
   const byKey = new Map<string, BaselineEntry>();
-  for (const r of results) {
-    for (const f of r.findings) {
-      const e = identityOf(f, r.path, baseDir);
-      const k = keyOf(e);
-      const seen = byKey.get(k);
-      if (seen) seen.count = (seen.count ?? 1) + 1;
-      else byKey.set(k, { ...e, message: f.message.zh });
-    }
-  }
-  return { budgetlint: 'baseline', version: BASELINE_VERSION, findings: [...byKey.values()] };
+  return {
+    add(r) {
+      for (const f of r.findings) {
+        const e = identityOf(f, r.path, baseDir);
+        const k = keyOf(e);
+        const seen = byKey.get(k);
+        if (seen) seen.count = (seen.count ?? 1) + 1;
+        else byKey.set(k, { ...e, message: f.message.zh });
+      }
+    },
+    done: () => ({ budgetlint: 'baseline', version: BASELINE_VERSION, findings: [...byKey.values()] }),
+  };
+}
+
+/** The baseline of these results; the baseline file will be written at `file`. */
+export function makeBaseline(results: readonly DisclosureResult[], file: string): BaselineFile {
+  const b = baselineBuilder(file);
+  for (const r of results) b.add(r);
+  return b.done();
 }
 
 export function formatBaseline(b: BaselineFile): string {
@@ -133,44 +142,59 @@ export function parseBaseline(text: string): BaselineFile {
   return o as BaselineFile;
 }
 
+/** Leaves out of results, one at a time, the findings the baseline holds; counts what it left out and what is gone. */
+export interface BaselineFilter {
+  apply(r: DisclosureResult): DisclosureResult;
+  outcome(): BaselineOutcome;
+}
+
 /**
- * Leaves out of each result the findings the baseline holds. Entries for disclosures not checked
- * now are neither used nor counted as fixed.
+ * The filter of a baseline written at `file`. Entries for disclosures not checked now are neither
+ * used nor counted as fixed.
  */
-export function applyBaseline(results: readonly DisclosureResult[], baseline: BaselineFile, file: string): { results: DisclosureResult[]; outcome: BaselineOutcome } {
+export function baselineFilter(baseline: BaselineFile, file: string): BaselineFilter {
   const baseDir = dirname(resolve(file));
   const left = new Map<string, number>();
   for (const e of baseline.findings) left.set(keyOf(e), (left.get(keyOf(e)) ?? 0) + (e.count ?? 1));
   const checked = new Set<string>();
   let suppressed = 0;
-  const out = results.map((r) => {
-    checked.add(relativeTo(baseDir, r.path));
-    const findings = r.findings.filter((f) => {
-      const k = keyOf(identityOf(f, r.path, baseDir));
-      const n = left.get(k) ?? 0;
-      if (n === 0) return true;
-      left.set(k, n - 1);
-      suppressed++;
-      return false;
-    });
-    if (findings.length === r.findings.length) return r;
-    // a cause is shown while one of the findings it explains is
-    const shown = new Set(findings.map(findingKey));
-    const rootCauses = r.rootCauses?.filter((c) => c.findings.some((k) => shown.has(k)));
-    const kept: DisclosureResult = { ...r, findings };
-    if (rootCauses?.length) kept.rootCauses = rootCauses;
-    else delete kept.rootCauses;
-    return kept;
-  });
-  let fixed = 0;
-  for (const e of baseline.findings) {
-    if (!checked.has(e.disclosure)) continue;
-    const k = keyOf(e);
-    const n = left.get(k) ?? 0;
-    if (n > 0) {
-      fixed += n;
-      left.set(k, 0);
-    }
-  }
-  return { results: out, outcome: { suppressed, fixed } };
+  return {
+    apply(r) {
+      checked.add(relativeTo(baseDir, r.path));
+      const findings = r.findings.filter((f) => {
+        const k = keyOf(identityOf(f, r.path, baseDir));
+        const n = left.get(k) ?? 0;
+        if (n === 0) return true;
+        left.set(k, n - 1);
+        suppressed++;
+        return false;
+      });
+      if (findings.length === r.findings.length) return r;
+      // a cause is shown while one of the findings it explains is
+      const shown = new Set(findings.map(findingKey));
+      const rootCauses = r.rootCauses?.filter((c) => c.findings.some((k) => shown.has(k)));
+      const kept: DisclosureResult = { ...r, findings };
+      if (rootCauses?.length) kept.rootCauses = rootCauses;
+      else delete kept.rootCauses;
+      return kept;
+    },
+    outcome() {
+      let fixed = 0;
+      const counted = new Set<string>();
+      for (const e of baseline.findings) {
+        const k = keyOf(e);
+        if (!checked.has(e.disclosure) || counted.has(k)) continue;
+        counted.add(k);
+        fixed += left.get(k) ?? 0;
+      }
+      return { suppressed, fixed };
+    },
+  };
+}
+
+/** The whole-results form of baselineFilter. */
+export function applyBaseline(results: readonly DisclosureResult[], baseline: BaselineFile, file: string): { results: DisclosureResult[]; outcome: BaselineOutcome } {
+  const filter = baselineFilter(baseline, file);
+  const out = results.map((r) => filter.apply(r));
+  return { results: out, outcome: filter.outcome() };
 }

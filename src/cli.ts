@@ -1,66 +1,57 @@
-// Command line: parse options, check, print, and exit 0 (clean), 1 (findings at or above the
-// fail level) or 2 (the input or the command line could not be used).
-import { resolve } from 'node:path';
+// Command line: parse the arguments and hand each command to its module, loaded only when that
+// command runs (so `--version` or `rules` never loads the readers and the rules). Exit 0 (clean),
+// 1 (findings at or above the fail level) or 2 (the input or the command line could not be used).
 import { Command, CommanderError, Option } from 'commander';
-import { Decimal, type Dec } from './core/decimal.js';
-import { severityRank, type Lang, type Severity } from './core/findings.js';
-import type { check } from './check.js';
-import { ConfigError, configuredCheck, mergeUnderFlags, resolveConfig } from './config/index.js';
-import { checkBatch } from './batch/index.js';
-import { ProgressBar } from './batch/progress.js';
-import { DEFAULT_MAX_FILE_BYTES, UNREADABLE } from './load/disclosure.js';
-import { OutputError, outputTarget, refuseInputs, stdoutFailure, watchErrors, writeAll, writeReport } from './output.js';
-import { INPUT_RULE_PREFIX } from './rules/engine.js';
-import type { Encoding } from './load/grid.js';
-import { RULES, findRule } from './rules/index.js';
-import type { CheckOptions } from './rules/types.js';
-import { FORMATTERS } from './report/index.js';
-import { escapeTerminal } from './report/escape.js';
-import { summarize } from './report/types.js';
-import { BUILTIN_LAYOUTS, findLayout } from './layout/index.js';
-import { describeLayouts } from './layout/describe.js';
+import { DEFAULT_MAX_FILE_BYTES, type Lang } from './core/vocabulary.js';
+import { FORMAT_NAMES } from './report/names.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
-const UNREADABLE_RULE = `${INPUT_RULE_PREFIX}${UNREADABLE}`;
 
 const VERSION = '0.1.0';
 
-interface CheckFlags {
-  strict?: boolean;
-  failOn: Severity;
-  format: string;
-  lang: Lang;
-  output?: string;
-  encoding?: Encoding;
-  maxFileSize: string;
-  approxTolerance: string;
-  absTolerance?: string;
-  unitType?: '行政单位' | '事业单位' | '混合';
-  color?: boolean;
-  verbose?: boolean;
-  quiet?: boolean;
-  debug?: boolean;
-  jobs?: string;
-  config?: string | false;
-  layout?: string;
+type Io = { out: NodeJS.WritableStream; err: NodeJS.WritableStream; in?: NodeJS.ReadableStream };
+
+const HELP_AFTER = `
+Examples:
+  budgetlint check 部门预算/                        a directory of tables (CSV, TSV, xlsx) and its 情况说明
+  budgetlint check 预算公开.pdf --lang en            a published PDF, the report in English
+  budgetlint check data/ -f sarif -o budgetlint.sarif
+  budgetlint check 'data/**/2025' --rule 'narrative-*' --max-warnings 0
+  budgetlint baseline data/ -o budgetlint-baseline.json
+  budgetlint check data/ --baseline budgetlint-baseline.json
+  cat 表三.csv | budgetlint check -
+  budgetlint init                                    a commented configuration for this directory
+
+Exit codes: 0 no finding at or above --fail-on (and warnings within --max-warnings);
+            1 findings; 2 an input or the command line could not be used.
+Docs: budgetlint explain <rule>; the README and docs/ of the installed package.
+`;
+
+/** The options check and baseline share: how disclosures are read and checked. */
+function checkOptions(cmd: Command): Command {
+  return cmd
+    .option('--strict', 'every nonzero difference is an error (no 尾差 warnings)')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('--encoding <encoding>', 'input encoding (detected by default; gbk = gb18030)').choices(['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be']))
+    .option('--max-file-size <bytes>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_BYTES))
+    .option('--approx-tolerance <ratio>', 'relative tolerance for totals marked 约', '0.005')
+    .option('--abs-tolerance <amount>', 'accept differences up to this amount: 0.01 (万元), 1元 or 0.01万元')
+    .addOption(new Option('--unit-type <type>', '行政单位 / 事业单位 / 混合 (decides 机关运行经费 = 公用经费 or ≤)').choices(['行政单位', '事业单位', '混合']))
+    .option('--rule <ids...>', 'run only these rules (ids or globs such as narrative-*; repeatable, or comma-separated)')
+    .option('--disable <ids...>', 'do not run these rules (ids or globs; repeatable, or comma-separated)')
+    .option('-q, --quiet', 'print only the report, no progress')
+    .option('--debug', 'show stack traces of internal errors')
+    .option('-j, --jobs <n>', 'check disclosures on this many threads (default: the number of CPUs, fewer for small batches; 1: no threads)')
+    .option('-c, --config <file>', 'configuration file (default: budgetlint.config.json / .yaml found from the working directory upwards)')
+    .option('--no-config', 'use no configuration file')
+    .option('--layout <id>', 'read every disclosure with this layout instead of detecting it (see: budgetlint layouts)');
 }
 
-class UsageError extends Error {}
-
-function decimalOption(name: string, v: string): Dec {
-  try {
-    const d = new Decimal(v);
-    if (d.isNaN() || d.isNegative()) throw new Error();
-    return d;
-  } catch {
-    throw new UsageError(`${name}: "${v}" is not a non-negative number`);
-  }
-}
-
-export async function main(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr, in: process.stdin }): Promise<number> {
   let exitCode = EXIT_OK;
+  const { watchErrors } = await import('./output.js');
   // a closed or full standard output is an error event: recorded here, never an uncaught exception
   const outErrors = watchErrors(io.out);
   if (typeof io.err.on === 'function') io.err.on('error', () => {}); // nothing more can be said when standard error itself fails
@@ -70,32 +61,54 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .description('检查政府部门预算/决算公开表格与说明中的数字是否自洽 (checks budget disclosures for internal consistency)')
     .version(VERSION)
     .exitOverride()
+    .showHelpAfterError('(budgetlint --help shows the commands, budgetlint <command> --help their options)')
+    .addHelpText('after', HELP_AFTER)
     .configureOutput({ writeOut: (s) => io.out.write(s), writeErr: (s) => io.err.write(s) });
 
-  program
-    .command('check')
-    .description('check one or more disclosures (a directory of tables, or a single file)')
-    .argument('<paths...>', 'disclosure directories or files')
-    .option('--strict', 'every nonzero difference is an error (no 尾差 warnings)')
+  checkOptions(
+    program
+      .command('check')
+      .description('check one or more disclosures (a directory of tables, a workbook, a PDF, a single file, or - for standard input)')
+      .argument('<paths...>', 'disclosure directories or files, globs, or - (a table or a text on standard input)'),
+  )
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices(['error', 'warning']).default('error'))
-    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(FORMATTERS)).default('text'))
-    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMAT_NAMES]).default('text'))
     .option('-o, --output <file>', 'write the report to a file instead of standard output')
-    .addOption(new Option('--encoding <encoding>', 'input encoding (detected by default; gbk = gb18030)').choices(['utf-8', 'gb18030', 'gbk', 'utf-16le', 'utf-16be']))
-    .option('--max-file-size <bytes>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_BYTES))
-    .option('--approx-tolerance <ratio>', 'relative tolerance for totals marked 约', '0.005')
-    .option('--abs-tolerance <wan>', 'accept differences up to this many 万元')
-    .addOption(new Option('--unit-type <type>', '行政单位 / 事业单位 / 混合 (decides 机关运行经费 = 公用经费 or ≤)').choices(['行政单位', '事业单位', '混合']))
-    .option('--no-color', 'no colours (also off under NO_COLOR or when not writing to a terminal)')
-    .option('--verbose', 'list every input of every finding')
-    .option('-q, --quiet', 'print only the report, no progress')
-    .option('--debug', 'show stack traces of internal errors')
-    .option('-j, --jobs <n>', 'check disclosures on this many threads (default: the number of CPUs, fewer for small batches; 1: no threads)')
-    .option('-c, --config <file>', 'configuration file (default: budgetlint.config.json / .yaml found from the working directory upwards)')
-    .option('--no-config', 'use no configuration file')
-    .option('--layout <id>', 'read every disclosure with this layout instead of detecting it (see: budgetlint layouts)')
-    .action(async (paths: string[], flags: CheckFlags, cmd: Command) => {
-      exitCode = await runCheck(paths, flags, io, (name) => cmd.getOptionValueSource(name) === 'cli', outErrors);
+    .option('--baseline <file>', 'leave out the findings recorded in this baseline (see: budgetlint baseline)')
+    .option('--color', 'colours even when not writing to a terminal (as FORCE_COLOR)')
+    .option('--no-color', 'no colours (also off under NO_COLOR)')
+    .option('--verbose', 'list every input of every finding, what was read, and the figures of the text not checked')
+    .action(async (paths: string[], flags: Record<string, unknown>, cmd: Command) => {
+      const { buildCheckRun } = await import('./commands/request.js');
+      const { runCheck } = await import('./commands/check.js');
+      const run = await buildCheckRun(paths, flags, (name) => cmd.getOptionValueSource(name) === 'cli', { stdoutIsTerminal: (io.out as NodeJS.WriteStream).isTTY === true });
+      exitCode = await runCheck(run, io, outErrors);
+    });
+
+  checkOptions(
+    program
+      .command('baseline')
+      .description('record the findings of the disclosures as accepted, so that check --baseline reports only new ones')
+      .argument('<paths...>', 'disclosure directories or files, or globs'),
+  )
+    .option('-o, --output <file>', 'the baseline file to write', 'budgetlint-baseline.json')
+    .action(async (paths: string[], flags: Record<string, unknown>, cmd: Command) => {
+      const { buildCheckRun } = await import('./commands/request.js');
+      const { runBaselineCommand } = await import('./commands/check.js');
+      const run = await buildCheckRun(paths, flags, (name) => cmd.getOptionValueSource(name) === 'cli');
+      exitCode = await runBaselineCommand(run, io, outErrors);
+    });
+
+  program
+    .command('init')
+    .description('write a commented budgetlint.config.yaml for a directory of disclosures (its layouts and unit type detected)')
+    .argument('[dir]', 'the directory (default: the working directory)')
+    .option('--force', 'replace an existing budgetlint.config.yaml')
+    .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
+    .action(async (dir: string | undefined, flags: { force?: boolean; lang: Lang }) => {
+      const { runInit } = await import('./commands/init.js');
+      await runInit(dir, flags, io.out);
     });
 
   program
@@ -106,22 +119,20 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .addOption(new Option('--lang <lang>', 'language of messages').choices(['zh', 'en']).default('zh'))
     .option('--max-file-size <bytes>', 'refuse input files larger than this', String(DEFAULT_MAX_FILE_BYTES))
     .action(async (pdf: string, flags: { output: string; lang: Lang; maxFileSize: string }) => {
+      const { runExtract } = await import('./commands/extract.js');
       exitCode = await runExtract(pdf, flags, io);
     });
 
   program
     .command('rules')
-    .description('list every rule')
+    .description('list every rule (with a configuration: its custom rules and levels too)')
     .addOption(new Option('--lang <lang>', 'language').choices(['zh', 'en']).default('zh'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-c, --config <file>', 'configuration file (default: found from the working directory upwards)')
     .option('--no-config', 'use no configuration file')
-    .action(async (flags: { lang: Lang; config?: string | false }) => {
-      // with a configuration: its custom rules too, and each rule's configured level
-      const loaded = await resolveConfig(flags.config);
-      for (const r of [...RULES, ...(loaded?.custom ?? [])]) {
-        const level = loaded?.config.rules?.[r.meta.id] ?? r.meta.defaultSeverity;
-        io.out.write(`${r.meta.id.padEnd(28)} ${level.padEnd(8)} ${r.meta.title[flags.lang]}\n`);
-      }
+    .action(async (flags: { lang: Lang; config?: string | false; format: string }) => {
+      const { listRules } = await import('./commands/info.js');
+      await listRules(flags, io.out);
     });
 
   program
@@ -132,9 +143,8 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('-c, --config <file>', 'configuration file, for its own layouts (default: found from the working directory upwards)')
     .option('--no-config', 'use no configuration file')
     .action(async (id: string | undefined, flags: { lang: Lang; config?: string | false }) => {
-      const loaded = await resolveConfig(flags.config);
-      const layouts = loaded ? (configuredCheck(loaded).load.layouts ?? BUILTIN_LAYOUTS) : BUILTIN_LAYOUTS;
-      io.out.write(describeLayouts(layouts, id, flags.lang));
+      const { listLayouts } = await import('./commands/info.js');
+      await listLayouts(id, flags, io.out);
     });
 
   program
@@ -145,20 +155,27 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     .option('-c, --config <file>', 'configuration file, for its custom rules (default: found from the working directory upwards)')
     .option('--no-config', 'use no configuration file')
     .action(async (id: string, flags: { lang: Lang; config?: string | false }) => {
-      // a built-in rule needs no configuration; a custom one is described by the file that defines it
-      const r = findRule(id) ?? (await resolveConfig(flags.config))?.custom.find((c) => c.meta.id === id);
-      if (!r) throw new UsageError(`unknown rule "${id}" (see: budgetlint rules)`);
-      const doc = findRule(id) ? `\n${flags.lang === 'zh' ? '详见' : 'See'} docs/rules/${id}.md\n` : '';
-      io.out.write(`${r.meta.id} — ${r.meta.title[flags.lang]}\n\n${r.meta.description[flags.lang]}\n\n${r.meta.rationale[flags.lang]}\n${doc}`);
+      const { explainRule } = await import('./commands/info.js');
+      await explainRule(id, flags, io.out);
     });
 
+  // no command at all is a usage error: the usage goes to standard error, exit 2
+  if (argv.length === 0) {
+    io.err.write(program.helpInformation() + HELP_AFTER.replace(/^\n/, '\n'));
+    return EXIT_USAGE;
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return EXIT_OK;
+      // help asked for is 0; help shown because something was missing is a usage error
+      if (e.code === 'commander.help') return argv.some((a) => a === '--help' || a === '-h' || a === 'help') ? EXIT_OK : EXIT_USAGE;
       return EXIT_USAGE;
     }
+    const { UsageError } = await import('./commands/request.js');
+    const { ConfigError } = await import('./config/index.js');
+    const { OutputError } = await import('./output.js');
     if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError) {
       io.err.write(`budgetlint: ${e.message}\n`);
       return EXIT_USAGE;
@@ -166,97 +183,4 @@ export async function main(argv: string[], io = { out: process.stdout, err: proc
     throw e;
   }
   return exitCode;
-}
-
-async function runExtract(pdf: string, flags: { output: string; lang: Lang; maxFileSize: string }, io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream }): Promise<number> {
-  const maxFileBytes = Number.parseInt(flags.maxFileSize, 10);
-  if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size: "${flags.maxFileSize}" is not a positive whole number of bytes`);
-  const { extractPdf } = await import('./extract.js');
-  const { InputError } = await import('./load/errors.js');
-  try {
-    const r = await extractPdf(pdf, flags.output, { maxFileBytes });
-    const zh = flags.lang === 'zh';
-    io.out.write(`${zh ? `已从 ${r.pages} 页中读出 ${r.tables} 张表，写入：` : `read ${r.tables} tables from ${r.pages} pages; wrote:`}\n${r.files.map((f) => `  ${escapeTerminal(f)}\n`).join('')}`);
-    return EXIT_OK;
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    io.err.write(`budgetlint: ${escapeTerminal(`${e.where()}: ${e.text[flags.lang]}`)}\n`);
-    return EXIT_USAGE;
-  }
-}
-
-async function runCheck(
-  paths: string[],
-  flags: CheckFlags,
-  io: { out: NodeJS.WritableStream; err: NodeJS.WritableStream },
-  given: (flag: string) => boolean = () => true,
-  outErrors: { error?: NodeJS.ErrnoException } = {},
-): Promise<number> {
-  const maxFileBytes = Number.parseInt(flags.maxFileSize, 10);
-  if (!Number.isSafeInteger(maxFileBytes) || maxFileBytes <= 0) throw new UsageError(`--max-file-size: "${flags.maxFileSize}" is not a positive whole number of bytes`);
-  const options: CheckOptions = {
-    strict: !!flags.strict,
-    approxTolerance: decimalOption('--approx-tolerance', flags.approxTolerance),
-  };
-  if (flags.absTolerance) options.absTolerance = decimalOption('--abs-tolerance', flags.absTolerance);
-  if (flags.unitType) options.unitType = flags.unitType;
-  const load: Parameters<typeof check>[0]['load'] = { maxFileBytes };
-  if (flags.layout) load.layout = flags.layout;
-  // the HTML report draws the tables and the text as published
-  if (flags.format === 'html') load.keepSources = true;
-  if (flags.encoding) load.encoding = (flags.encoding as string) === 'gbk' ? 'gb18030' : flags.encoding;
-  const loaded = await resolveConfig(flags.config);
-  for (const w of loaded?.warnings ?? []) io.err.write(`budgetlint: ${escapeTerminal(w)}\n`);
-  const conf = loaded ? configuredCheck(loaded) : undefined;
-  if (conf) flags.failOn = mergeUnderFlags(conf, given, options, load, flags.failOn);
-  if (load.layout && !findLayout(load.layout, load.layouts ?? BUILTIN_LAYOUTS)) {
-    throw new UsageError(`--layout: no layout named "${load.layout}" (known: ${(load.layouts ?? BUILTIN_LAYOUTS).map((l) => l.id).join(', ')}; see: budgetlint layouts)`);
-  }
-  const jobs = flags.jobs === undefined ? undefined : Number.parseInt(flags.jobs, 10);
-  if (flags.jobs !== undefined && (!/^\d+$/.test(flags.jobs) || !(jobs! >= 1))) throw new UsageError(`--jobs: "${flags.jobs}" is not a positive whole number`);
-  // the report's file: checked before anything else is done, against every input once the arguments are expanded
-  const target = flags.output ? outputTarget(flags.output) : undefined;
-  const configFile = loaded ? resolve(loaded.file) : undefined;
-  if (target) refuseInputs(target, paths, configFile);
-  const err = io.err as NodeJS.WriteStream;
-  const bar = err.isTTY === true && !flags.quiet ? new ProgressBar(err) : undefined;
-  const results = await checkBatch(paths, { load, options, ...(flags.verbose ? { coverage: true } : {}), ...(conf?.levels ? { levels: conf.levels } : {}), ...(conf?.customRules ? { customRules: conf.customRules } : {}) }, {
-    jobs,
-    onProgress: (done, total, path) => { if (total > 1) bar?.update(done, total, path); },
-    onInternalError: (path, stack) => { if (flags.debug) io.err.write(`budgetlint: ${path}: ${stack}\n`); },
-    ...(target ? { onExpanded: (found: readonly string[]) => refuseInputs(target, found, configFile) } : {}),
-  });
-  bar?.clear();
-  const summary = summarize(results);
-  const toTerminal = !flags.output && (io.out as NodeJS.WriteStream).isTTY === true;
-  const color = flags.color !== false && toTerminal && !process.env.NO_COLOR;
-  const formatter = FORMATTERS[flags.format]!;
-  const text = formatter.format(results, summary, { lang: flags.lang, color, failOn: flags.failOn, verbose: !!flags.verbose, ...(conf ? { rules: conf.metas } : {}) });
-  if (target) writeReport(target, text);
-  else {
-    const failed = (await writeAll(io.out, text)) ?? outErrors.error;
-    const why = failed && stdoutFailure(failed);
-    if (why) {
-      io.err.write(`budgetlint: ${why}\n`);
-      return EXIT_USAGE;
-    }
-    // a reader that closed the pipe (| head -1) took what it wanted: nothing to say
-  }
-  let unusable = summary.failed > 0;
-  for (const r of results) {
-    if (r.fatal) {
-      const where = [r.fatal.file, r.fatal.line, r.fatal.column].filter((x) => x !== undefined).join(':');
-      io.err.write(`budgetlint: ${escapeTerminal(`${where}: ${r.fatal.message[flags.lang]}`)}\n`);
-    }
-    // a file of a directory that could not be read: the rest was checked, but the input was not all usable
-    for (const f of r.findings) {
-      if (f.ruleId !== UNREADABLE_RULE) continue;
-      unusable = true;
-      io.err.write(`budgetlint: ${escapeTerminal(`${f.location.file}:${f.location.line}: ${f.message[flags.lang]}`)}\n`);
-    }
-  }
-  if (unusable) return EXIT_USAGE;
-  const limit = severityRank(flags.failOn);
-  const failing = results.some((r) => r.findings.some((f) => severityRank(f.severity) <= limit));
-  return failing ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -2,9 +2,9 @@
 // through links, globs and the configuration), a report file is written whole or not at all (a
 // temporary file renamed over it), and a failure to write (a missing directory, a full disk, a
 // closed pipe) is a one-line message, never a stack.
-import { existsSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve, sep } from 'node:path';
-import { MANIFEST_NAMES } from './load/disclosure.js';
+import { MANIFEST_NAMES } from './core/vocabulary.js';
 
 /** What cannot be written: said on standard error as it is, with exit 2. */
 export class OutputError extends Error {}
@@ -150,4 +150,83 @@ export function writeAll(stream: NodeJS.WritableStream, text: string): Promise<N
 export function stdoutFailure(e: NodeJS.ErrnoException): string | undefined {
   if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return undefined;
   return `standard output: ${reason(e)}`;
+}
+
+/** Where a report is written piece by piece as disclosures are checked. */
+export interface ReportSink {
+  write(text: string): Promise<void>;
+  /** finishes the report; a failure to write is thrown as an OutputError (a closed pipe is not one) */
+  close(): Promise<void>;
+  /** gives up: a report file not finished is removed, never left half written */
+  abort(): void;
+}
+
+/** A report file: written into a temporary file beside it, renamed over it when whole. */
+export function fileSink(target: OutputTarget): ReportSink {
+  const fail = (e: unknown) => new OutputError(`--output: cannot write "${target.given}": ${reason(e)}`);
+  const tmp = target.special ? target.real : join(dirname(target.real), `.${basename(target.real)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  let fd: number | undefined;
+  const drop = () => {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+      fd = undefined;
+    }
+    if (!target.special) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // never made, or already gone
+      }
+    }
+  };
+  try {
+    fd = openSync(tmp, target.special ? 'w' : 'wx');
+  } catch (e) {
+    throw fail(e);
+  }
+  return {
+    async write(text) {
+      try {
+        const buf = Buffer.from(text);
+        let off = 0;
+        while (off < buf.length) off += writeSync(fd!, buf, off);
+      } catch (e) {
+        drop();
+        throw fail(e);
+      }
+    },
+    async close() {
+      try {
+        closeSync(fd!);
+        fd = undefined;
+        if (!target.special) renameSync(tmp, target.real);
+      } catch (e) {
+        drop();
+        throw fail(e);
+      }
+    },
+    abort: drop,
+  };
+}
+
+/** Standard output: each piece written when the stream has taken the one before. */
+export function streamSink(stream: NodeJS.WritableStream, errors: { error?: NodeJS.ErrnoException }): ReportSink {
+  let failed: NodeJS.ErrnoException | undefined;
+  return {
+    async write(text) {
+      if (failed ?? errors.error) return; // a reader that closed the pipe took what it wanted
+      if (text === '') return;
+      failed = await writeAll(stream, text);
+    },
+    async close() {
+      const e = failed ?? errors.error;
+      const why = e && stdoutFailure(e);
+      if (why) throw new OutputError(why);
+    },
+    abort() {},
+  };
 }

@@ -16,6 +16,7 @@ import { ProgressBar, displayWidth, progressLine } from '../src/batch/progress.j
 import { fromWire, toWire, type Checked, type Request } from '../src/batch/request.js';
 import { parse } from 'csv-parse/sync';
 import { parseCsvFast, type CsvRecordInfo } from '../src/load/grid.js';
+import { ruleDocs } from '../src/report/docs-link.js';
 import { jsonFormatter } from '../src/report/json.js';
 import { textFormatter } from '../src/report/text.js';
 import { summarize, type DisclosureResult } from '../src/report/types.js';
@@ -23,7 +24,8 @@ import { summarize, type DisclosureResult } from '../src/report/types.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST_WORKER = pathToFileURL(join(ROOT, 'dist/batch/worker.js'));
 const REQ: Request = { load: { maxFileBytes: 20 * 1024 * 1024 }, options: { strict: false, approxTolerance: new Decimal('0.005') } };
-const REPORT = { lang: 'zh' as const, color: false, failOn: 'error' as const, verbose: false };
+// as the command line reports: each finding with its rule's documentation
+const REPORT = { lang: 'zh' as const, color: false, failOn: 'error' as const, verbose: false, docs: ruleDocs() };
 
 let tmp: string;
 beforeAll(() => {

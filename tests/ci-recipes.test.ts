@@ -32,7 +32,7 @@ mkdirSync(TABLES);
 for (const f of readdirSync('fixtures/kashgar-2022')) if (f.endsWith('.csv')) cpSync(join('fixtures/kashgar-2022', f), join(TABLES, f));
 
 const README = readFileSync('README.md', 'utf8');
-const section = README.slice(README.indexOf('## CI recipes'), README.indexOf('\n## ', README.indexOf('## CI recipes') + 1));
+const section = README.slice(README.indexOf('## Using budgetlint in CI'), README.indexOf('\n## ', README.indexOf('## Using budgetlint in CI') + 1));
 
 /** The fenced YAML block whose first line is "# <file>". */
 function recipe(file: string): unknown {
@@ -56,6 +56,9 @@ async function runRecipe(command: string, dir: string) {
     output = join(tmp, args[o + 1]!);
     args[o + 1] = output;
   }
+  // the committed baseline sits beside the disclosures
+  const b = args.indexOf('--baseline');
+  if (b >= 0) args[b + 1] = join(dir, '..', args[b + 1]!);
   const out = new Sink();
   const err = new Sink();
   const code = await main(args, { out: out as unknown as NodeJS.WriteStream, err: err as unknown as NodeJS.WriteStream });
@@ -93,9 +96,24 @@ describe('GitHub Actions recipe', () => {
     expect(checks).toHaveLength(2);
   });
 
+  /** A repository of its own: the reference tables and the baseline written as the README says. */
+  async function repository(name: string): Promise<string> {
+    const root = join(tmp, name);
+    const dir = join(root, 'disclosures');
+    mkdirSync(root);
+    cpSync(TABLES, dir, { recursive: true });
+    const said = /`(npx budgetlint baseline disclosures\/ -o budgetlint-baseline\.json)`/.exec(section);
+    expect(said, 'the README says how the baseline is written').not.toBeNull();
+    const made = await runRecipe(said![1]!.replace('-o budgetlint-baseline.json', `-o ${join(root, 'budgetlint-baseline.json')}`), dir);
+    expect(made.code).toBe(0);
+    return dir;
+  }
+
   it('its check step writes the SARIF file the upload step names, valid against the schema', async () => {
     const sarifStep = checks.find((s) => s.run!.includes('--format sarif'))!;
-    const r = await runRecipe(sarifStep.run!, TABLES);
+    expect(sarifStep.run).toContain('--baseline budgetlint-baseline.json');
+    // without the baseline's findings: the five 尾差 warnings of the reference tables
+    const r = await runRecipe(sarifStep.run!.replace(' --baseline budgetlint-baseline.json', ''), TABLES);
     expect(r.code).toBe(0);
     expect(r.output).toBe(join(tmp, String(upload.with!.sarif_file)));
     const log = JSON.parse(readFileSync(r.output!, 'utf8'));
@@ -104,15 +122,22 @@ describe('GitHub Actions recipe', () => {
     const validate = ajv.compile(JSON.parse(readFileSync('schemas/sarif-schema-2.1.0.json', 'utf8')));
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     expect(log.runs[0].results).toHaveLength(5);
-    // an error fails the step (exit 1) and is still written for the upload
-    const bad = await runRecipe(sarifStep.run!, broken());
+    // with the baseline: nothing accepted is reported; a new error fails the step (exit 1) and is still written for the upload
+    const repo = await repository('github');
+    const accepted = await runRecipe(sarifStep.run!, repo);
+    expect(accepted.code).toBe(0);
+    expect(JSON.parse(readFileSync(accepted.output!, 'utf8')).runs[0].results).toEqual([]);
+    const f = join(repo, 't8-一般公共预算三公经费支出情况表.csv');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('60.58,,51.56,,51.56,9.02', '60.58,,51.56,,51.56,19.02'));
+    const bad = await runRecipe(sarifStep.run!, repo);
     expect(bad.code).toBe(1);
-    expect(JSON.parse(readFileSync(bad.output!, 'utf8')).runs[0].results.some((x: { level: string }) => x.level === 'error')).toBe(true);
+    const results = JSON.parse(readFileSync(bad.output!, 'utf8')).runs[0].results as Array<{ ruleId: string; level: string }>;
+    expect(results.map((x) => [x.ruleId, x.level])).toEqual([['row-total', 'error']]);
   });
 
   it('its annotation step prints one workflow command per finding', async () => {
     const step = checks.find((s) => s.run!.includes('--format github'))!;
-    const r = await runRecipe(step.run!, TABLES);
+    const r = await runRecipe(step.run!.replace(' --baseline budgetlint-baseline.json', ''), TABLES);
     const lines = r.out.split('\n').filter(Boolean);
     expect(lines).toHaveLength(5);
     const file = (n: string) => join(TABLES, n).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:/g, '%3A');

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Ajv } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../src/core/findings.js';
 import { escapeData, escapeProperty } from '../src/report/github.js';
 import { FORMATTERS } from '../src/report/index.js';
+import { FORMAT_NAMES } from '../src/report/names.js';
 import { escapeCell } from '../src/report/markdown.js';
 import { summarize, type DisclosureResult, type ReportOptions } from '../src/report/types.js';
 import { RULES } from '../src/rules/index.js';
@@ -175,8 +177,9 @@ describe('every format on the reference fixture', () => {
     expect(r.code).toBe(errors > 0 ? 1 : 0);
   });
 
-  it('offers exactly the seven formats', () => {
-    expect(Object.keys(FORMATTERS).sort()).toEqual(['github', 'html', 'json', 'junit', 'markdown', 'sarif', 'text']);
+  it('offers exactly the eight formats', () => {
+    expect(Object.keys(FORMATTERS).sort()).toEqual(['github', 'html', 'json', 'jsonl', 'junit', 'markdown', 'sarif', 'text']);
+    expect([...FORMAT_NAMES].sort()).toEqual(Object.keys(FORMATTERS).sort());
   });
 
   it('the JSON report holds the pinned table findings, in order', () => {
@@ -235,6 +238,8 @@ describe('SARIF', () => {
       fullDescription: { text: RULES[0]!.meta.description.zh },
       help: { text: `${RULES[0]!.meta.description.zh}\n\n${RULES[0]!.meta.rationale.zh}` },
       defaultConfiguration: { level: RULES[0]!.meta.defaultSeverity },
+      // the page installed with the package
+      helpUri: pathToFileURL(resolve('docs/rules/row-total.md')).href,
     });
     const first = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'project-agreement');
     expect(first).toMatchObject({
@@ -281,7 +286,8 @@ describe('JUnit', () => {
     const doc = xml.parse(r.out);
     const suites = doc.testsuites.testsuite;
     expect(suites.map((s: { name: string }) => s.name)).toEqual([FIXTURE, 'fixtures/putuo-2025']);
-    expect(doc.testsuites).toMatchObject({ tests: String(2 * RULES.length), failures: String(failingRules[0]! + failingRules[1]!), errors: '0' });
+    // the suites carry the counts (a streamed document cannot know the totals at its start)
+    expect(totals(suites)).toEqual({ tests: 2 * RULES.length, failures: failingRules[0]! + failingRules[1]!, errors: 0, skipped: 0 });
     const [k, p] = suites;
     expect(k.testcase.map((c: JUnitCase) => c.name)).toEqual(RULES.map((x) => x.meta.id));
     expect(k).toMatchObject({ tests: String(RULES.length), failures: String(failingRules[0]), errors: '0' });
@@ -300,7 +306,7 @@ describe('JUnit', () => {
     const r = await run('check', FIXTURE, '--format', 'junit');
     const doc = xml.parse(r.out);
     const errorRules = new Set(jsonFindings((await run('check', FIXTURE, '--format', 'json')).out).filter((f) => f.severity === 'error').map((f) => f.ruleId));
-    expect(doc.testsuites.failures).toBe(String(errorRules.size));
+    expect(totals(doc.testsuites.testsuite).failures).toBe(errorRules.size);
     const rowTotal = doc.testsuites.testsuite[0].testcase.find((c: JUnitCase) => c.name === 'row-total');
     expect(rowTotal.failure).toBeUndefined();
     expect(String(rowTotal['system-out']).split('\n\n')).toHaveLength(2);
@@ -311,7 +317,7 @@ describe('JUnit', () => {
     const r = await run('check', missing, FIXTURE, '--format', 'junit');
     expect(r.code).toBe(2);
     const doc = xml.parse(r.out);
-    expect(doc.testsuites).toMatchObject({ tests: String(2 * RULES.length + 1), errors: '1', skipped: String(RULES.length) });
+    expect(totals(doc.testsuites.testsuite)).toMatchObject({ tests: 2 * RULES.length + 1, errors: 1, skipped: RULES.length });
     const bad = doc.testsuites.testsuite.find((s: { name: string }) => s.name === missing);
     expect(bad).toMatchObject({ tests: String(RULES.length + 1), errors: '1', skipped: String(RULES.length) });
     expect(bad.testcase[0]).toMatchObject({ name: 'load', error: { type: 'input', message: `${missing}: 路径不存在` } });
@@ -327,6 +333,13 @@ describe('JUnit', () => {
     expect(f.message).toBe('t.csv:3:4: x < y & "z" \uFFFD </failure>');
   });
 });
+
+/** The counts of JUnit suites added up. */
+function totals(suites: Array<Record<string, string>> | Record<string, string>): { tests: number; failures: number; errors: number; skipped: number } {
+  const list = Array.isArray(suites) ? suites : [suites];
+  const sum = (k: string) => list.reduce((n, x) => n + Number(x[k] ?? 0), 0);
+  return { tests: sum('tests'), failures: sum('failures'), errors: sum('errors'), skipped: sum('skipped') };
+}
 
 function finding(over: Partial<Finding> = {}): Finding {
   return { ruleId: 'row-total', severity: 'warning', message: { zh: 'm', en: 'm' }, location: { file: 't.csv', line: 3, column: 4 }, ...over };
@@ -372,7 +385,7 @@ describe('markdown', () => {
     const row = out.split('\n').find((l) => l.startsWith('| t.csv:3:4'))!;
     expect(row).toBe('| t.csv:3:4 | 警告 | row-total | 甲\\|乙<br>丙 | 1 万元 | 2 万元 | -1 万元 |');
     expect(row.split(/(?<!\\)\|/).slice(1, -1)).toHaveLength(7);
-    expect(out).toContain('| p\\|q | 0 | 1 | 0 | 通过 |');
+    expect(out).toContain('## p\\|q\n\n| 错误 | 警告 | 提示 | 结论 |\n| --: | --: | --: | --- |\n| 0 | 1 | 0 | 通过 |');
     expect(out).toContain('## p\\|q');
   });
 });

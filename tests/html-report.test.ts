@@ -39,7 +39,7 @@ describe('the HTML report as a file', () => {
     expect(html.match(/<script\b/g)).toHaveLength(2);
     // every table, and the text with its checked figures underlined
     expect(html.match(/<section class="tbl"/g)).toHaveLength(9);
-    expect(html).toContain('<mark id="d0-f9-1970-26" class="sev-error"');
+    expect(html).toContain('<mark id="d0-f9-1970-26" class="sev-warning"');
   });
 
   it('escapes everything from the inputs: cells, file and sheet names, the text', async () => {

@@ -320,3 +320,151 @@ describe('narrative-count', () => {
     expect(brief(fs)).toEqual([{ rule: 'narrative-count', at: '2:26', severity: 'error', expected: '1', actual: '2' }]);
   });
 });
+
+// Patterns met in real 情况说明 texts of many regions (budgets and 决算), each in a crafted text of its own:
+// what the reader must take as a claim, and what it must leave alone.
+describe('patterns of real texts', () => {
+  const rules = (fs: Finding[]) => fs.map((f) => `${f.ruleId}@${f.location.line}:${f.location.column}:${f.severity}`);
+
+  it('items under one 款 named after its mark are different items: 住房公积金 and 提租补贴', () => {
+    const t = '一、说明\n住房保障支出（类）住房改革支出（款）住房公积金 60.00 万元；住房保障支出（类）住房改革支出（款）提租补贴 20.00 万元。';
+    expect(check(t)).toEqual([]);
+    expect(readNarrative(t, 't.txt').amounts.map((a) => a.key)).toEqual(['fn:住房保障支出/住房改革支出/住房公积金', 'fn:住房保障支出/住房改革支出/提租补贴']);
+  });
+
+  it('a level and a change of the same thing are different claims: 人员经费 A and 增加人员经费 B', () => {
+    const t = '一、说明\n人员经费 100.00 万元，公用经费 20.00 万元。\n二、变动\n主要原因是增加人员经费 5.00 万元。';
+    expect(check(t)).toEqual([]);
+    expect(readNarrative(t, 't.txt').amounts.map((a) => a.delta ?? 'level')).toEqual(['level', 'level', '增加']);
+  });
+
+  it('"主要包括：" naming categories is no sum; the 其中 parts are 人员经费 and 公用经费', () => {
+    const t = (p: string) => `六、基本支出\n一般公共预算财政拨款基本支出 120.00 万元。其中：人员经费 ${p} 万元，主要包括：基本工资、津贴补贴；公用经费 20.00 万元，主要包括：办公费、差旅费。`;
+    expect(check(t('100.00'))).toEqual([]);
+    expect(brief(check(t('110.00')))).toEqual([{ rule: 'narrative-sum', at: '2:16', severity: 'error', expected: '130.00', actual: '120.00' }]);
+  });
+
+  it('a sum is of the parts the sentence adds: a 包括 inside a part, a bracketed breakdown, a staff list followed by 退休', () => {
+    expect(check('一、人员\n实有人数 60 人，其中在职人员 40 人，包括行政人员 25 人，事业人员 15 人；退休人员 12 人，聘用人员 5 人，遗属 3 人。')).toEqual([]);
+    expect(check('一、说明\n“三公”经费支出预算 5000 万元，其中：因公出国（境）费 50 万元，公务接待费 450 万元，公务用车购置及运行维护费 4500 万元（包括：公务用车运行维护费 3000 万元、公务用车购置费 1500 万元）。')).toEqual([]);
+    expect(check('一、人员\n实际正式教职工 50 人，其中副高级职称 5 人，中级职称 20 人，初级职称 15 人，工勤人员 10 人，退休职工 30 人。')).toEqual([]);
+  });
+
+  it('基本支出 and 项目支出 of an item are not the department\'s', () => {
+    const t = '五、一般公共预算支出\n一般公共预算拨款支出 300.00 万元，其中：基本支出 250.00 万元，项目支出 50.00 万元。\n初中教育支出 200.00 万元，其中：基本支出 200.00 万元，项目支出 0 万元。\n高中教育支出 100.00 万元，其中：基本支出 50.00 万元，项目支出 50.00 万元。';
+    expect(check(t)).toEqual([]);
+  });
+
+  it('each source of revenue is its own figure: 一般公共预算财政拨款收入 and 政府性基金预算财政拨款收入', () => {
+    expect(check('二、收入\n本年收入合计 100.00 万元，其中：一般公共预算财政拨款收入 60.00 万元，占 60.00%；政府性基金预算财政拨款收入 0 万元，占 0%；事业收入 40.00 万元，占 40.00%。')).toEqual([]);
+  });
+
+  it('"…决算中，X 占 P%" is a share of the 决算, not of the budget stated before it', () => {
+    const t = (p: string) => `七、“三公”经费\n“三公”经费财政拨款支出预算为 40.00 万元，支出决算为 20.00 万元，完成预算的 50.00%。\n“三公”经费财政拨款支出决算中，公务接待费支出决算 15.00 万元，占 ${p}%；公务用车购置及运行维护费支出决算 5.00 万元，占 25.00%。`;
+    expect(check(t('75.00'))).toEqual([]);
+    expect(brief(check(t('37.50')))).toEqual([{ rule: 'narrative-share', at: '3:38', severity: 'error', expected: '75.00', actual: '37.50' }]);
+  });
+
+  it('last year\'s figure stated with the change, or with the rate alone', () => {
+    expect(check('二、收入\n收入预算 2500.00 万元，比 2024 年年初预算数 2000.00 万元增加 500.00 万元，增长 25.00%。')).toEqual([]);
+    expect(check('三、“三公”经费\n“三公”经费支出 3.00 万元，较上年 4.00 减少 1.00 万元，减少了 25.00%。')).toEqual([]);
+    expect(brief(check('八、培训费\n培训费 2025 年预算 3 万元，较 2024 年预算 2.00 万元增长 80%。'))).toEqual([
+      { rule: 'narrative-growth', at: '2:40', severity: 'error', expected: '50', actual: '80' },
+    ]);
+  });
+
+  it('a rate over this year instead of last year says so; words that contradict need no figure', () => {
+    const fs = check('四、说明\n社会保障和就业支出 120000.00 元，同比增加 20000.00 元，增长 16.67%。');
+    expect(fs.map((f) => f.message.zh)).toEqual([expect.stringContaining('该增幅是增减额除以本年数，而非除以上年数')]);
+    expect(rules(check('一、说明\n办公费较上年减 0.20 万元，增 2.00%。'))).toEqual(['narrative-growth@2:19:error']);
+  });
+
+  it('两个数各自的增减: "收、支总计各是 A、B 万元 … 各减少 a、b 万元，各下降 p%、q%"', () => {
+    const fs = check('一、总体情况\n2024 年度收、支总计各是 2000.00,3000.00 万元。与 2023 年相比，收、支总计各减少 500.00,1201.00 万元，各下降 20.00%、28.58%。');
+    expect(brief(fs)).toEqual([{ rule: 'narrative-growth', at: '2:84', severity: 'error', expected: '28.59', actual: '28.58' }]);
+    expect(fs[0]!.message.zh).toContain('被截断为 28.58%');
+  });
+
+  it('a mirror\'s traditional characters and pinyin glosses are read as the text', () => {
+    const fs = check('二、收入\n2024年度,本單位收入為1200.00萬元,其中:財政撥款收入1000.00萬元,事業(yè)收入200.00萬元,經(jīng)營收入0萬元。\n三、決算\n一般公共預(yù)算財政撥款支出總計1500.00萬元;完成年初預(yù)算100%,決算數(shù)大於預(yù)算數(shù)60.00萬元。');
+    expect(brief(fs)).toEqual([{ rule: 'narrative-execution', at: '4:39', severity: 'error', expected: '104', actual: '100' }]);
+  });
+
+  it('决算 against budget with a stated gap; a rate on a zero budget', () => {
+    expect(check('二、对比\n“三公”经费支出 3.10 万元，年初预算为 4.00 万元，差值为 0.90 万元。其中：因公出国（境）支出 0 万元，年初预算为 0 万元，差值为 0 万元；公务接待费支出 3.10 万元，年初预算为 4.00 万元，差值为 0.90 万元。')).toEqual([]);
+    expect(rules(check('一、说明\n因公出国（境）费支出决算为 0 万元，完成全年预算 0 万元的 0%。'))).toEqual(['narrative-execution@2:33:info']);
+  });
+
+  it('an excerpt cut inside a list is not summed; a list whose parts are all there is', () => {
+    expect(check('一、收入\n收入预算总额为 5000.00 万元。其中：财政拨款收入 4000.00 万元；其他收入 500.00 万元；上年结')).toEqual([]);
+    expect(rules(check('二、公务用车\n公务用车购置及运行维护费支出 5.00 万元。其中：\n公务用车购置支出 0 万元，购置车辆 0 辆。本单位无此项支出。\n公务用车运行维护支出 0 万元，开支'))).toEqual(['narrative-sum@2:16:error']);
+  });
+
+  it('a 其中 that ends a wrapped line is inline: the next item is no part of it', () => {
+    const t = '五、一般公共预算支出\n机构运行 110.00 万元，其中：基本支出 110.00 万元，项目支出 0 元。\n养老保险缴费支出 15.00 万元，其中：\n基本支出 15.00 万元，项目支出 0 元。主要用于缴费\n支出。\n事业单位医疗 7.60 万元，其中：基本支出 7.60 万元，项目支出 0 元。';
+    expect(check(t)).toEqual([]);
+  });
+
+  it('a masked name is no total; "稳增长" is a name, not a change', () => {
+    expect(check('一、说明\n财政拨款支出 100.00 万元。其中：按功能分类科目，********支出 2.00 万元，********支出 98.00 万元。\n二、其他\n教育支出 5.00 万元。')).toEqual([]);
+    const n = readNarrative('六、年度预算安排\n项目总预算 400.00 万，其中支持外贸发展 370.00 万，支持商销稳增长 30.00 万，合计 400.00 万。', 't.txt');
+    expect(n.amounts.filter((a) => a.delta)).toEqual([]);
+    expect(n.sums).toHaveLength(2);
+  });
+
+  it('figures of different years are different figures; 加上 ends a list', () => {
+    expect(check('一、2025 年预算\n2025 年度“三公”经费预算总计 30.0 万元，其中：因公出国（境）经费 0 万元，公务接待 18.0 万元，公务用车运行费用 12 万元。\n二、2024 年决算\n2024 年度“三公”经费合计支出 28.50 万元，其中：因公出国（境）经费 0 万元，公务接待 16.50 万元，公务用车运行费用 12.00 万元。')).toEqual([]);
+    expect(check('1.一般公共预算\n全区一般公共预算总收入 300000 万元，其中地方一般公共预算收入 200000 万元；加上级补助收入 80000 万元，上年结余收入 30000 万元，收入合计 310000 万元。')).toEqual([]);
+  });
+
+  it('shares of a total the text names but does not state: 基本支出 and 项目支出 make it', () => {
+    const t = '五、支出\n1. 基本支出预算 3000000.00 元，占一般公共预算支出的 75.00%。\n2. 项目支出 1000000 元，占一般公共预算支出的 30.00%。';
+    expect(brief(check(t))).toEqual([{ rule: 'narrative-share', at: '3:30', severity: 'error', expected: '25.00', actual: '30.00' }]);
+  });
+
+  it('a count of projects of one kind is no count of all projects', () => {
+    const n = readNarrative('十、绩效\n编报绩效目标的项目 39 个，涉及预算金额 4415.48 万元；绩效评级为“良”的项目 0 个；绩效自评中共发现问题 0 个。', 't.txt');
+    expect(n.counts.map((c) => c.fig.raw)).toEqual(['39个']);
+  });
+
+  it('sides that each restate the total are no parts of it', () => {
+    expect(check('一、收支预算总体情况\n收入、支出预算总计 33172.15 万元，与上年相比各增加 4322.77 万元，增长 14.98%。其中：\n（一）收入预算总计 33172.15 万元，与上年相比增加 4322.77 万元。\n（二）支出预算总计 33172.15 万元，与上年相比增加 2687.77 万元。')).toEqual([]);
+  });
+});
+
+describe('more wordings of real texts', () => {
+  it('"一般公共服务（类）支出 X", "社会保障和就业（类）…（项）": one class, one key', () => {
+    const n = readNarrative('（二）一般公共预算财政拨款支出决算结构情况\n一般公共服务（类）支出 1200.00 万元，占 85.71%；社会保障和就业（类）支出 200.00 万元，占 14.29%。\n1.社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）：支出决算为 200.00 万元。', 't.txt');
+    expect(n.amounts.map((a) => a.key)).toEqual(['fn:一般公共服务支出', 'fn:社会保障和就业支出', 'fn:社会保障和就业支出/行政事业单位养老支出/机关事业单位基本养老保险缴费支出']);
+  });
+
+  it('授予中小企业合同金额 and 授予小微企业 are the awards, checked against the procurement', () => {
+    const t = (x: string) => `十、政府采购\n本单位政府采购支出总额 50.00 万元，其中：政府采购货物支出 20.00 万元、政府采购工程支出 0 万元、政府采购服务支出 30.00 万元。授予中小企业合同金额 ${x} 万元，占政府采购支出总额的 100%。`;
+    expect(check(t('50.00'))).toEqual([]);
+    expect(check(t('60.00')).map((f) => f.ruleId)).toEqual(['narrative-relations', 'narrative-share']);
+  });
+});
+
+describe('lists of some of the parts', () => {
+  it('"其中：主要用于 A、B" and "A、B 等" list some parts only: together at most the total', () => {
+    expect(check('五、项目支出\n项目支出 500.00 万元，其中：主要用于甲项目 100.00 万元、乙项目 50.00 万元。')).toEqual([]);
+    const fs = check('五、项目支出\n项目支出 500.00 万元，其中：甲项目 100.00 万元、乙项目 450.00 万元等。');
+    expect(brief(fs)).toEqual([{ rule: 'narrative-sum', at: '2:23', severity: 'error', expected: '500.00', actual: '550.00' }]);
+    expect(fs[0]!.message.zh).toBe('所列 2 项之和 550.00 超过了项目支出 500.00');
+  });
+});
+
+describe('changes of the parts', () => {
+  it('"因公出国（境）费 0 万元，与上年持平" is a part with no change: the changes of the parts add up to the total\'s', () => {
+    const t = (d: string) => `四、“三公”经费预算情况\n2024年“三公”经费预算20.00万元，比上年减少${d}万元。其中：因公出国（境）费0万元，与上年持平；公务用车购置及运行费15.00万元，比上年减少1.00万元；公务接待费5.00万元，比上年减少1.00万元。`;
+    expect(check(t('2.00'))).toEqual([]);
+    expect(brief(check(t('2.50')))).toEqual([{ rule: 'narrative-sum', at: '2:27', severity: 'error', expected: '-2.00', actual: '-2.50' }]);
+  });
+});
+
+describe('items under a heading that names their class', () => {
+  it('"（一）公共安全（类）" then "1．法院（款）行政运行（项）支出 X": the path has the heading\'s class; "（项）支出" is no part of the name', () => {
+    const n = readNarrative('五、财政拨款支出预算情况说明\n其中：\n（一）公共安全（类）\n1．法院（款）行政运行（项）支出 14857.61 万元，与上年相比增加 3070.69 万元，增长 26.05%。', 't.txt');
+    expect(n.amounts.filter((a) => !a.delta).map((a) => a.key)).toEqual(['fn:公共安全支出/法院/行政运行']);
+  });
+});

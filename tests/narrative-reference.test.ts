@@ -26,8 +26,9 @@ function brief(fs: Finding[]) {
 
 /** What the text of the Kashgar 2022 disclosure gets wrong, line by line. */
 const KASHGAR_FINDINGS = [
-  // 33.12 ÷ 3192.57 = 1.0374%: no rounding of the inputs gives 1.03
-  { rule: 'narrative-share', at: '1970:26', severity: 'error', expected: '1.04', actual: '1.03' },
+  // 33.12 ÷ 3192.57 = 1.0374%: no rounding of the inputs gives 1.03; but the six shares were made to add
+  // up to 100.00% (rounded they add up to 100.01), each within one last digit: a warning that says so
+  { rule: 'narrative-share', at: '1970:26', severity: 'warning', expected: '1.04', actual: '1.03' },
   // 组织事务 100.00 and 公安 972.32: all of this year's amount is the increase
   { rule: 'narrative-growth', at: '1996:38', severity: 'info', expected: undefined, actual: undefined },
   { rule: 'narrative-growth', at: '2002:25', severity: 'info', expected: undefined, actual: undefined },
@@ -148,7 +149,8 @@ describe('the Putuo 2025 text alone (Shanghai layout, amounts like 37,151.47万�
     expect(narrative.sums.map((s) => `${s.total.fig.raw}=${s.parts.map((p) => p.fig.raw).join('+')}`)).toEqual([
       '37,151.47万元=37,151.47万元+0万元+0万元+0万元',
       '37,151.47万元=37,151.47万元',
-      '1.00万元=0万元+0万元+0万元+1.00万元',
+      // (一) 0 + (二) 0 + (三) 1.00; the 其中 of (二) (购置费 0 + 运行费 0) is a list of its own
+      '1.00万元=0万元+0万元+1.00万元',
       '0万元=0万元+0万元',
       '38.20万元=7.80万元+0万元+30.40万元',
       '0辆=0辆+0辆+0辆+0辆+0辆+0辆+0辆+0辆',
@@ -187,12 +189,13 @@ describe('the Kashgar 2022 tables with their text', () => {
 });
 
 describe('the Putuo 2025 tables with their text', () => {
-  it('agree: no finding, with 26 stated amounts compared with a table figure', async () => {
+  it('agree: no finding, with 30 stated amounts compared with a table figure', async () => {
     const d = await loadDisclosure(PUTUO_WITH_TABLES);
     expect(runRules(d, OPTIONS, RULES)).toEqual([]);
     const keyed = d.narrative!.amounts.filter((a) => !a.delta && a.key);
     const missing = keyed.filter((a) => !tableFigure(d, a.key!, a.fiscal)).map((a) => a.key);
-    expect(keyed.length - missing.length).toBe(26);
+    // 收入预算 (after the department's name), 事业收入 and 其他收入 (by source, in 表一) among them
+    expect(keyed.length - missing.length).toBe(30);
     expect(missing).toEqual(['procurement', 'procGoods', 'procWorks', 'procServices']);
   });
 });

@@ -45,9 +45,9 @@ describe('a finding as the text report prints it', () => {
 
   it('closes each disclosure with what was read, the rules run and the findings by table', async () => {
     const zh = await runMain('check', KASHGAR, '--no-config');
-    expect(zh.out).toContain('  读取 9 张表及说明，运行 25 条规则，2 项未能核对；问题分布：表五 1，表七 4，说明 25\n');
+    expect(zh.out).toContain('  读取 9 张表及说明，运行 30 条规则，2 项未能核对；问题分布：表五 1，表七 4，说明 25\n');
     const en = await runMain('check', KASHGAR, '--no-config', '--lang', 'en');
-    expect(en.out).toContain('  read 9 tables and the text, ran 25 rules, 2 not checkable; findings by table: Table 5 1, Table 7 4, text 25\n');
+    expect(en.out).toContain('  read 9 tables and the text, ran 30 rules, 2 not checkable; findings by table: Table 5 1, Table 7 4, text 25\n');
   });
 });
 

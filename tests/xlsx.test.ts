@@ -256,6 +256,7 @@ describe('refusals', () => {
       }
     };
     visit('src/cli.ts');
+    visit('src/commands/check.ts');
     expect([...seen].some((f) => f.includes('xlsx'))).toBe(false);
     expect(seen.has(join('src', 'load', 'disclosure.ts'))).toBe(true);
     expect(readdirSync('src/load/xlsx').sort()).toEqual(['index.ts', 'numfmt.ts', 'xml.ts', 'zip.ts']);

@@ -24,6 +24,8 @@ export interface BatchOptions {
   workerUrl?: URL;
   /** the disclosures the arguments expand to, before any is checked (may throw to stop the run) */
   onExpanded?: (paths: readonly string[]) => void;
+  /** how many results there will be, before the first is handed on */
+  onPlanned?: (total: number) => void;
 }
 
 export function defaultJobs(): number {
@@ -88,18 +90,72 @@ export function invalidPatternResult(pattern: string, reason: string): Disclosur
   };
 }
 
+/** Every result of a batch, in order (tests, and callers that want them all at once). */
 export async function checkBatch(args: readonly string[], req: Request, opts: BatchOptions = {}): Promise<DisclosureResult[]> {
+  const all: DisclosureResult[] = [];
+  await runBatch(args, req, opts, (r) => {
+    all.push(r);
+  });
+  return all;
+}
+
+/**
+ * Checks a batch and hands each result to `onResult` as soon as every one before it is done: in
+ * path order whatever the scheduling, holding back only what finished early. Returns how many
+ * results there were.
+ */
+export async function runBatch(
+  args: readonly string[],
+  req: Request,
+  opts: BatchOptions,
+  onResult: (r: DisclosureResult) => void | Promise<void>,
+): Promise<number> {
   const expanded = expandPaths(args);
   const { unmatched, invalid } = expanded;
   opts.onExpanded?.(expanded.paths);
   const paths = groupSiblings(expanded.paths);
-  const results: Array<DisclosureResult | undefined> = new Array(paths.length);
+  // the order of the report: the disclosures as expanded, with patterns that matched nothing or
+  // are no pattern placed where they sort, like any other unusable input
+  interface Entry {
+    key: string;
+    check?: number;
+    result?: DisclosureResult;
+  }
+  let entries: Entry[] = paths.map((p, i) => ({ key: targetPath(p), check: i }));
+  if (unmatched.length || invalid.length) {
+    for (const u of unmatched) entries.push({ key: u, result: unmatchedResult(u) });
+    for (const v of invalid) entries.push({ key: v.pattern, result: invalidPatternResult(v.pattern, v.reason) });
+    entries = entries.sort((a, b) => comparePaths(a.key, b.key));
+  }
+  const entryOf: number[] = new Array(paths.length);
+  entries.forEach((e, i) => {
+    if (e.check !== undefined) entryOf[e.check] = i;
+  });
+  opts.onPlanned?.(entries.length);
+  let next = 0;
+  let flushing = Promise.resolve();
+  const flush = () => {
+    // results are handed on one at a time, in order, even when onResult is asynchronous
+    flushing = flushing.then(async () => {
+      while (next < entries.length && entries[next]!.result) {
+        const r = entries[next]!.result!;
+        entries[next] = { key: entries[next]!.key }; // written: not kept
+        next++;
+        await onResult(r);
+      }
+    });
+  };
   let done = 0;
+  const checked = new Array<boolean>(paths.length).fill(false);
   const record = (i: number, c: Checked) => {
-    results[i] = c.result;
+    if (checked[i]) return;
+    checked[i] = true;
+    entries[entryOf[i]!]!.result = c.result;
     if (c.stack) opts.onInternalError?.(targetPath(paths[i]!), c.stack);
     opts.onProgress?.(++done, paths.length, targetPath(paths[i]!));
+    flush();
   };
+  flush(); // a leading unmatched pattern is written at once
   const jobs = Math.min(opts.jobs ?? autoJobs(paths.length), paths.length);
   const wire = jobs > 1 ? toWire(req) : undefined;
   if (wire) {
@@ -114,12 +170,12 @@ export async function checkBatch(args: readonly string[], req: Request, opts: Ba
     }
   }
   for (let i = 0; i < paths.length; i++) {
-    if (!results[i]) record(i, await checkOne(paths[i]!, req));
+    if (!checked[i]) {
+      record(i, await checkOne(paths[i]!, req));
+      // let the report take what is ready before the next disclosure is checked
+      await flushing;
+    }
   }
-  if (unmatched.length === 0 && invalid.length === 0) return results as DisclosureResult[];
-  // patterns that matched nothing or are no pattern are reported where they sort, like any other unusable input
-  const keyed: Array<[string, DisclosureResult]> = paths.map((p, i) => [targetPath(p), results[i]!]);
-  for (const u of unmatched) keyed.push([u, unmatchedResult(u)]);
-  for (const v of invalid) keyed.push([v.pattern, invalidPatternResult(v.pattern, v.reason)]);
-  return keyed.sort((a, b) => comparePaths(a[0], b[0])).map((k) => k[1]);
+  await flushing;
+  return entries.length;
 }

@@ -14,6 +14,7 @@ import type { ColumnKey, TableKind, UnitType } from '../load/model.js';
 import { compileCustomRule, describeExpressionError, ExpressionError, type CustomRuleSpec } from '../rules/custom/index.js';
 import { INPUT_RULE_PREFIX } from '../rules/engine.js';
 import { RULES } from '../rules/index.js';
+import { closestIds, matchRules, SelectionError } from '../rules/select.js';
 import type { Rule, RuleMeta } from '../rules/types.js';
 // The schema (and with it zod) is loaded only when there is a configuration file to validate.
 import type { Config } from './schema.js';
@@ -138,7 +139,15 @@ export async function readConfig(file: string, cwd = process.cwd()): Promise<Loa
     throw new ConfigError(shown, 'layout', `no layout named "${config.layout}" (see: budgetlint layouts)`);
   }
   for (const id of Object.keys(config.rules ?? {})) {
-    if (!ids.has(id) && !id.startsWith(INPUT_RULE_PREFIX)) throw new ConfigError(shown, `rules.${id}`, 'unknown rule (see: budgetlint rules, or a customRules id)');
+    if (!ids.has(id) && !id.startsWith(INPUT_RULE_PREFIX)) {
+      const near = closestIds(id, [...ids]);
+      throw new ConfigError(shown, `rules.${id}`, `unknown rule${near.length ? ` (did you mean ${near.join(', ')}?)` : ''} (see: budgetlint rules, or a customRules id)`);
+    }
+  }
+  for (const key of ['only', 'disable'] as const) {
+    (config[key] ?? []).forEach((pattern, i) => {
+      if (matchRules(pattern, [...ids]).length === 0) throw new ConfigError(shown, `${key}[${i}]`, new SelectionError(pattern, closestIds(pattern, [...ids])).message);
+    });
   }
   return reserved.length ? { file: shown, config, custom, warnings: reserved } : { file: shown, config, custom };
 }
@@ -196,6 +205,11 @@ export interface ConfiguredCheck {
   customRules?: CustomRuleSpec[];
   /** the rules that will run, for formats that describe them */
   metas: RuleMeta[];
+  /** only these rules / not these (ids or globs), under --rule and --disable */
+  only?: string[];
+  disable?: string[];
+  maxWarnings?: number;
+  docsUrl?: string;
 }
 
 function literal(s: string): RegExp {
@@ -220,6 +234,10 @@ export function configuredCheck(c: LoadedConfig): ConfiguredCheck {
   if (cfg.layout) out.load.layout = cfg.layout;
   if (cfg.rules && Object.keys(cfg.rules).length) out.levels = { ...cfg.rules };
   if (cfg.customRules?.length) out.customRules = cfg.customRules as CustomRuleSpec[];
+  if (cfg.only?.length) out.only = cfg.only;
+  if (cfg.disable?.length) out.disable = cfg.disable;
+  if (cfg.maxWarnings !== undefined) out.maxWarnings = cfg.maxWarnings;
+  if (cfg.docsUrl) out.docsUrl = cfg.docsUrl;
   out.metas = [...RULES.map((r) => r.meta), ...c.custom.map((r) => r.meta)].filter((m) => out.levels?.[m.id] !== 'off');
   return out;
 }

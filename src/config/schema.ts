@@ -2,7 +2,8 @@
 // messages name what was expected, so a wrong key can be pointed at exactly.
 import { z } from 'zod';
 import { Decimal, type Dec } from '../core/decimal.js';
-import { ColumnKeySchema, TableKindSchema, UNIT_IN_WAN, UnitTypeSchema, type Unit } from '../load/model.js';
+import { ColumnKeySchema, TableKindSchema, UnitTypeSchema } from '../load/model.js';
+import { amountInWan } from './amount.js';
 import { LayoutProfileSchema } from '../layout/schema.js';
 
 
@@ -13,13 +14,12 @@ export type RuleLevel = z.infer<typeof RuleLevelSchema>;
 function decimalText(what: string, units: boolean) {
   return z.union([z.string(), z.number()], { error: `expected ${what}` }).transform((v, ctx): Dec => {
     const s = String(v).trim();
-    const m = (units ? /^(\d+(?:\.\d+)?|\.\d+)\s*(万元|千元|元)?$/ : /^(\d+(?:\.\d+)?|\.\d+)()$/).exec(s);
-    if (!m) {
+    const d = units ? amountInWan(s) : /^(\d+(?:\.\d+)?|\.\d+)$/.test(s) ? new Decimal(s) : undefined;
+    if (!d) {
       ctx.addIssue({ code: 'custom', message: `expected ${what}, got ${JSON.stringify(v)}` });
       return z.NEVER;
     }
-    const unit = (m[2] || '万元') as Unit;
-    return new Decimal(m[1]!).times(UNIT_IN_WAN[unit]);
+    return d;
   });
 }
 
@@ -44,6 +44,14 @@ export const ConfigSchema = z
   .object({
     $schema: z.string().optional(),
     rules: z.record(z.string(), RuleLevelSchema).optional(),
+    /** run only these rules (ids or globs such as "narrative-*"); --rule does the same */
+    only: z.array(Text).optional(),
+    /** never run these rules (ids or globs); --disable does the same */
+    disable: z.array(Text).optional(),
+    /** exit 1 when there are more warnings than this; --max-warnings does the same */
+    maxWarnings: z.number().int().min(0).optional(),
+    /** where a team hosts the rule docs: a URL with {rule} for the rule id */
+    docsUrl: z.string().regex(/\{rule\}/, { error: 'expected a URL with {rule} where the rule id goes, such as "https://docs.example.org/budgetlint/{rule}.html"' }).optional(),
     tolerances: z
       .object({
         approx: decimalText('a ratio such as "0.005"', false).optional(),

@@ -4,6 +4,12 @@
 
 export type Lang = 'zh' | 'en';
 
+/** The manifest a disclosure directory may hold, by the names it may have. */
+export const MANIFEST_NAMES = ['disclosure.yaml', 'disclosure.yml', 'disclosure.json'];
+
+/** Input files larger than this are refused unless --max-file-size says otherwise. */
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+
 export interface Bilingual {
   zh: string;
   en: string;

@@ -17,7 +17,8 @@ import type { PdfRead } from './pdf/index.js';
 /** Load issue of a file in a disclosure directory that could not be read at all. */
 export const UNREADABLE = 'unreadable';
 
-export const MANIFEST_NAMES = ['disclosure.yaml', 'disclosure.yml', 'disclosure.json'];
+export { MANIFEST_NAMES } from '../core/vocabulary.js';
+import { MANIFEST_NAMES } from '../core/vocabulary.js';
 const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls', '.pdf']);
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
 
@@ -42,7 +43,8 @@ export interface LoadOptions {
   keepSources?: boolean;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_BYTES } from '../core/vocabulary.js';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/vocabulary.js';
 
 /** A path as findings show it: relative to the working directory when it lies below it. */
 export function display(path: string, cwd: string): string {

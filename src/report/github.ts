@@ -4,7 +4,7 @@ import type { Finding, Lang } from '../core/findings.js';
 import { escapeTerminal } from './escape.js';
 import { withUnit } from './place.js';
 import { rootCauseText } from './root-cause.js';
-import type { DisclosureResult, Formatter, Summary } from './types.js';
+import { streamed, type Formatter } from './types.js';
 
 /**
  * The message part: %, CR and LF would end or corrupt the command; other control characters
@@ -39,24 +39,23 @@ function findingLine(f: Finding, lang: Lang): string {
   return line(COMMAND[f.severity], [...where, ['title', `budgetlint ${f.ruleId}`]], message);
 }
 
-export const githubFormatter: Formatter = {
-  name: 'github',
-  format(results: DisclosureResult[], _summary: Summary, opts) {
+export const githubFormatter: Formatter = streamed('github', (opts) => ({
+  head: () => '',
+  disclosure(r) {
     const out: string[] = [];
-    for (const r of results) {
-      if (r.fatal) {
-        const props: Array<[string, string | number]> = [['file', r.fatal.file]];
-        if (r.fatal.line !== undefined) props.push(['line', r.fatal.line]);
-        if (r.fatal.column !== undefined) props.push(['col', r.fatal.column]);
-        props.push(['title', 'budgetlint']);
-        out.push(line('error', props, r.fatal.message[opts.lang]));
-      }
-      for (const rc of r.rootCauses ?? []) {
-        const c = rc.corrections[0]!;
-        out.push(line('notice', [['file', c.location.file], ['line', c.location.line], ['col', c.location.column], ['title', 'budgetlint root cause']], rootCauseText(rc, opts.lang)));
-      }
-      for (const f of r.findings) out.push(findingLine(f, opts.lang));
+    if (r.fatal) {
+      const props: Array<[string, string | number]> = [['file', r.fatal.file]];
+      if (r.fatal.line !== undefined) props.push(['line', r.fatal.line]);
+      if (r.fatal.column !== undefined) props.push(['col', r.fatal.column]);
+      props.push(['title', 'budgetlint']);
+      out.push(line('error', props, r.fatal.message[opts.lang]));
     }
+    for (const rc of r.rootCauses ?? []) {
+      const c = rc.corrections[0]!;
+      out.push(line('notice', [['file', c.location.file], ['line', c.location.line], ['col', c.location.column], ['title', 'budgetlint root cause']], rootCauseText(rc, opts.lang)));
+    }
+    for (const f of r.findings) out.push(findingLine(f, opts.lang));
     return out.length ? out.join('\n') + '\n' : '';
   },
-};
+  tail: () => '',
+}));

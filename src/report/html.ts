@@ -8,7 +8,7 @@ import type { Sources } from '../load/model.js';
 import { findingKey } from '../rules/root-cause.js';
 import { HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import { correctionText, rootCauseText } from './root-cause.js';
-import type { DisclosureResult, Formatter, Summary } from './types.js';
+import { streamed, type DisclosureResult, type Formatter, type Summary } from './types.js';
 
 const WORDS = {
   zh: {
@@ -299,11 +299,17 @@ export function renderHtml(results: DisclosureResult[], summary: Summary, lang: 
   ].join('\n') + '\n';
 }
 
-export const htmlFormatter: Formatter = {
-  name: 'html',
-  format(results, summary, opts) {
-    return renderHtml(results, summary, opts.lang);
-  },
-};
+/** One page drawn once every disclosure is in (a page is read by a person, not piped). */
+export const htmlFormatter: Formatter = streamed('html', (opts) => {
+  const results: DisclosureResult[] = [];
+  return {
+    head: () => '',
+    disclosure(r) {
+      results.push(r);
+      return '';
+    },
+    tail: (summary) => renderHtml(results, summary, opts.lang),
+  };
+});
 
 export { correctionText };

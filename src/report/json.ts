@@ -2,11 +2,12 @@
 import type { Finding, Lang } from '../core/findings.js';
 import type { Correction, RootCause } from '../rules/root-cause.js';
 import { rootCauseText } from './root-cause.js';
-import type { DisclosureResult, Formatter, ReadSummary, Summary } from './types.js';
+import { streamed, type DisclosureResult, type Formatter, type ReadSummary, type ReportOptions } from './types.js';
 
 export const JSON_SCHEMA_VERSION = 1;
 
-function findingJson(f: Finding, lang: Lang) {
+function findingJson(f: Finding, opts: ReportOptions) {
+  const lang = opts.lang;
   // order only sorts findings about the disclosure as a whole
   const { tableName, order: _order, ...loc } = f.location;
   const o: Record<string, unknown> = {
@@ -21,6 +22,8 @@ function findingJson(f: Finding, lang: Lang) {
   if (f.difference !== undefined) o.difference = f.difference;
   if (f.unit !== undefined) o.unit = f.unit;
   if (f.inputs?.length) o.inputs = f.inputs.map((i) => ({ label: i.label[lang], value: i.value, ...(i.unit ? { unit: i.unit } : {}), location: i.location }));
+  const docs = opts.docs?.(f.ruleId);
+  if (docs) o.docs = docs;
   return o;
 }
 
@@ -49,27 +52,41 @@ function readJson(r: ReadSummary, lang: Lang) {
   };
 }
 
-export const jsonFormatter: Formatter = {
-  name: 'json',
-  format(results: DisclosureResult[], summary: Summary, opts) {
-    return (
-      JSON.stringify(
-        {
-          schemaVersion: JSON_SCHEMA_VERSION,
-          summary,
-          disclosures: results.map((r) => ({
-            path: r.path,
-            ...(r.fatal
-              ? { error: { message: r.fatal.message[opts.lang], file: r.fatal.file, line: r.fatal.line ?? null, column: r.fatal.column ?? null } }
-              : {}),
-            ...(r.read ? { read: readJson(r.read, opts.lang) } : {}),
-            ...(r.rootCauses?.length ? { rootCauses: r.rootCauses.map((rc) => rootCauseJson(rc, opts.lang)) } : {}),
-            findings: r.findings.map((f) => findingJson(f, opts.lang)),
-          })),
-        },
-        null,
-        2,
-      ) + '\n'
-    );
-  },
-};
+/** One disclosure as JSON sees it, in one language. */
+export function disclosureJson(r: DisclosureResult, opts: ReportOptions) {
+  return {
+    path: r.path,
+    ...(r.fatal
+      ? { error: { message: r.fatal.message[opts.lang], file: r.fatal.file, line: r.fatal.line ?? null, column: r.fatal.column ?? null } }
+      : {}),
+    ...(r.read ? { read: readJson(r.read, opts.lang) } : {}),
+    ...(r.rootCauses?.length ? { rootCauses: r.rootCauses.map((rc) => rootCauseJson(rc, opts.lang)) } : {}),
+    findings: r.findings.map((f) => findingJson(f, opts)),
+  };
+}
+
+/** Every line after the first moved right by `n` spaces, to nest a printed value. */
+function indent(text: string, n: number): string {
+  return text.replace(/\n/g, `\n${' '.repeat(n)}`);
+}
+
+/** One document: the disclosures written as each is checked, the summary last. */
+export const jsonFormatter: Formatter = streamed('json', (opts) => {
+  let first = true;
+  return {
+    head: () => `{\n  "schemaVersion": ${JSON_SCHEMA_VERSION},\n${opts.config ? `  "configuration": ${JSON.stringify(opts.config)},\n` : ''}  "disclosures": [`,
+    disclosure(r) {
+      const sep = first ? '\n    ' : ',\n    ';
+      first = false;
+      return sep + indent(JSON.stringify(disclosureJson(r, opts), null, 2), 4);
+    },
+    tail: (summary) => `${first ? '' : '\n  '}],\n  "summary": ${indent(JSON.stringify(summary, null, 2), 2)}\n}\n`,
+  };
+});
+
+/** One line a disclosure, for pipelines; the last line holds the summary. */
+export const jsonlFormatter: Formatter = streamed('jsonl', (opts) => ({
+  head: () => '',
+  disclosure: (r) => JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...(opts.config ? { configuration: opts.config } : {}), ...disclosureJson(r, opts) }) + '\n',
+  tail: (summary) => JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, summary }) + '\n',
+}));

@@ -4,8 +4,8 @@
 import { placeText, withUnit } from './place.js';
 import { severityRank, type Finding, type Lang } from '../core/findings.js';
 import { escapeBidi } from './escape.js';
-import { reportedRules } from './sarif.js';
-import type { DisclosureResult, Formatter, ReportOptions, Summary } from './types.js';
+import { RULES } from '../rules/index.js';
+import { streamed, type DisclosureResult, type Formatter, type ReportOptions } from './types.js';
 
 // XML 1.0 allows tab, LF, CR and everything from U+0020 except the surrogates and U+FFFE/FFFF.
 // eslint-disable-next-line no-control-regex
@@ -100,17 +100,20 @@ function suite(r: DisclosureResult, ruleIds: string[], opts: ReportOptions): Sui
   return { xml, tests, failures, errors, skipped };
 }
 
-export const junitFormatter: Formatter = {
-  name: 'junit',
-  format(results: DisclosureResult[], _summary: Summary, opts) {
-    const ruleIds = reportedRules(results, opts).map((m) => m.id);
-    const suites = results.map((r) => suite(r, ruleIds, opts));
-    const count = (k: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s[k], 0);
-    return (
-      `<?xml version="1.0" encoding="UTF-8"?>\n` +
-      `<testsuites name="budgetlint" tests="${count('tests')}" failures="${count('failures')}" errors="${count('errors')}" skipped="${count('skipped')}">\n` +
-      (suites.length ? suites.map((s) => s.xml).join('\n') + '\n' : '') +
-      `</testsuites>\n`
-    );
-  },
-};
+/**
+ * One JUnit document, a suite per disclosure written as it is checked: each rule a test case, and
+ * the input/… rules where they occur. The totals are the suites' own (CI tools add them up), so
+ * nothing waits for the end of a batch.
+ */
+export const junitFormatter: Formatter = streamed('junit', (opts) => {
+  const base = (opts.rules ?? RULES.map((r) => r.meta)).map((m) => m.id);
+  const known = new Set(base);
+  return {
+    head: () => `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="budgetlint">\n`,
+    disclosure(r) {
+      const extra = [...new Set(r.findings.map((f) => f.ruleId).filter((id) => !known.has(id)))].sort();
+      return suite(r, extra.length ? [...base, ...extra] : base, opts).xml + '\n';
+    },
+    tail: () => `</testsuites>\n`,
+  };
+});

@@ -1,10 +1,11 @@
-// Markdown for an audit memo or a pull-request comment: a summary table, then a findings table
-// per disclosure. Every cell is escaped so that published text cannot break the table.
+// Markdown for an audit memo or a pull-request comment: a findings table per disclosure, then the
+// totals. Every cell is escaped so that published text cannot break the table.
 import { placeText, withUnit } from './place.js';
 import type { Finding, Lang } from '../core/findings.js';
 import { escapeTerminal } from './escape.js';
 import { rootCauseText } from './root-cause.js';
-import type { DisclosureResult, Formatter, Summary } from './types.js';
+import { streamed, type DisclosureResult, type Formatter } from './types.js';
+import { baselineLine } from './text.js';
 
 /** One table cell: Markdown punctuation and HTML are escaped, line breaks become <br>. */
 export function escapeCell(s: string): string {
@@ -88,33 +89,38 @@ function findingRow(f: Finding, lang: Lang): string {
   ]);
 }
 
-export const markdownFormatter: Formatter = {
-  name: 'markdown',
-  format(results: DisclosureResult[], summary: Summary, opts) {
-    const w = WORDS[opts.lang];
-    const rank = { error: 0, warning: 1, info: 2 };
-    const fails = (r: DisclosureResult) => !!r.fatal || r.findings.some((f) => rank[f.severity] <= rank[opts.failOn]);
-    const out = [`# ${w.title}`, '', `## ${w.summary}`, ''];
-    out.push(row([w.disclosure, w.errors, w.warnings, w.infos, w.status]), row(['---', '--:', '--:', '--:', '---']));
-    for (const r of results) {
+/** A section a disclosure, written as each is checked; the totals close the report. */
+export const markdownFormatter: Formatter = streamed('markdown', (opts) => {
+  const w = WORDS[opts.lang];
+  const rank = { error: 0, warning: 1, info: 2 };
+  const fails = (r: DisclosureResult) => !!r.fatal || r.findings.some((f) => rank[f.severity] <= rank[opts.failOn]);
+  return {
+    head: () => `# ${w.title}\n`,
+    disclosure(r) {
+      const out = ['', `## ${escapeCell(r.path)}`, ''];
       const status = r.fatal ? w.unreadable : fails(r) ? w.failing : w.passing;
-      out.push(row([escapeCell(r.path), ...(['error', 'warning', 'info'] as const).map((s) => String(count(r.findings, s))), status]));
-    }
-    out.push(row([`**${w.total}**`, String(summary.errors), String(summary.warnings), String(summary.infos), '']));
-    for (const r of results) {
-      out.push('', `## ${escapeCell(r.path)}`, '');
+      out.push(row([w.errors, w.warnings, w.infos, w.status]), row(['--:', '--:', '--:', '---']));
+      out.push(row([...(['error', 'warning', 'info'] as const).map((s) => String(count(r.findings, s))), status]), '');
       if (r.fatal) {
         const at = [r.fatal.file, r.fatal.line, r.fatal.column].filter((x) => x !== undefined).join(':');
         out.push(`**${w.cannot}** ${escapeCell(`${at}: ${r.fatal.message[opts.lang]}`)}`, '');
       }
       if (!r.findings.length) {
         if (!r.fatal) out.push(w.none);
-        continue;
+        return out.join('\n') + '\n';
       }
       for (const rc of r.rootCauses ?? []) out.push(`**${opts.lang === 'zh' ? '根因' : 'Root cause'}** ${escapeCell(rootCauseText(rc, opts.lang))}`, '');
       out.push(row([w.where, w.level, w.rule, w.message, w.stated, w.expected, w.diff]), row(['---', '---', '---', '---', '--:', '--:', '--:']));
       for (const f of r.findings) out.push(findingRow(f, opts.lang));
-    }
-    return out.join('\n') + '\n';
-  },
-};
+      return out.join('\n') + '\n';
+    },
+    tail(summary) {
+      const out = ['', `## ${w.summary}`, ''];
+      out.push(row([w.disclosure, w.errors, w.warnings, w.infos, w.unreadable]), row(['--:', '--:', '--:', '--:', '--:']));
+      out.push(row([String(summary.disclosures), String(summary.errors), String(summary.warnings), String(summary.infos), String(summary.failed)]));
+      if (summary.baseline) out.push('', escapeCell(baselineLine(summary.baseline, opts.lang)));
+      if (opts.config) out.push('', `${opts.lang === 'zh' ? '配置文件' : 'Configuration'}: ${escapeCell(opts.config)}`);
+      return out.join('\n') + '\n';
+    },
+  };
+});

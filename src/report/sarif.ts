@@ -8,7 +8,7 @@ import { RULES } from '../rules/index.js';
 import type { RuleMeta } from '../rules/types.js';
 import { findingKey, type RootCause } from '../rules/root-cause.js';
 import { correctionText } from './root-cause.js';
-import type { DisclosureResult, Formatter, ReportOptions, Summary } from './types.js';
+import { streamed, type DisclosureResult, type Formatter, type ReportOptions, type Summary } from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const INFORMATION_URI = 'https://www.npmjs.com/package/budgetlint';
@@ -130,7 +130,9 @@ function result(f: Finding, lang: Lang, ruleIndex: Map<string, number>, cause?: 
   return o;
 }
 
-function ruleDescriptor(m: RuleMeta, lang: Lang) {
+function ruleDescriptor(m: RuleMeta, opts: ReportOptions) {
+  const lang = opts.lang;
+  const helpUri = opts.docs?.(m.id);
   return {
     id: m.id,
     name: pascal(m.id),
@@ -138,47 +140,64 @@ function ruleDescriptor(m: RuleMeta, lang: Lang) {
     fullDescription: { text: m.description[lang] },
     help: { text: `${m.description[lang]}\n\n${m.rationale[lang]}` },
     defaultConfiguration: { level: sarifLevel(m.defaultSeverity) },
+    ...(helpUri ? { helpUri } : {}),
   };
 }
 
-export function toSarif(results: DisclosureResult[], _summary: Summary, opts: ReportOptions) {
-  const metas = reportedRules(results, opts);
+const indentBy = (text: string, n: number) => text.replace(/\n/g, `\n${' '.repeat(n)}`);
+
+/**
+ * One SARIF log, written as disclosures are checked: the results first, then the tool with the
+ * rules they used (rules known only from findings, such as input/… ones, indexed as they appear).
+ */
+export const sarifFormatter: Formatter = streamed('sarif', (opts) => {
+  const metas: RuleMeta[] = [...(opts.rules ?? RULES.map((r) => r.meta))];
   const ruleIndex = new Map(metas.map((m, i) => [m.id, i]));
-  const notifications = results
-    .filter((r) => r.fatal)
-    .map((r) => {
-      const loc: Location = { file: r.fatal!.file, line: r.fatal!.line ?? 1, column: r.fatal!.column ?? 1 };
-      return { level: 'error', message: { text: r.fatal!.message[opts.lang] }, locations: [{ physicalLocation: physical(loc) }] };
-    });
+  const notifications: unknown[] = [];
+  let first = true;
   return {
-    $schema: SARIF_SCHEMA_URI,
-    version: '2.1.0',
-    runs: [
-      {
+    head: () => `{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [`,
+    disclosure(r) {
+      if (r.fatal) {
+        const loc: Location = { file: r.fatal.file, line: r.fatal.line ?? 1, column: r.fatal.column ?? 1 };
+        notifications.push({ level: 'error', message: { text: r.fatal.message[opts.lang] }, locations: [{ physicalLocation: physical(loc) }] });
+      }
+      const causes = causesByFinding(r);
+      let out = '';
+      for (const f of r.findings) {
+        if (!ruleIndex.has(f.ruleId)) {
+          ruleIndex.set(f.ruleId, metas.length);
+          metas.push(inputRuleMeta(f.ruleId));
+        }
+        out += (first ? '\n        ' : ',\n        ') + indentBy(JSON.stringify(result(f, opts.lang, ruleIndex, causes.get(findingKey(f))), null, 2), 8);
+        first = false;
+      }
+      return out;
+    },
+    tail() {
+      const rest = {
         tool: {
           driver: {
             name: 'budgetlint',
             version: toolVersion(),
             semanticVersion: toolVersion(),
             informationUri: INFORMATION_URI,
-            rules: metas.map((m) => ruleDescriptor(m, opts.lang)),
+            rules: metas.map((m) => ruleDescriptor(m, opts)),
           },
         },
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
         language: opts.lang === 'zh' ? 'zh-CN' : 'en-US',
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap((r) => {
-          const causes = causesByFinding(r);
-          return r.findings.map((f) => result(f, opts.lang, ruleIndex, causes.get(findingKey(f))));
-        }),
-      },
-    ],
+        ...(opts.config ? { properties: { configuration: opts.config } } : {}),
+      };
+      // the rest of the run object, its braces dropped to follow the results
+      const body = indentBy(JSON.stringify(rest, null, 2), 4).slice(1, -1).trimEnd();
+      return `${first ? '' : '\n      '}],${body}\n    }\n  ]\n}\n`;
+    },
   };
-}
+});
 
-export const sarifFormatter: Formatter = {
-  name: 'sarif',
-  format(results, summary, opts) {
-    return JSON.stringify(toSarif(results, summary, opts), null, 2) + '\n';
-  },
-};
+/** The whole log as an object (tests and tools that want it parsed). */
+export function toSarif(results: DisclosureResult[], summary: Summary, opts: ReportOptions): unknown {
+  return JSON.parse(sarifFormatter.format(results, summary, opts));
+}

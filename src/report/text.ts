@@ -5,7 +5,7 @@ import { withUnit } from './place.js';
 import { cellRef } from '../load/grid.js';
 import { escapeResults, escapeTerminal } from './escape.js';
 import { rootCauseText } from './root-cause.js';
-import { summarize, type DisclosureResult, type Formatter, type NarrativeCoverage, type ReadSummary, type ReportOptions, type Summary } from './types.js';
+import { streamed, summarize, type DisclosureResult, type Formatter, type NarrativeCoverage, type ReadSummary, type ReportOptions, type Summary } from './types.js';
 
 const WORDS = {
   zh: { error: '错误', warning: '警告', info: '提示', stated: '填报', expected: '重算', diff: '差额', from: '依据', unit: '单位', cannot: '无法检查' },
@@ -54,16 +54,17 @@ export function disclosureSummary(r: DisclosureResult, lang: Lang): string {
 
 /** How the disclosures of a multi-disclosure run came out, for the grand total. */
 export function outcomeLine(results: DisclosureResult[], lang: Lang): string {
-  let clean = 0;
-  let errors = 0;
-  let other = 0;
-  let failed = 0;
+  const o = { clean: 0, errors: 0, other: 0, failed: 0 };
   for (const r of results) {
-    if (r.fatal) failed++;
-    else if (r.findings.some((f) => f.severity === 'error')) errors++;
-    else if (r.findings.length) other++;
-    else clean++;
+    if (r.fatal) o.failed++;
+    else if (r.findings.some((f) => f.severity === 'error')) o.errors++;
+    else if (r.findings.length) o.other++;
+    else o.clean++;
   }
+  return outcomeText(o, lang);
+}
+
+function outcomeText({ clean, errors, other, failed }: { clean: number; errors: number; other: number; failed: number }, lang: Lang): string {
   return lang === 'zh'
     ? `其中 ${clean} 份无问题，${errors} 份有错误，${other} 份仅有警告或提示，${failed} 份无法检查`
     : `of which ${clean} clean, ${errors} with errors, ${other} with warnings or info only, ${failed} could not be checked`;
@@ -165,22 +166,37 @@ function readLines(r: ReadSummary, lang: Lang, c: InstanceType<typeof Chalk>): s
   return out;
 }
 
-export const textFormatter: Formatter = {
-  name: 'text',
-  format(raw: DisclosureResult[], summary: Summary, opts) {
-    const results = escapeResults(raw); // input text must not drive the terminal
-    const c = new Chalk({ level: opts.color ? 1 : 0 });
-    const out: string[] = [];
-    const multi = results.length > 1;
-    for (const r of results) {
+export const textFormatter: Formatter = streamed('text', (opts, total) => {
+  const c = new Chalk({ level: opts.color ? 1 : 0 });
+  const multi = total > 1;
+  const lang = opts.lang;
+  const outcome = { clean: 0, errors: 0, other: 0, failed: 0 };
+  let findings = 0;
+  /** whether what was written last ends with a blank line */
+  let endsBlank = true;
+  const emit = (lines: string[]): string => {
+    if (lines.length === 0) return '';
+    endsBlank = lines[lines.length - 1] === '';
+    return lines.join('\n') + '\n';
+  };
+  return {
+    head: () => '',
+    disclosure(raw) {
+      const [r] = escapeResults([raw]) as [DisclosureResult]; // input text must not drive the terminal
+      if (r.fatal) outcome.failed++;
+      else if (r.findings.some((f) => f.severity === 'error')) outcome.errors++;
+      else if (r.findings.length) outcome.other++;
+      else outcome.clean++;
+      findings += r.findings.length;
+      const out: string[] = [];
       if (r.fatal) {
         const where = [r.fatal.file, r.fatal.line, r.fatal.column].filter((x) => x !== undefined).join(':');
-        out.push(`${c.underline(where)}`, `  ${c.red(WORDS[opts.lang].cannot)}  ${r.fatal.message[opts.lang]}`, '');
+        out.push(`${c.underline(where)}`, `  ${c.red(WORDS[lang].cannot)}  ${r.fatal.message[lang]}`, '');
       }
       // the figures behind clusters of findings come first: they are what to fix
       for (const rc of r.rootCauses ?? []) {
         const at = rc.corrections.map((x) => `${x.location.file}:${place(x.location)}`).join(', ');
-        out.push(`${c.bold(opts.lang === 'zh' ? '根因' : 'root cause')}  ${rootCauseText(rc, opts.lang)}  ${c.dim(at)}`);
+        out.push(`${c.bold(lang === 'zh' ? '根因' : 'root cause')}  ${rootCauseText(rc, lang)}  ${c.dim(at)}`);
       }
       if (r.rootCauses?.length) out.push('');
       let file: string | undefined;
@@ -191,31 +207,45 @@ export const textFormatter: Formatter = {
           if (file !== undefined) out.push('');
           file = group;
           const table = isDisclosureWide(f)
-            ? c.dim(`  ${opts.lang === 'zh' ? '（公开材料整体）' : '(the disclosure as a whole)'}`)
-            : f.location.tableName ? c.dim(`  ${f.location.tableName[opts.lang]}`) : '';
+            ? c.dim(`  ${lang === 'zh' ? '（公开材料整体）' : '(the disclosure as a whole)'}`)
+            : f.location.tableName ? c.dim(`  ${f.location.tableName[lang]}`) : '';
           out.push(`${c.underline(f.location.file)}${table}`);
         }
         for (const line of formatFinding(f, opts, c)) out.push(line);
       }
-      if (r.read && !r.fatal && r.findings.length) out.push(c.dim(disclosureSummary(r, opts.lang)));
+      if (r.read && !r.fatal && r.findings.length) out.push(c.dim(disclosureSummary(r, lang)));
       // a text checked alone has no tables and no layout to speak of
-      if (opts.verbose && r.read && r.read.tables.length) for (const line of readLines(r.read, opts.lang, c)) out.push(line);
+      if (opts.verbose && r.read && r.read.tables.length) for (const line of readLines(r.read, lang, c)) out.push(line);
       // (pushed one by one: a spread of an unbounded list can overflow the stack)
-      if (opts.verbose && r.coverage) for (const line of coverageLines(r.coverage, opts.lang, c)) out.push(line);
+      if (opts.verbose && r.coverage) for (const line of coverageLines(r.coverage, lang, c)) out.push(line);
       if (multi) {
         // the disclosure's own line closes its block; clean ones are one line each
         if (out[out.length - 1] === '') out.pop();
-        const line = disclosureLine(r, opts.lang);
+        const line = disclosureLine(r, lang);
         const bad = r.fatal || r.findings.some((f) => f.severity === 'error');
         out.push(bad ? c.red(line) : r.findings.length ? c.yellow(line) : c.green(line));
         if (r.fatal || r.findings.length) out.push('');
       } else if (r.findings.length) out.push('');
-    }
-    if (multi && out[out.length - 1] !== '') out.push('');
-    const s = summaryLine(summary, opts.lang);
-    const bad = summary.errors > 0 || summary.failed > 0;
-    out.push(bad ? c.red.bold(s) : summary.warnings ? c.yellow.bold(s) : c.green.bold(s));
-    if (multi) out.push(outcomeLine(results, opts.lang));
-    return out.join('\n') + '\n';
-  },
-};
+      return emit(out);
+    },
+    tail(summary) {
+      const out: string[] = [];
+      if (multi && !endsBlank) out.push('');
+      const s = summaryLine(summary, lang);
+      const bad = summary.errors > 0 || summary.failed > 0;
+      out.push(bad ? c.red.bold(s) : summary.warnings ? c.yellow.bold(s) : c.green.bold(s));
+      if (multi) out.push(outcomeText(outcome, lang));
+      if (summary.baseline) out.push(baselineLine(summary.baseline, lang));
+      if (opts.config) out.push(c.dim(`${lang === 'zh' ? '配置文件' : 'configuration'}: ${escapeTerminal(opts.config)}`));
+      if (findings) out.push(c.dim(lang === 'zh' ? '规则说明：budgetlint explain <规则>' : 'what a rule checks: budgetlint explain <rule>'));
+      return out.join('\n') + '\n';
+    },
+  };
+});
+
+/** With --baseline: how many findings it held back, and how many of its entries are gone. */
+export function baselineLine(b: { suppressed: number; fixed: number }, lang: Lang): string {
+  return lang === 'zh'
+    ? `基线：已略去 ${b.suppressed} 个已记录的问题；基线中有 ${b.fixed} 个问题已不再出现`
+    : `baseline: ${b.suppressed} known finding${b.suppressed === 1 ? '' : 's'} left out; ${b.fixed} of its findings no longer occur`;
+}

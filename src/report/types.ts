@@ -51,6 +51,8 @@ export interface Summary {
   infos: number;
   /** disclosures that could not be read */
   failed: number;
+  /** with --baseline: findings left out because the baseline holds them, and its entries no longer found */
+  baseline?: { suppressed: number; fixed: number };
 }
 
 export interface ReportOptions {
@@ -60,22 +62,57 @@ export interface ReportOptions {
   verbose: boolean;
   /** the rules that ran (built-in and custom), for formats that describe them (SARIF, JUnit); all built-in rules when absent */
   rules?: readonly RuleMeta[];
+  /** the configuration file the check used, named so that a file found in a parent directory never acts unseen */
+  config?: string;
+  /** where each rule's documentation is, by rule id (built-in and configured rules) */
+  docs?: (ruleId: string) => string | undefined;
+}
+
+/** A report written as disclosures are checked: nothing of a disclosure is kept once it is written. */
+export interface ReportStream {
+  /** what comes before the first disclosure */
+  head(): string;
+  /** one disclosure, in input order */
+  disclosure(r: DisclosureResult): string;
+  /** what comes after the last */
+  tail(summary: Summary): string;
 }
 
 export interface Formatter {
   name: string;
+  /** a report of `total` disclosures, written piece by piece */
+  open(opts: ReportOptions, total: number): ReportStream;
+  /** the whole report at once: the same bytes as the stream's pieces joined */
   format(results: DisclosureResult[], summary: Summary, opts: ReportOptions): string;
 }
 
-export function summarize(results: DisclosureResult[]): Summary {
-  const s: Summary = { disclosures: results.length, errors: 0, warnings: 0, infos: 0, failed: 0 };
-  for (const r of results) {
-    if (r.fatal) s.failed++;
-    for (const f of r.findings) {
-      if (f.severity === 'error') s.errors++;
-      else if (f.severity === 'warning') s.warnings++;
-      else s.infos++;
-    }
+/** A formatter from its stream: the whole report is the stream's pieces joined. */
+export function streamed(name: string, open: (opts: ReportOptions, total: number) => ReportStream): Formatter {
+  return {
+    name,
+    open,
+    format(results, summary, opts) {
+      const s = open(opts, results.length);
+      let out = s.head();
+      for (const r of results) out += s.disclosure(r);
+      return out + s.tail(summary);
+    },
+  };
+}
+
+/** Adds one disclosure's counts to a running summary. */
+export function addToSummary(s: Summary, r: DisclosureResult): void {
+  s.disclosures++;
+  if (r.fatal) s.failed++;
+  for (const f of r.findings) {
+    if (f.severity === 'error') s.errors++;
+    else if (f.severity === 'warning') s.warnings++;
+    else s.infos++;
   }
+}
+
+export function summarize(results: DisclosureResult[]): Summary {
+  const s: Summary = { disclosures: 0, errors: 0, warnings: 0, infos: 0, failed: 0 };
+  for (const r of results) addToSummary(s, r);
   return s;
 }

@@ -208,6 +208,12 @@ export interface Comparison {
   maxSeverity?: Severity;
   /** what `computed` is the sum of, with signs, when not simply the inputs added up */
   terms?: Array<{ fig: Figure; sign: 1 | -1 }>;
+  /** show the recomputed value with at least these places (when it is more precise than the stated figure) */
+  expectedDecimals?: number;
+  /** show the recomputed value rounded to the stated places, the difference from that (shares, rates) */
+  roundExpected?: boolean;
+  /** said after the message: why the figure is off (a share cut instead of rounded …) */
+  note?: Bilingual;
 }
 
 /** Judges one relationship and, if it fails, builds the finding: the one way a comparison reports. */
@@ -230,9 +236,12 @@ export function compare(c: Comparison): Finding | null {
 /** A verdict already reached (by a rule with its own judgement) turned into the finding. */
 export function report(c: Omit<Comparison, 'options'> & { options?: CheckOptions }, verdict: Verdict): Finding {
   const decimals = c.stated.decimals;
-  const expected = formatDec(inUnit(c.computed.value, c.stated), decimals);
+  const expV = inUnit(c.computed.value, c.stated);
+  const expected = c.roundExpected ? expV.toDecimalPlaces(decimals).toFixed(decimals) : formatDec(expV, Math.max(decimals, c.expectedDecimals ?? 0));
   const actual = c.stated.blank ? '0' : formatDec(inUnit(c.stated.interval.value, c.stated), decimals);
-  const difference = formatDec(inUnit(verdict.difference, c.stated), decimals);
+  const difference = c.roundExpected
+    ? formatDec(inUnit(c.stated.interval.value, c.stated).minus(expected), decimals)
+    : formatDec(inUnit(verdict.difference, c.stated), decimals);
   const unit = c.stated.unit;
   const given = typeof c.data === 'function' ? c.data() : c.data;
   const data = { ...pickLang(given, 'zh'), stated: c.stated.label.zh, expected, actual, difference, unit };
@@ -246,8 +255,8 @@ export function report(c: Omit<Comparison, 'options'> & { options?: CheckOptions
     messageId: c.messageId,
     severity,
     message: {
-      zh: fill(tpl.zh, data) + (explained ? ROUNDING_NOTE.zh : ''),
-      en: explained ? withNote(fill(tpl.en, dataEn), ROUNDING_NOTE.en) : fill(tpl.en, dataEn),
+      zh: fill(tpl.zh, data) + (c.note?.zh ?? '') + (explained ? ROUNDING_NOTE.zh : ''),
+      en: explained ? withNote(fill(tpl.en, dataEn) + (c.note?.en ?? ''), ROUNDING_NOTE.en) : fill(tpl.en, dataEn) + (c.note?.en ?? ''),
     },
     location: c.at ?? locationOf(c.stated),
     expected,

@@ -224,6 +224,12 @@ function explain(cluster: Relation[], byCell: Map<string, Relation[]>, opts: Jud
   });
   // one figure a step; where a step has several equally good figures, the cause is ambiguous
   const ambiguous = chosen.some((step) => step.length > 1);
+  // one finding that any one of its own figures would mend: naming them all says nothing the
+  // finding does not (a cause is worth saying when other checks narrow the figures down)
+  if (ambiguous && explained.length === 1 && chosen.length === 1) {
+    const own = new Set(figuresOf(explained[0]!).filter((f) => !f.blank).map(cellKey).filter(Boolean));
+    if (chosen[0]!.length >= own.size) return undefined;
+  }
   const cause: RootCause = {
     corrections: chosen.map((step) => correction(step[0]!)),
     alternatives: ambiguous ? alternativesOf(chosen).map((set) => set.map(correction)) : [],

@@ -1,6 +1,6 @@
 // Text → Narrative: classify the lines, join the prose, read the claims, and account for every
 // figure that no claim took (so coverage can be measured).
-import { extractProse } from './extract.js';
+import { claimContext, readClaims } from './claims/index.js';
 import { LimitExceeded, MAX_TEXT_FIGURES, MAX_TEXT_LINES, MAX_TEXT_MARKERS } from '../limits.js';
 import { firstAt } from './marks.js';
 import type { Narrative, UnmatchedReason } from './model.js';
@@ -53,7 +53,7 @@ export function readNarrative(content: string, file: string): Narrative {
   const projects = ranges.map((r) => parseProject(m, r, toks, tokAt, periods, tooDeep));
   for (const p of projects) p.loc.file = file;
   for (const p of projects) for (const e of p.expressions) e.loc.file = file;
-  const prose = extractProse(m, toks, inProject);
+  const prose = readClaims(claimContext(file, m, toks, inProject));
 
   // performance tables: one block from each 项目支出绩效目标表 line
   const performance: Narrative['performance'] = [];

@@ -73,3 +73,7 @@ export function dropParentheticals(s: string): string {
   }
   return i === 0 ? s : out + s.slice(i);
 }
+
+/** How far back a clause is read for a figure's label: a longer run without a delimiter is no
+ *  label, and reading it whole for every figure of a long line would cost its square. */
+export const CLAUSE_REACH = 200;

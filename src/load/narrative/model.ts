@@ -39,27 +39,51 @@ export const AmountClaimSchema = z.object({
   key: z.string().optional(),
   /** the L1 section it stands in (一、二、…) */
   section: z.number().int(),
+  /** the innermost heading it stands under (its index among the headings; -1 before the first) */
+  block: z.number().int().optional(),
+  /** the year its sentence (or heading) opens with: "2021 年度“三公”经费合计支出 …" in a 2022 budget is of 2021 */
+  year: z.number().int().optional(),
   approx: z.boolean(),
   /** stated in a section about 财政拨款 / 一般公共预算 only (not all funds) */
   fiscal: z.boolean(),
   /** an increase/decrease against last year, not a level */
   delta: z.enum(['增加', '减少']).optional(),
+  /** which figure of a 决算 statement: the budget (年初预算/全年预算), the outturn (决算) or the gap between them (差值, 决算数大于预算数 D) */
+  basis: z.enum(['budget', 'final', 'difference']).optional(),
+  /** the figure a change is measured from ("比上年预算数 B 万元减少 A 万元"), not a level of this year */
+  prior: z.boolean().optional(),
+  /** what a split belongs to: "初中教育支出 …，其中：基本支出 …" is 基本支出 of 初中教育支出, not of the department */
+  scope: z.string().optional(),
+  /** the subject the amount is of, when its own words are generic ("支出决算为", "年初预算为") */
+  subject: z.string().optional(),
 });
 export type AmountClaim = z.infer<typeof AmountClaimSchema>;
 
 export const ShareClaimSchema = z.object({
   amount: AmountClaimSchema,
   percent: FigSchema,
-  total: AmountClaimSchema,
+  /** the stated total; absent when the total is the sum of the sibling amounts (totalOf) */
+  total: AmountClaimSchema.optional(),
+  /** the total as the sum of these amounts, when the text names it without stating it */
+  totalOf: z.array(AmountClaimSchema).optional(),
+  /** shares of one total stated together (one list): they may be forced to add up to 100% */
+  group: z.number().int(),
 });
 export type ShareClaim = z.infer<typeof ShareClaimSchema>;
 
 export const GrowthClaimSchema = z.object({
-  current: AmountClaimSchema,
-  change: AmountClaimSchema,
+  /** this year's figure; absent when the text states none ("较上年减 A 万元，增 P%": only the words can be checked) */
+  current: AmountClaimSchema.optional(),
+  /** the change stated (增加/减少 A); absent in "较上年预算 B 万元增长 R%" */
+  change: AmountClaimSchema.optional(),
+  /** last year's figure when the text states it ("比上年预算数 B 万元减少 A") */
+  previous: AmountClaimSchema.optional(),
   direction: z.enum(['增加', '减少']),
-  word: z.enum(['增长', '下降']),
-  rate: FigSchema,
+  /** the word of the rate; absent when no rate is stated */
+  word: z.enum(['增长', '下降']).optional(),
+  rate: FigSchema.optional(),
+  /** the rate is printed without its % sign ("增长 13.95。") */
+  percentMissing: z.boolean().optional(),
 });
 export type GrowthClaim = z.infer<typeof GrowthClaimSchema>;
 
@@ -72,8 +96,59 @@ export const SumClaimSchema = z.object({
   form: z.string(),
   /** the parts are signed year-on-year changes */
   signed: z.boolean(),
+  /** the parts' budgets against the total's budget (a 决算 list of 年初预算 and 决算) */
+  basis: z.enum(['budget']).optional(),
 });
 export type SumClaim = z.infer<typeof SumClaimSchema>;
+
+/** "年初预算为 B 万元，支出决算为 A 万元，完成年初预算的 R%", "决算数小于预算数": a 决算 against its budget. */
+export const ExecutionClaimSchema = z.object({
+  /** what it is about, as written */
+  subject: z.string(),
+  key: z.string().optional(),
+  loc: LocationSchema,
+  final: AmountClaimSchema.optional(),
+  budget: AmountClaimSchema.optional(),
+  /** 年初预算, 全年预算, 调整预算 or 预算 */
+  budgetWord: z.string(),
+  /** 完成（年初）预算的 R% */
+  rate: FigSchema.optional(),
+  /** 差值 / 决算数大于预算数 D 万元 */
+  difference: AmountClaimSchema.optional(),
+  /** 决算数大于 / 小于 / 等于 预算数 */
+  relation: z.object({ word: z.enum(['大于', '小于', '等于', '不超过']), loc: LocationSchema }).optional(),
+  fiscal: z.boolean(),
+});
+export type ExecutionClaim = z.infer<typeof ExecutionClaimSchema>;
+
+/** The document's year and statement as the text gives them, and the dates it states. */
+export const DateClaimSchema = z.object({
+  /** cutoff: 截至 Y 年 12 月 31 日; heading: a heading's 20XX 年度…决算/预算; subject: a sentence's leading year before a 决算 against its budget; malformed: 20224年 */
+  kind: z.enum(['cutoff', 'heading', 'subject', 'malformed']),
+  year: z.number().int(),
+  raw: z.string(),
+  /** 12 月 31 日 / 年底: the end of a year; a cutoff on another day is read as written */
+  yearEnd: z.boolean(),
+  loc: LocationSchema,
+});
+export type DateClaim = z.infer<typeof DateClaimSchema>;
+
+/** How the text names the department: where it says so, and every spelling close to it. */
+export const NameMentionSchema = z.object({
+  text: z.string(),
+  loc: LocationSchema,
+  /** variant: close to the department's name but not it; placeholder: XX局 */
+  kind: z.enum(['variant', 'placeholder']),
+});
+export type NameMention = z.infer<typeof NameMentionSchema>;
+
+/** Wording left from a template or cut short: "下降（增长）", "增长 13.95。", "占预算总额%". */
+export const WordingClaimSchema = z.object({
+  kind: z.enum(['alternative', 'numberMissing']),
+  text: z.string(),
+  loc: LocationSchema,
+});
+export type WordingClaim = z.infer<typeof WordingClaimSchema>;
 
 export const CountClaimSchema = z.object({
   fig: FigSchema,
@@ -186,6 +261,15 @@ export const NarrativeSchema = z.object({
   growths: z.array(GrowthClaimSchema),
   sums: z.array(SumClaimSchema),
   counts: z.array(CountClaimSchema),
+  executions: z.array(ExecutionClaimSchema),
+  /** the year and statement (预算 / 决算) the text is about, as its headings say */
+  year: z.number().int().optional(),
+  statement: z.enum(['budget', 'final']).optional(),
+  /** the department as the text's headings name it */
+  department: z.object({ name: z.string(), loc: LocationSchema }).optional(),
+  names: z.array(NameMentionSchema),
+  dates: z.array(DateClaimSchema),
+  wordings: z.array(WordingClaimSchema),
   projects: z.array(ProjectSchema),
   performance: z.array(PerformanceTableSchema),
   /** figures that took part in some claim */

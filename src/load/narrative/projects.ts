@@ -2,8 +2,8 @@
 // ("2000元/月*12个月*15个站=36万元"), items, stated sums (共计 …) and budget statements; and the
 // 项目支出绩效目标表 printed after them.
 import { Decimal, type Dec } from '../../core/decimal.js';
-import { CLAUSE_REACH, strip } from './extract.js';
-import { dropParentheticals, firstAt, isClauseDelimiter, Marks } from './marks.js';
+import { strip } from './claims/context.js';
+import { CLAUSE_REACH, dropParentheticals, firstAt, isClauseDelimiter, Marks } from './marks.js';
 import type { BreakdownItem, CostCap, Expression, Fig, PerformanceTable, Project, SumStatement } from './model.js';
 import type { Mapped } from './text.js';
 import { WAN_PER, type Tok } from './tokens.js';

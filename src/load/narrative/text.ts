@@ -9,10 +9,20 @@ const MAP: Record<string, string> = {
   '：': '：', '；': '；', '〈': '<', '〉': '>', '＜': '<', '＞': '>', '／': '/', '　': ' ', '\u00a0': ' ',
 };
 
+/** Traditional characters to simplified ones, one for one (mirror sites show disclosures in a machine
+ *  traditional rendering): the words the claims are read by (萬元, 預算, 決算, 撥款 …) and common others. */
+const TRAD_FROM = '費萬億務經預決車國財購數撥單運況維關為員門計職辦項減護結業說與體兒開機資總無長設級園調標轉過專規實營輛較執訓對學補區評時進駐屬稱個雜見審負責協處準臨黨參變構來際發現鄉節間應烏魯齊題議動嚴號組橋電歲齡肅額納編師從環復續產誤內詳帶當錄貫徹針問圍繞並質訴舉報統離別匯據劃織團險獎勵領導類賓慮約詞釋郵會備餘證書紙圖檔網絡軟價積點條歷權戶將繳稅醫療衛傳養採貨眾濟災糧穩盤還邊這樣種狀擔場壓縮範後們頭隊鎮縣廳廣東陝雲貴龍灣蘇閩贛粵瓊寧遼晉於係幣銀錢貸債徵讓認識記談請課試詢講論讀辭贊淨溫測潔熱爭獨獻畫異盡監碼確禮窮競筆築簽簡籌紅紀細終絕給綠綜緊線練繼罰羅義習聯聲聽脫舊莊華葉蓋藝藥虧衝術製複視覽觀訂訊許該語誰諾豐貢貧貿賠賦賽贈跡踐軍載輔輕輸農遞遠適選遺鐵銷鋼錯閉閱陳陸階隨隱雖雙難靜響頁順頻顏願顧顯風飛館馬驗層屆幫廠廢彙徑態慣慶擬擴攝斷暫曆棄榮樓檢歸殘氣淺滯濕燈獲畝礎綱緩績紛興艱裝覺親訪誠賬趨轄達違鎖鏈鑒韓頂頒顆驅麗佔衆誌託彈樞聞鄰鑑隸齒貝貼販趙輪鬥飯飲魚麥黃凍勞勢勝歐壞奮婦孫寬寫廟張恆惡愛懷戲擇擊攤敗敘樂橫歡殺溝滬潤濾爐犧瑪盧碩磚禪窯竊篩糾紋純絲綴緒繪纖罷聖膽臉艦薦蘭蟲襲觸診謀謝譯貓賣買贏趕軌轟迴遲醜鈔鍵閒闆陣陰隻雞頓颱飾驚髮鬆鳥齣幹臺彎淚裡裏麼嗎啟噸夥嶺帥帳廂憲戰擁敵曉棟槍漢潛澀瀏牆瑣盜睜籃紐緯縱繩膚藍襯讚踴錦閃閣闊顛飽';
+const TRAD_TO = '费万亿务经预决车国财购数拨单运况维关为员门计职办项减护结业说与体儿开机资总无长设级园调标转过专规实营辆较执训对学补区评时进驻属称个杂见审负责协处准临党参变构来际发现乡节间应乌鲁齐题议动严号组桥电岁龄肃额纳编师从环复续产误内详带当录贯彻针问围绕并质诉举报统离别汇据划织团险奖励领导类宾虑约词释邮会备余证书纸图档网络软价积点条历权户将缴税医疗卫传养采货众济灾粮稳盘还边这样种状担场压缩范后们头队镇县厅广东陕云贵龙湾苏闽赣粤琼宁辽晋于系币银钱贷债征让认识记谈请课试询讲论读辞赞净温测洁热争独献画异尽监码确礼穷竞笔筑签简筹红纪细终绝给绿综紧线练继罚罗义习联声听脱旧庄华叶盖艺药亏冲术制复视览观订讯许该语谁诺丰贡贫贸赔赋赛赠迹践军载辅轻输农递远适选遗铁销钢错闭阅陈陆阶随隐虽双难静响页顺频颜愿顾显风飞馆马验层届帮厂废汇径态惯庆拟扩摄断暂历弃荣楼检归残气浅滞湿灯获亩础纲缓绩纷兴艰装觉亲访诚账趋辖达违锁链鉴韩顶颁颗驱丽占众志托弹枢闻邻鉴隶齿贝贴贩赵轮斗饭饮鱼麦黄冻劳势胜欧坏奋妇孙宽写庙张恒恶爱怀戏择击摊败叙乐横欢杀沟沪润滤炉牺玛卢硕砖禅窑窃筛纠纹纯丝缀绪绘纤罢圣胆脸舰荐兰虫袭触诊谋谢译猫卖买赢赶轨轰回迟丑钞键闲板阵阴只鸡顿台饰惊发松鸟出干台弯泪里里么吗启吨伙岭帅帐厢宪战拥敌晓栋枪汉潜涩浏墙琐盗睁篮纽纬纵绳肤蓝衬赞踊锦闪阁阔颠饱';
+const TRAD = new Map<number, string>(Array.from(TRAD_FROM, (c, i) => [c.charCodeAt(0), TRAD_TO[i]!]));
+
+/** Pinyin glosses such mirrors put after a character, 學(xué): read as spaces, so that the words join again. */
+const GLOSS = /(?<=[\u4e00-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)/g;
+
 export function normalizeChar(c: string): string {
   const code = c.charCodeAt(0);
-  // ASCII and CJK ideographs, nearly every character of a text, are never mapped
-  if (code < 0xa0 || (code >= 0x4e00 && code <= 0x9fff)) return c;
+  if (code >= 0x4e00 && code <= 0x9fff) return TRAD.get(code) ?? c;
+  // ASCII, nearly every other character of a text, is never mapped
+  if (code < 0xa0) return c;
   if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
   return MAP[c] ?? c;
 }
@@ -20,7 +30,8 @@ export function normalizeChar(c: string): string {
 /** normalizeChar by UTF-16 unit: undefined when the unit stays. Surrogates never map (normalizeChar
  *  leaves pairs and lone halves as they are), so mapping by unit equals mapping by code point. */
 function mappedUnit(code: number): string | undefined {
-  if (code < 0xa0 || (code >= 0x4e00 && code <= 0x9fff)) return undefined;
+  if (code >= 0x4e00 && code <= 0x9fff) return TRAD.get(code);
+  if (code < 0xa0) return undefined;
   if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xff10 + 48);
   const r = MAP[String.fromCharCode(code)];
   return r === undefined || r.charCodeAt(0) === code ? undefined : r;
@@ -28,7 +39,7 @@ function mappedUnit(code: number): string | undefined {
 
 /** Exactly the units mappedUnit changes: full-width digits and the MAP entries that differ. */
 const MAPPED = new RegExp(
-  `[\\uff10-\\uff19${Object.keys(MAP)
+  `[${TRAD_FROM}\\uff10-\\uff19${Object.keys(MAP)
     .filter((k) => MAP[k] !== k)
     .map((k) => `\\u${k.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .join('')}]`,
@@ -36,7 +47,9 @@ const MAPPED = new RegExp(
 
 /** normalizeChar over a line, without splitting it into characters; a line with nothing to map
  *  (most of them: "，" and "。" stay) is returned as it is. */
-export function normalizeLine(s: string): string {
+export function normalizeLine(line: string): string {
+  const s = line.includes('(') && GLOSS.test(line) ? line.replace(GLOSS, (g) => ' '.repeat(g.length)) : line;
+  GLOSS.lastIndex = 0;
   if (!MAPPED.test(s)) return s;
   // pieces joined once: concatenating at every mapped character builds a rope as long as the line
   const out: string[] = [];
@@ -132,9 +145,9 @@ function pushChar(j: Joiner, c: string, ln: number, col: number): void {
 /** Joins the given lines (1-based numbers into `lines`) into one stream. `normalized`, when
  *  given, is normalizeLine of every line, computed once for classifyLines and every join. */
 export function joinLines(lines: string[], numbers: number[], normalized?: readonly string[]): Mapped {
-  // a line gives at most its characters, a line break before a heading and a space before it
+  // a line gives at most its characters, a line break before and after a heading and a space before it
   let most = 0;
-  for (const ln of numbers) most += (lines[ln - 1] ?? '').length + 2;
+  for (const ln of numbers) most += (lines[ln - 1] ?? '').length + 3;
   const j: Joiner = { pieces: [], line: new Int32Array(most), col: new Int32Array(most), eol: new Uint8Array(most), headings: [], count: 0, last: -1 };
   for (const ln of numbers) {
     const raw = lines[ln - 1] ?? '';
@@ -155,7 +168,8 @@ function joinLine(j: Joiner, raw: string, ln: number, normalized: string | undef
   // Markdown: "## 一、…", "- 1.…", "> …" open the line; "**" marks emphasis
   const md = MARKDOWN_OPENING.exec(norm.slice(first, first + 8));
   if (md) first += md[0].length;
-  if (norm.indexOf('**', first) >= 0) norm = norm.slice(0, first) + norm.slice(first).replace(/\*\*/g, '  ');
+  // (a run of three or more is no emphasis: "********支出" masks a name)
+  if (norm.indexOf('**', first) >= 0) norm = norm.slice(0, first) + norm.slice(first).replace(/(?<!\*)\*\*(?!\*)/g, '  ');
   const level = headingLevel(norm.slice(first, first + 16));
   if (level !== undefined) {
     // a heading ends whatever came before it: a line break the clause readers stop at
@@ -189,6 +203,15 @@ function joinLine(j: Joiner, raw: string, ln: number, normalized: string | undef
     i = k;
   }
   if (j.count > startLen) j.eol[j.count - 1] = 1;
+  if (level !== undefined && isTitle(level, norm.slice(first))) pushChar(j, '\n', ln, n + 1);
+}
+
+/** A heading line that is a title only (一、收入支出决算总体情况说明): it ends what follows it too, so
+ *  that the words of the title are no label of the first figure after it. */
+function isTitle(level: number, line: string): boolean {
+  const t = line.trim();
+  // a title ends as titles do; a heading wrapped onto the next line ("…党政办公室 2022" / "年部门…") goes on
+  return level <= 2 && t.length <= 40 && !/[，,。；;：:]/.test(t.slice(0, -1)) && !/\d\s?(?:万元|元|%|万)/.test(t) && /(?:说明|情况|概况|构成|职能|职责|解释|事项|设置|表|部分|目录)[。：:]?$/.test(t);
 }
 
 /** One line with characters outside the BMP: one entry per code point, as the stream has always
@@ -201,7 +224,7 @@ function joinLineByCodePoint(j: Joiner, raw: string, ln: number): void {
   const opening = norm.slice(first, first + 8).join('');
   const md = MARKDOWN_OPENING.exec(opening);
   if (md) first += md[0].length;
-  for (let k = first; k + 1 < norm.length; k++) if (norm[k] === '*' && norm[k + 1] === '*') norm[k] = norm[k + 1] = ' ';
+  for (let k = first; k + 1 < norm.length; k++) if (norm[k] === '*' && norm[k + 1] === '*' && norm[k - 1] !== '*' && norm[k + 2] !== '*') norm[k] = norm[k + 1] = ' ';
   const level = headingLevel(norm.slice(first, first + 16).join(''));
   if (level !== undefined) {
     if (j.count) pushChar(j, '\n', ln, 1);
@@ -232,6 +255,7 @@ function joinLineByCodePoint(j: Joiner, raw: string, ln: number): void {
     pushChar(j, c, ln, cols[i]!);
   }
   if (j.count > startLen) j.eol[j.count - 1] = 1;
+  if (level !== undefined && isTitle(level, norm.slice(first).join(''))) pushChar(j, '\n', ln, cols[cols.length - 1]! + 1);
 }
 
 export type LineKind = 'prose' | 'residue' | 'performance' | 'page' | 'blank';

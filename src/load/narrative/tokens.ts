@@ -15,11 +15,11 @@ export interface Tok extends Fig {
 
 // "3,192.57", "3，518.85" (full-width separators only before decimals, since "，" also ends clauses)
 const NUM = /(?<![\d.])(\d{1,3}(?:,\d{3})+|\d{1,3}(?:，\d{3})+(?=\.\d)|\d+)(?:\.(\d+))?(?!\d)/g;
-const MONEY = /^ ?(万元|元|万(?=[，,。；;、)\s]|$))((?:\/(?:平方米|周期|个月|年|月|日|天|人|辆|次|套|间|个|站|台|期|件|份|批))*)/;
+const MONEY = /^ ?(万元|亿元|元|万(?=[，,。；;、()\s]|$))((?:\/(?:平方米|周期|个月|年|月|日|天|人|辆|次|套|间|个|站|台|期|件|份|批))*)/;
 const PERCENT = /^ ?%/;
 const MEASURE = /^ ?(个月|个站|个|人次|人|辆|台|套|家|次|项|名|间|条|张|批|月|天|年|周期|兆|平方米|米|小时|分钟|瓶|包|支|户|所|处|部|篇|场|期|号|日|县|季度|周)/;
 
-export const WAN_PER: Record<string, Dec> = { 万元: new Decimal(1), 万: new Decimal(1), 元: new Decimal('0.0001') };
+export const WAN_PER: Record<string, Dec> = { 万元: new Decimal(1), 万: new Decimal(1), 元: new Decimal('0.0001'), 亿元: new Decimal(10000) };
 
 /** The figures of a stream; more than `max` (what is left of the text's MAX_TEXT_FIGURES) throw. */
 export function tokenize(m: Mapped, max = MAX_TEXT_FIGURES): Tok[] {

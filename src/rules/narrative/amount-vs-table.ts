@@ -17,8 +17,8 @@ const meta: RuleMeta = {
     en: 'Amounts the text states (classes and items of expenditure, basic and project expenditure, personnel and public-use costs, the "three public" expenses, totals, each project) must equal the matching table figures.',
   },
   rationale: {
-    zh: '功能分类按类/款/项名称在表五（财政拨款口径）或表三（全部资金口径）中查找；项目按名称在表七中查找。仅在报表与说明一同提供时检查。',
-    en: 'Classes are looked up by their names in 表五 (appropriations) or 表三 (all funds), projects by name in 表七. Checked only when the tables come with the text.',
+    zh: '功能分类按类/款/项名称在表五（财政拨款口径）或表三（全部资金口径）中查找；项目按名称在表七中查找；决算的“三公”经费预算数与决算数分别与“三公”经费表的预算数、决算数比较，人员经费、公用经费与基本支出决算表各自的合计比较，本年收入合计、本年支出合计与收入支出决算总表的本年合计比较。仅在报表与说明一同提供时检查。',
+    en: 'Classes are looked up by their names in 表五 (appropriations) or 表三 (all funds), projects by name in 表七; a 决算\'s "three public" budget and outturn against the budget and outturn columns of its table, personnel and public-use costs against the 合计 of each block of the basic expenditure table, revenue and expenditure of the year against the year totals of the summary table. Checked only when the tables come with the text.',
   },
   defaultSeverity: 'error',
   messages: {
@@ -31,7 +31,7 @@ const meta: RuleMeta = {
 
 export const narrativeAmountVsTable: Rule = {
   meta,
-  check({ disclosure, options }) {
+  check({ disclosure, options, layout }) {
     const n = disclosure.narrative;
     const out: Finding[] = [];
     if (!n || Object.keys(disclosure.tables).length === 0) return out;
@@ -52,8 +52,8 @@ export const narrativeAmountVsTable: Rule = {
       }
     };
     for (const a of n.amounts) {
-      if (a.delta || !a.key) continue;
-      const f = tableFigure(disclosure, a.key, a.fiscal);
+      if (a.delta || a.prior || a.scope || a.basis === 'difference' || !a.key) continue;
+      const f = tableFigure(disclosure, a.key, a.fiscal, { statement: layout.statement, ...(a.basis ? { basis: a.basis } : {}) });
       if (!f || (f.blank && a.fig.value.isZero())) continue;
       push(claimStated(a), f, keyLabel(a.key));
     }

@@ -4,6 +4,11 @@ import { breakdownArithmetic } from './breakdown-arithmetic.js';
 import { breakdownTotal } from './breakdown-total.js';
 import { narrativeAmountVsTable } from './amount-vs-table.js';
 import { narrativeCount } from './count.js';
+import { narrativeDates } from './dates.js';
+import { narrativeNames } from './department.js';
+import { narrativeExecution } from './execution.js';
+import { narrativeItemName } from './item-name.js';
+import { narrativeWording } from './wording.js';
 import { narrativeGrowth } from './growth.js';
 import { narrativeRelations } from './relations.js';
 import { narrativeRepeat } from './repeat.js';
@@ -19,10 +24,15 @@ export const NARRATIVE_RULES: readonly Rule[] = [
   narrativeSum,
   narrativeRelations,
   narrativeRepeat,
+  narrativeExecution,
   narrativeCount,
+  narrativeNames,
+  narrativeDates,
+  narrativeWording,
   breakdownArithmetic,
   breakdownTotal,
   performanceTarget,
   performanceCost,
   narrativeAmountVsTable,
+  narrativeItemName,
 ];

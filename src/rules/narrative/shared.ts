@@ -1,5 +1,5 @@
-// What the narrative rules share: a stated figure as an interval, and one judgement turned into a
-// finding with expected, actual, difference and the inputs it came from.
+// What the narrative rules share: a stated figure as a Figure (the one figure type of the rules),
+// and one judgement turned into a finding through the one report path (figures.ts report()).
 import {
   Decimal,
   displayed,
@@ -13,25 +13,16 @@ import {
   type JudgeOptions,
   type Verdict,
 } from '../../core/decimal.js';
-import { fill, type Bilingual, type Finding, type FindingInput, type FindingLocation } from '../../core/findings.js';
+import type { Bilingual, Finding } from '../../core/findings.js';
 import type { AmountClaim, Fig } from '../../load/narrative/model.js';
 import { WAN_PER } from '../../load/narrative/tokens.js';
-import { keyLabel } from '../../load/narrative/keys.js';
+import { cleanLabel, keyLabel } from '../../load/narrative/keys.js';
 import type { Location } from '../../load/model.js';
-import { judgeOptions, pickLang, ROUNDING_NOTE, withNote, type MessageData } from '../figures.js';
+import { judgeOptions, report, type Figure, type MessageData } from '../figures.js';
 import type { CheckOptions, RuleMeta } from '../types.js';
 
-/** A figure stated in the text, as the interval it stands for in `unit`. */
-export interface Stated {
-  interval: Interval;
-  decimals: number;
-  /** unit findings report in: 万元, 元, %, 人 … */
-  unit: string;
-  /** multiply a value in `unit` by this to get the compared unit (万元 for money) */
-  toBase: Dec;
-  loc: Location;
-  label: Bilingual;
-}
+/** A figure stated in the text: a Figure with no table behind it. */
+export type Stated = Figure;
 
 const ONE = WAN_PER['万元']!;
 
@@ -43,12 +34,13 @@ export function isMoney(f: Fig): boolean {
 export function stated(f: Fig, label: string | Bilingual, asExact = false): Stated {
   // a Bilingual label passes through; a plain one is the same in both languages
   const l = typeof label === 'string' ? { zh: label, en: label } : label;
+  const base = { decimals: f.decimals, loc: f.loc, label: l, blank: false };
   if (isMoney(f)) {
     const k = WAN_PER[f.unit]!;
-    return { interval: asExact ? exact(f.value.times(k)) : scale(displayed(f.value, f.decimals), k), decimals: f.decimals, unit: f.unit === '万' ? '万元' : f.unit, toBase: k, loc: f.loc, label: l };
+    return { ...base, interval: asExact ? exact(f.value.times(k)) : scale(displayed(f.value, f.decimals), k), unit: f.unit === '万' ? '万元' : f.unit, toBase: k };
   }
-  if (f.unit === '%') return { interval: displayed(f.value, f.decimals), decimals: f.decimals, unit: '%', toBase: ONE, loc: f.loc, label: l };
-  return { interval: exact(f.value), decimals: f.decimals, unit: f.unit, toBase: ONE, loc: f.loc, label: l };
+  if (f.unit === '%' || f.unit === '') return { ...base, interval: displayed(f.value, f.decimals), unit: f.unit, toBase: ONE };
+  return { ...base, interval: exact(f.value), unit: f.unit, toBase: ONE };
 }
 
 export function claimStated(a: AmountClaim): Stated {
@@ -60,17 +52,15 @@ export function claimName(a: AmountClaim): string | Bilingual {
   if (a.delta) return `${a.delta}额`;
   if (a.key?.startsWith('fn:')) return a.key.split('/').pop()!.replace(/^fn:/, '');
   if (a.key) return keyLabel(a.key);
-  return shortLabel(a.label);
+  return shortLabel(a.subject ?? a.label);
 }
 
-/** The last words of a label, enough to say which figure it is. */
+/** The last words of a label, enough to say which figure it is (without the 为 / ：before the number). */
 export function shortLabel(label: string): string {
-  const s = label.replace(/\s+/g, '').replace(/^\d+[.、]/, '');
+  const s = (cleanLabel(label) || label.replace(/\s+/g, ''))
+    .replace(/^\d+[.、]/, '')
+    .replace(/(?:为|是|达|[:：])+$/, '');
   return s.length > 24 ? `…${s.slice(-24)}` : s;
-}
-
-export function input(s: Stated): FindingInput {
-  return { label: s.label, value: formatDec(s.interval.value.div(s.toBase), s.decimals), ...(s.unit ? { unit: s.unit } : {}), location: s.loc };
 }
 
 export interface NarrativeComparison {
@@ -92,8 +82,26 @@ export interface NarrativeComparison {
   boundRounds?: boolean;
   /** places to show the recomputed value with, when it is more precise than the stated figure */
   expectedDecimals?: number;
+  /** said after the message */
+  note?: Bilingual;
 }
 
+/**
+ * A share or rate printed by cutting its digits instead of rounding them (99.868…% as 99.86%): every
+ * value the inputs allow cuts to the printed figure, and none rounds to it.
+ */
+export function truncationNote(s: Stated, computed: Interval): Bilingual | undefined {
+  const d = s.decimals;
+  const shown = s.interval.value;
+  const cut = (v: Dec) => v.toDecimalPlaces(d, Decimal.ROUND_DOWN);
+  if (computed.lo.isNeg() || !cut(computed.lo).eq(shown) || !cut(computed.hi).eq(shown)) return undefined;
+  if (computed.value.toDecimalPlaces(d).eq(shown)) return undefined;
+  const exactText = `${computed.value.toDecimalPlaces(d + 3, Decimal.ROUND_DOWN).toFixed(d + 3)}…`;
+  return {
+    zh: `（${exactText}${s.unit} 被截断为 ${formatDec(shown, d)}${s.unit}，而非四舍五入）`,
+    en: ` (${exactText}${s.unit} cut to ${formatDec(shown, d)}${s.unit} instead of rounded)`,
+  };
+}
 
 export function judge(c: NarrativeComparison): Finding | null {
   const opts: JudgeOptions = judgeOptions(c.options);
@@ -112,50 +120,22 @@ export function judge(c: NarrativeComparison): Finding | null {
     }
   } else verdict = judgeEqual(c.stated.interval, c.computed, opts);
   if (!verdict) return null;
-  const s = c.stated;
-  const expV = c.computed.value.div(s.toBase);
-  const expected = c.roundExpected ? expV.toDecimalPlaces(s.decimals).toFixed(s.decimals) : formatDec(expV, Math.max(s.decimals, c.expectedDecimals ?? 0));
-  const actual = formatDec(s.interval.value.div(s.toBase), s.decimals);
-  const diffV = c.roundExpected ? s.interval.value.div(s.toBase).minus(new Decimal(expected)) : verdict.difference.div(s.toBase);
-  const difference = formatDec(diffV, s.decimals);
-  return finish(c.meta, c.messageId, c.data, verdict.severity, verdict.roundingExplains, c.at ?? s.loc, {
-    expected,
-    actual,
-    difference,
-    unit: s.unit,
-    stated: s.label,
-    inputs: c.inputs.map(input),
-  });
-}
-
-
-function finish(
-  meta: RuleMeta,
-  messageId: string,
-  data: MessageData | undefined,
-  severity: Finding['severity'],
-  roundingExplains: boolean,
-  at: Location,
-  v: { expected: string; actual: string; difference: string; unit: string; stated: Bilingual; inputs: FindingInput[] },
-): Finding {
-  const tpl = meta.messages[messageId]!;
-  const base = { expected: v.expected, actual: v.actual, difference: v.difference, unit: v.unit };
-  const explained = roundingExplains && severity === 'warning';
-  const f: Finding = {
-    ruleId: meta.id,
-    severity,
-    message: {
-      zh: fill(tpl.zh, { ...pickLang(data, 'zh'), ...base, stated: v.stated.zh }) + (explained ? ROUNDING_NOTE.zh : ''),
-      en: explained ? withNote(fill(tpl.en, { ...pickLang(data, 'en'), ...base, stated: v.stated.en }), ROUNDING_NOTE.en) : fill(tpl.en, { ...pickLang(data, 'en'), ...base, stated: v.stated.en }),
+  const note = c.note ?? (c.stated.unit === '%' && verdict.severity === 'error' ? truncationNote(c.stated, c.computed) : undefined);
+  return report(
+    {
+      meta: c.meta,
+      messageId: c.messageId,
+      ...(c.data ? { data: c.data } : {}),
+      stated: c.stated,
+      computed: c.computed,
+      inputs: c.inputs,
+      at: { ...(c.at ?? c.stated.loc) },
+      ...(c.roundExpected ? { roundExpected: true } : {}),
+      ...(c.expectedDecimals !== undefined ? { expectedDecimals: c.expectedDecimals } : {}),
+      ...(note ? { note } : {}),
     },
-    location: { ...at } as FindingLocation,
-    expected: v.expected,
-    actual: v.actual,
-    difference: v.difference,
-    unit: v.unit,
-  };
-  if (v.inputs.length) f.inputs = v.inputs;
-  return f;
+    verdict,
+  );
 }
 
 /** Two statements of one figure: the one shown with fewer places is judged against the other. */
@@ -163,8 +143,7 @@ export function judgePair(c: Omit<NarrativeComparison, 'computed' | 'inputs'> & 
   const a = c.stated;
   const b = c.other;
   const [coarse, fine] = a.decimals + places(a.toBase) <= b.decimals + places(b.toBase) ? [a, b] : [b, a];
-  const f = judge({ ...c, stated: coarse, computed: fine.interval, inputs: [fine], at: c.at ?? a.loc, expectedDecimals: fine.decimals });
-  return f;
+  return judge({ ...c, stated: coarse, computed: fine.interval, inputs: [fine], at: c.at ?? a.loc, expectedDecimals: fine.decimals });
 }
 
 function places(toBase: Dec): number {

@@ -1,6 +1,7 @@
 // The sums the text states: "N 万元，其中：a、b、c", "…包括：a、b、c", "合计 N", and the staff
 // and vehicle counts ("实有人数 10 人，其中：在职 10 人…").
-import { neg, sum, type Interval } from '../../core/decimal.js';
+import { Decimal, neg, sum, type Interval } from '../../core/decimal.js';
+import { WAN_PER } from '../../load/narrative/tokens.js';
 import type { Finding } from '../../core/findings.js';
 import type { Rule, RuleMeta } from '../types.js';
 import { claimStated, judge, type Stated } from './shared.js';
@@ -23,8 +24,8 @@ const meta: RuleMeta = {
       en: '{stated} is {actual}, but its {count} listed parts add up to {expected}',
     },
     atMost: {
-      zh: '{part}超过了{stated} {actual}',
-      en: '{part} exceeds {stated} {actual}',
+      zh: '{part} {actual} 超过了{total} {expected}',
+      en: '{part} {actual} exceeds {total} {expected}',
     },
   },
 };
@@ -39,12 +40,20 @@ export const narrativeSum: Rule = {
       const total = signed(claimStated(s.total), s.signed && s.total.delta === '减少');
       const parts = s.parts.map((p) => signed(claimStated(p), s.signed && p.delta === '减少'));
       if (s.mode === 'atMost') {
-        const part = parts[0]!;
-        const f = judge({ meta, messageId: 'atMost', data: { part: part.label }, stated: part, computed: total.interval, inputs: [total], options, atMost: true });
+        // one part, or the parts a list names as some of many (主要…, …等): together at most the total
+        const part = parts.length === 1 ? parts[0]! : { ...parts[0]!, interval: sum(parts.map((p) => p.interval)), label: { zh: `所列 ${parts.length} 项之和`, en: `the ${parts.length} parts listed` } };
+        const f = judge({ meta, messageId: 'atMost', data: { part: part.label, total: total.label }, stated: part, computed: total.interval, inputs: [total, ...(parts.length > 1 ? parts : [])], options, atMost: true });
         if (f) out.push(f);
         continue;
       }
-      const f = judge({ meta, messageId: 'sum', data: { count: String(parts.length) }, stated: total, computed: sum(parts.map((p) => p.interval)), inputs: parts, options });
+      const computed = sum(parts.map((p) => p.interval));
+      // counts of staff list the groups of a total and then another group ("教职工 50 人，其中 … 工勤人员 10 人，退休职工 30 人"):
+      // the parts the total is the exact sum of are its parts
+      if (!(total.unit in WAN_PER) && !computed.value.eq(total.interval.value)) {
+        let acc = new Decimal(0);
+        if (parts.slice(0, -1).some((p, i) => (acc = acc.plus(p.interval.value)) && i >= 1 && acc.eq(total.interval.value))) continue;
+      }
+      const f = judge({ meta, messageId: 'sum', data: { count: String(parts.length) }, stated: total, computed, inputs: parts, options });
       if (f) out.push(f);
     }
     return out;
