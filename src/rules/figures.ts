@@ -108,8 +108,21 @@ class CellFigure implements Figure {
   }
 }
 
+// A cell's figure is made once, however many rules and links ask for it (a row's figures, by column id).
+const FIGURES = new WeakMap<Row, Map<string, Figure | null>>();
+
 /** The figure in a row's column, or undefined when the table has no such column. */
 export function figure(table: Table, row: Row, id: string): Figure | undefined {
+  let made = FIGURES.get(row);
+  const known = made?.get(id);
+  if (known !== undefined && (known === null || known.table === table)) return known ?? undefined;
+  const fig = makeFigure(table, row, id);
+  if (!made) FIGURES.set(row, (made = new Map()));
+  if (known === undefined) made.set(id, fig ?? null);
+  return fig;
+}
+
+function makeFigure(table: Table, row: Row, id: string): Figure | undefined {
   const column = columnOf(table, id, row.side);
   if (!column) return undefined;
   const cell = row.cells[id];
