@@ -35,6 +35,13 @@ export interface PoolOptions {
   workerUrl?: URL;
   /** cores to use at most (the machine's by default) */
   cores?: number;
+  /**
+   * This thread checks disclosures too, one at a time between the workers' messages, in place of
+   * one worker (whose start-up, memory and warming up it saves); a worker that cannot start then
+   * leaves the rest to it, and is told of by `onStartError`.
+   */
+  here?: (path: DisclosureTarget) => Promise<Checked>;
+  onStartError?: (message: string) => void;
 }
 
 /** Raised when no worker could even start, so the caller can fall back to checking in-process. */
@@ -56,8 +63,11 @@ export function runPool(
     let failed = false;
     let startFailures = 0;
     const total = paths.length;
-    // more workers than cores only take turns on them, each at the cost of its own start-up
-    const workers = Math.max(1, Math.min(opts.jobs, total, opts.cores ?? availableParallelism()));
+    // more threads than cores only take turns on them, each worker at the cost of its own start-up
+    const threads = Math.max(1, Math.min(opts.jobs, total, opts.cores ?? availableParallelism()));
+    const here = opts.here;
+    const workers = here ? threads - 1 : threads;
+    let toldStartError = false;
 
     const settle = () => {
       if (finished === total && live === 0) resolvePool();
@@ -70,7 +80,7 @@ export function runPool(
         const i = retry.shift()!;
         batch.push({ i, path: paths[i]! });
       }
-      const size = Math.min(MAX_BATCH, Math.max(1, Math.floor((total - next) / (workers * DEPTH * 4))));
+      const size = Math.min(MAX_BATCH, Math.max(1, Math.floor((total - next) / (threads * DEPTH * 4))));
       while (next < total && batch.length < size) {
         batch.push({ i: next, path: paths[next]! });
         next++;
@@ -126,6 +136,12 @@ export function runPool(
         } else if (!ready) {
           startFailures++;
           const hopeless = !anyReady || startFailures > 3;
+          if (hopeless && here) {
+            // this thread carries on with what is left
+            if (!toldStartError) opts.onStartError?.(why);
+            toldStartError = true;
+            return settle();
+          }
           if (hopeless && live === 0 && finished < total) {
             failed = true;
             rejectPool(new PoolStartError(why));
@@ -138,7 +154,27 @@ export function runPool(
       });
     };
 
+    /** This thread's share: one disclosure at a time, the workers' messages taken in between. */
+    const local = async (check: (path: DisclosureTarget) => Promise<Checked>) => {
+      for (;;) {
+        await new Promise((r) => setImmediate(r));
+        if (failed) return;
+        let i: number;
+        if (retry.length > 0) i = retry.shift()!;
+        else if (next < total) i = next++;
+        else break;
+        const checked = await check(paths[i]!);
+        finished++;
+        onDone(i, checked);
+      }
+      settle();
+    };
+
     if (total === 0) return resolvePool();
     for (let k = 0; k < workers; k++) spawn();
+    if (here) local(here).catch((e: unknown) => {
+      failed = true;
+      rejectPool(e);
+    });
   });
 }
