@@ -1,6 +1,7 @@
 // A file's cells as text, each with its position. CSV, tab-separated text and (later) workbook
 // sheets all become a Grid, so the table reader has one input to understand.
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type { parse as Parse } from 'csv-parse/sync';
 import { parseNumber, type ParseResult } from '../core/decimal.js';
 import { InputError } from './errors.js';
 import { LimitExceeded, longNumberAt, MAX_NUMBER_DIGITS, TableBudget } from './limits.js';
@@ -265,6 +266,12 @@ export function parseDelimited(text: string, file: string, delimiter = detectDel
   return { file, rows };
 }
 
+// csv-parse is needed only for what parseCsvFast leaves to it: loaded then (its one-file build)
+let csvParseFn: typeof Parse | undefined;
+function csvParse(): typeof Parse {
+  return (csvParseFn ??= (createRequire(import.meta.url)('csv-parse/sync') as { parse: typeof Parse }).parse);
+}
+
 /** csv-parse, for what parseCsvFast leaves to it, under the same budget. */
 function parseCsvSlow(text: string, file: string, delimiter: string, budget: TableBudget): CsvRecordInfo[] {
   // csv-parse builds a whole record before anyone sees it: count fields first (quote-aware, as
@@ -273,7 +280,7 @@ function parseCsvSlow(text: string, file: string, delimiter: string, budget: Tab
   let rows = 0;
   let cells = 0;
   try {
-    const records = parse(text, {
+    const records = csvParse()(text, {
       delimiter,
       raw: true,
       info: true,
