@@ -93,6 +93,9 @@ class CellFigure implements Figure {
     readonly row: Row,
     readonly col: string,
     private readonly column: Column,
+    /** what it was made of: the cell and its amount */
+    readonly cell: Cell | undefined,
+    readonly amount: Cell['amount'] | undefined,
   ) {}
 
   get label(): Bilingual {
@@ -108,24 +111,28 @@ class CellFigure implements Figure {
   }
 }
 
-// A cell's figure is made once, however many rules and links ask for it (a row's figures, by column id).
-const FIGURES = new WeakMap<Row, Map<string, Figure | null>>();
+// A cell's figure is made once, however many rules and links ask for it (a row's figures, by column
+// id), and made again only if the cell, its amount or the table's unit is no longer the one it was
+// made of (a table is not changed once read, but a caller may change a cell and check again).
+const FIGURES = new WeakMap<Row, Map<string, CellFigure>>();
 
 /** The figure in a row's column, or undefined when the table has no such column. */
 export function figure(table: Table, row: Row, id: string): Figure | undefined {
   let made = FIGURES.get(row);
+  const cell = row.cells[id];
   const known = made?.get(id);
-  if (known !== undefined && (known === null || known.table === table)) return known ?? undefined;
-  const fig = makeFigure(table, row, id);
-  if (!made) FIGURES.set(row, (made = new Map()));
-  if (known === undefined) made.set(id, fig ?? null);
+  if (known && known.table === table && known.cell === cell && known.amount === cell?.amount && known.unit === table.unit) return known;
+  const fig = makeFigure(table, row, id, cell);
+  if (fig) {
+    if (!made) FIGURES.set(row, (made = new Map()));
+    made.set(id, fig);
+  }
   return fig;
 }
 
-function makeFigure(table: Table, row: Row, id: string): Figure | undefined {
+function makeFigure(table: Table, row: Row, id: string, cell: Cell | undefined): CellFigure | undefined {
   const column = columnOf(table, id, row.side);
   if (!column) return undefined;
-  const cell = row.cells[id];
   const toBase = UNIT_IN_WAN[table.unit];
   return new CellFigure(
     cellInterval(cell, toBase),
@@ -138,6 +145,8 @@ function makeFigure(table: Table, row: Row, id: string): Figure | undefined {
     row,
     id,
     column,
+    cell,
+    cell?.amount,
   );
 }
 
