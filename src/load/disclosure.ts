@@ -312,6 +312,20 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     if (opts.keepSources) keep(grid, head, table);
   }
   if (pdfs.length) (await import('./pdf/index.js')).relocateAll(disclosure, pdfs);
+  // a whole document as text (pdftotext output, a copy from a web page): its tables are not read
+  // from it, and the user is told so rather than left to think they were checked
+  const rows = disclosure.narrative?.tableRows;
+  if (Object.keys(disclosure.tables).length === 0 && rows && rows.count >= 5 && !pdfs.length) {
+    issues.push({
+      code: 'text-tables-unread',
+      severity: 'info',
+      message: {
+        zh: '说明文字中夹有表格：表格不从文字中读取，未检查；请一并提供 PDF 原件或各表的 CSV/xlsx',
+        en: 'the text holds tables: tables are not read from text and were not checked; give the PDF itself, or the tables as CSV/xlsx, with it',
+      },
+      loc: { file: disclosure.narrative!.file, line: rows.first, column: 1 },
+    });
+  }
   if (Object.keys(disclosure.tables).length === 0 && !disclosure.narrative && !issues.some((i) => i.code === UNREADABLE)) {
     throw new InputError(
       {

@@ -92,6 +92,8 @@ export interface Sections {
   fiscal(pos: number): boolean;
   /** the innermost heading at or before pos: its offset and level (undefined before the first) */
   heading(pos: number): { offset: number; level: number } | undefined;
+  /** the index (in the text's headings) of that heading, -1 before the first */
+  headingIndex(pos: number): number;
 }
 
 export function sections(m: Mapped): Sections {
@@ -130,6 +132,7 @@ export function sections(m: Mapped): Sections {
       const k = upTo(hsOffsets, pos) - 1;
       return k >= 0 ? hs[k] : undefined;
     },
+    headingIndex: (pos) => upTo(hsOffsets, pos) - 1,
   };
 }
 

@@ -264,7 +264,8 @@ function parseInline(r: Reader, s: number, e: number, countUnit: string | undefi
 function parseBlock(r: Reader, s: number, e: number, countUnit: string | undefined): Parsed {
   const { ctx } = r;
   const { text, m } = ctx;
-  const subs = m.headings.filter((h) => h.offset > s && h.offset < e);
+  const subs: typeof m.headings = [];
+  for (let k = ctx.sec.headingIndex(s) + 1; k < m.headings.length && m.headings[k]!.offset < e; k++) if (m.headings[k]!.offset > s) subs.push(m.headings[k]!);
   const firstSub = subs[0];
   if (firstSub && text.slice(s, firstSub.offset).trim() === '') {
     const level = firstSub.level;
