@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../src/report/github.js';
 import { escapeCell } from '../src/report/markdown.js';
 import { junitFormatter, xmlEscape } from '../src/report/junit.js';
+import { jsonFormatter, jsonlFormatter } from '../src/report/json.js';
+import { sarifFormatter } from '../src/report/sarif.js';
 import { summarize, type DisclosureResult } from '../src/report/types.js';
 
 describe('report escaping of input text', () => {
@@ -27,5 +29,21 @@ describe('report escaping of input text', () => {
     const xml = junitFormatter.format(results, summarize(results), { lang: 'zh', color: false, failOn: 'error', verbose: false });
     expect(xml).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
     expect(xml).toContain('d\\u202efdp.csv:2:3: “\\u202e计合”');
+  });
+
+  it('json, jsonl and sarif: bidi and C1 controls and line separators written as \\u escapes, the data they parse to unchanged', () => {
+    const file = 'd\u202efdp\u2028.csv';
+    const message = '“\u202e计合\u0085”';
+    const results: DisclosureResult[] = [{ path: file, findings: [{ ruleId: 'row-total', severity: 'error', message: { zh: message, en: message }, location: { file, line: 2, column: 3 } }] }];
+    const opts = { lang: 'zh' as const, color: false, failOn: 'error' as const, verbose: false };
+    for (const fmt of [jsonFormatter, jsonlFormatter, sarifFormatter]) {
+      const out = fmt.format(results, summarize(results), opts);
+      expect(out).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/);
+      expect(out).toContain('\\u202e');
+      for (const line of fmt === jsonlFormatter ? out.trim().split('\n') : [out]) JSON.parse(line);
+    }
+    const parsed = JSON.parse(jsonFormatter.format(results, summarize(results), opts));
+    expect(parsed.disclosures[0].findings[0].message).toBe(message);
+    expect(parsed.disclosures[0].path).toBe(file);
   });
 });

@@ -207,7 +207,9 @@ describe('coverage in the report', () => {
     expect(r.coverage?.extracted).toBe(79);
     const opts = { lang: 'zh' as const, color: false, failOn: 'error' as const, verbose: true };
     const text = textFormatter.format([r], summarize([r]), opts);
-    expect(text.split('\n').slice(0, 2)).toEqual([PUTUO, '  说明中 79 个数字已作为说法检查，129 个未纳入：']);
+    // the text is a whole document: its tables are said to be unread, then the coverage of its prose
+    expect(text.split('\n').slice(0, 2)).toEqual([PUTUO, '  146:1   提示  说明文字中夹有表格：表格不从文字中读取，未检查；请一并提供 PDF 原件或各表的 CSV/xlsx  input/text-tables-unread']);
+    expect(text).toContain('\n  说明中 79 个数字已作为说法检查，129 个未纳入：\n');
     expect(text).toContain('    无增幅的增减额 (3): 24,558.18万元@101:1 24,491.71万元@102:54 24,491.71万元@103:33');
     expect(textFormatter.format([r], summarize([r]), { ...opts, verbose: false })).not.toContain('说明中');
   });

@@ -112,10 +112,10 @@ describe('budgetlint check on a text', () => {
   it('the reference text alone: exit 1 on its errors; --strict makes the 尾差 errors; --verbose adds the coverage', async () => {
     const plain = await run('check', 'fixtures/reference/kashgar-2022.txt', '--no-color');
     expect(plain.code).toBe(1);
-    expect(plain.out).toContain('检查了 1 份公开材料：25 个问题（10 个错误，8 个警告，7 个提示）');
+    expect(plain.out).toContain('检查了 1 份公开材料：26 个问题（10 个错误，8 个警告，8 个提示）');
     expect(plain.out).not.toContain('已作为说法检查');
     const strict = await run('check', 'fixtures/reference/kashgar-2022.txt', '--no-color', '--strict');
-    expect(strict.out).toContain('检查了 1 份公开材料：25 个问题（18 个错误，0 个警告，7 个提示）');
+    expect(strict.out).toContain('检查了 1 份公开材料：26 个问题（18 个错误，0 个警告，8 个提示）');
     const verbose = await run('check', 'fixtures/reference/kashgar-2022.txt', '--no-color', '--verbose');
     expect(verbose.out).toContain('  说明中 409 个数字已作为说法检查，415 个未纳入：');
   });
@@ -123,6 +123,6 @@ describe('budgetlint check on a text', () => {
   it('--approx-tolerance widens what 约 allows', async () => {
     // 便民服务站建设: 549.26 against 约 530 is 3.6% off
     const r = await run('check', 'fixtures/reference/kashgar-2022.txt', '--no-color', '--approx-tolerance', '0.04');
-    expect(r.out).toContain('检查了 1 份公开材料：24 个问题（9 个错误，8 个警告，7 个提示）');
+    expect(r.out).toContain('检查了 1 份公开材料：25 个问题（9 个错误，8 个警告，8 个提示）');
   });
 });

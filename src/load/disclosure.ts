@@ -305,7 +305,7 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     if (!layout) throw new InputError({ zh: `没有名为“${wanted}”的版式（见 budgetlint layouts）`, en: `no layout named "${wanted}" (see: budgetlint layouts)` }, shownRoot);
     disclosure.layoutHow = opts.layout ? 'forced' : 'manifest';
   } else {
-    layout = detectLayout(grids.map((g) => (g.head.titleLines.length ? g.head.titleLines : [g.head.titleText])), profiles);
+    layout = detectLayout(grids.map((g) => titlesOf(g.grid, g.head)), profiles);
     disclosure.layoutHow = layout ? 'detected' : 'none';
   }
   const profile = layout ?? findLayout('national', profiles) ?? BUILTIN_LAYOUTS[BUILTIN_LAYOUTS.length - 1]!;
@@ -315,9 +315,12 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     const sheet = (grid as { sheet?: string }).sheet;
     const spec = manifest.tables?.[sheet === undefined ? basename(file) : `${basename(file)}#${sheet}`];
     const kindFromManifest: TableKind | undefined = typeof spec === 'string' ? spec : spec?.kind;
-    let layoutTable = kindFromManifest ? tableByRole(profile, kindFromManifest) : matchTitle(profile, head.titleLines.length ? head.titleLines : [head.titleText])?.table;
-    // a table the layout does not name: the roles' generic wording, title first, then header
-    const kind = kindFromManifest ?? layoutTable?.role ?? detectTableKind(head.titleText, opts.titleAliases) ?? detectTableKind(head.headerText, opts.titleAliases);
+    const titles = titlesOf(grid, head);
+    let layoutTable = kindFromManifest ? tableByRole(profile, kindFromManifest) : matchTitle(profile, titles)?.table;
+    // a table the layout does not name: the roles' generic wording, title first (or the file's name), then header
+    const fromName = fileTitle(grid, head);
+    const named = fromName ? detectTableKind(fromName, opts.titleAliases) : undefined;
+    const kind = kindFromManifest ?? layoutTable?.role ?? detectTableKind(head.titleText, opts.titleAliases) ?? named ?? detectTableKind(head.headerText, opts.titleAliases);
     if (!kind) {
       if (opts.keepSources) keep(grid, head);
       issues.push({
@@ -341,6 +344,20 @@ export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions
     if (opts.keepSources) keep(grid, head, table);
   }
   if (pdfs.length) (await import('./pdf/index.js')).relocateAll(disclosure, pdfs);
+  // a whole document as text (pdftotext output, a copy from a web page): its tables are not read
+  // from it, and the user is told so rather than left to think they were checked
+  const rows = disclosure.narrative?.tableRows;
+  if (Object.keys(disclosure.tables).length === 0 && rows && rows.count >= 5 && !pdfs.length) {
+    issues.push({
+      code: 'text-tables-unread',
+      severity: 'info',
+      message: {
+        zh: '说明文字中夹有表格：表格不从文字中读取，未检查；请一并提供 PDF 原件或各表的 CSV/xlsx',
+        en: 'the text holds tables: tables are not read from text and were not checked; give the PDF itself, or the tables as CSV/xlsx, with it',
+      },
+      loc: { file: disclosure.narrative!.file, line: rows.first, column: 1 },
+    });
+  }
   if (Object.keys(disclosure.tables).length === 0 && !disclosure.narrative && !issues.some((i) => i.code === UNREADABLE)) {
     throw new InputError(
       {
@@ -463,4 +480,31 @@ function addTable(d: Disclosure, table: Table): void {
     return;
   }
   d.tables[table.kind] = table;
+}
+
+/**
+ * The title lines a table is known by: those printed above it, and the name of its file or sheet
+ * when none of them names a table (see fileTitle).
+ */
+function titlesOf(grid: Grid, head: TableHead): string[] {
+  const printed = head.titleLines.length ? head.titleLines : [head.titleText];
+  const name = fileTitle(grid, head);
+  if (!name) return printed;
+  // a file name often leaves out the 部门 / 单位 its printed title starts with ("收入预算总表.csv")
+  const named = /^(?:\d{4}\s?年度?)?(?:部门|单位)/.test(name) ? [name] : [name, `部门${name}`];
+  return [...printed.filter((t) => t.trim() !== ''), ...named];
+}
+
+/**
+ * For a grid whose printed lines name no table (converted from a PDF without the lines above it):
+ * the name of its file or sheet, without its numbering, when that names one — "01-收支预算总表.csv",
+ * "表5 一般公共预算支出情况表.csv", "t3-支出预算总表.csv".
+ */
+function fileTitle(grid: Grid, head: TableHead): string | undefined {
+  const printed = head.titleLines.length ? head.titleLines : [head.titleText];
+  if (printed.some((t) => /表/.test(t))) return undefined;
+  const sheet = (grid as { sheet?: string }).sheet;
+  const base = sheet ?? basename(grid.file, extname(grid.file));
+  const name = base.replace(/^(?:[A-Za-z]{0,3}[-_]?\d{1,3}|(?:公开)?表[一二三四五六七八九十\d]+|公开\d+表|[一二三四五六七八九十]+)[\s._\-—、：:]*/, '').trim();
+  return /表/.test(name) ? name : undefined;
 }

@@ -2,6 +2,7 @@
 // sheets all become a Grid, so the table reader has one input to understand.
 import { createRequire } from 'node:module';
 import type { parse as Parse } from 'csv-parse/sync';
+import { unifyRadicals } from '../core/cjk.js';
 import { parseNumber, type ParseResult } from '../core/decimal.js';
 import { InputError } from './errors.js';
 import { LimitExceeded, longNumberAt, MAX_NUMBER_DIGITS, TableBudget } from './limits.js';
@@ -37,7 +38,12 @@ export interface Grid {
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
 /** Decodes file bytes: a BOM decides; otherwise UTF-8 if it is valid, else GB18030 (a superset of GBK). */
+/** A text file's content (see decodeBytes), with radicals written for ideographs made ideographs (core/cjk.ts). */
 export function decode(buf: Uint8Array, file: string, forced?: Encoding): string {
+  return unifyRadicals(decodeBytes(buf, file, forced));
+}
+
+function decodeBytes(buf: Uint8Array, file: string, forced?: Encoding): string {
   let enc: Encoding | undefined = forced;
   let start = 0;
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {

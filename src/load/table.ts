@@ -637,10 +637,15 @@ function blockRow(ctx: RowContext, r: GridRow, cols: ColumnInfo[]): BlockRow | u
     name ||= code;
     code = '';
   }
-  // a code printed in the name column ("201 一般公共服务支出")
+  // a code printed in the name column, alone or in front of the name ("30101 基本工资")
   if (!code && looksLikeCode(name)) {
     code = name.replace(/\s+/g, '');
     name = '';
+  }
+  const joined = !code ? /^([235]\d{2}(?:\d{2}){0,2})\s*([^\d\s].*)$/.exec(name) : null;
+  if (joined) {
+    code = joined[1]!;
+    name = joined[2]!;
   }
   const { cells, any, total } = cellsOf(ctx, r, cols, name);
   if (!name && !any && !code && !total) return undefined;

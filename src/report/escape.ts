@@ -29,6 +29,20 @@ export function escapeBidi(s: string): string {
   return s.replace(BIDI, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+// what JSON.stringify leaves as it is but a viewer of the file would obey: C1 controls, bidi
+// controls, the line/paragraph separators (C0 controls JSON escapes itself)
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/**
+ * JSON.stringify, with those characters written as \u escapes: the document parses to the same
+ * strings, and a terminal or code-review page showing it is not reordered or driven by input text.
+ * They can only stand inside strings, so an escape is always where JSON allows one.
+ */
+export function safeJson(v: unknown, space?: number): string {
+  const s = JSON.stringify(v, null, space);
+  return s.replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 export function hasTerminalControls(s: string): boolean {
   return UNSAFE_ONE.test(s);
 }

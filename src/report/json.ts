@@ -2,6 +2,7 @@
 import type { Finding, Lang } from '../core/findings.js';
 import type { Correction, RootCause } from '../rules/root-cause.js';
 import { rootCauseText } from './root-cause.js';
+import { safeJson } from './escape.js';
 import { streamed, type DisclosureResult, type Formatter, type ReadSummary, type ReportOptions } from './types.js';
 
 export const JSON_SCHEMA_VERSION = 1;
@@ -74,19 +75,19 @@ function indent(text: string, n: number): string {
 export const jsonFormatter: Formatter = streamed('json', (opts) => {
   let first = true;
   return {
-    head: () => `{\n  "schemaVersion": ${JSON_SCHEMA_VERSION},\n${opts.config ? `  "configuration": ${JSON.stringify(opts.config)},\n` : ''}  "disclosures": [`,
+    head: () => `{\n  "schemaVersion": ${JSON_SCHEMA_VERSION},\n${opts.config ? `  "configuration": ${safeJson(opts.config)},\n` : ''}  "disclosures": [`,
     disclosure(r) {
       const sep = first ? '\n    ' : ',\n    ';
       first = false;
-      return sep + indent(JSON.stringify(disclosureJson(r, opts), null, 2), 4);
+      return sep + indent(safeJson(disclosureJson(r, opts), 2), 4);
     },
-    tail: (summary) => `${first ? '' : '\n  '}],\n  "summary": ${indent(JSON.stringify(summary, null, 2), 2)}\n}\n`,
+    tail: (summary) => `${first ? '' : '\n  '}],\n  "summary": ${indent(safeJson(summary, 2), 2)}\n}\n`,
   };
 });
 
 /** One line a disclosure, for pipelines; the last line holds the summary. */
 export const jsonlFormatter: Formatter = streamed('jsonl', (opts) => ({
   head: () => '',
-  disclosure: (r) => JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, ...(opts.config ? { configuration: opts.config } : {}), ...disclosureJson(r, opts) }) + '\n',
-  tail: (summary) => JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, summary }) + '\n',
+  disclosure: (r) => safeJson({ schemaVersion: JSON_SCHEMA_VERSION, ...(opts.config ? { configuration: opts.config } : {}), ...disclosureJson(r, opts) }) + '\n',
+  tail: (summary) => safeJson({ schemaVersion: JSON_SCHEMA_VERSION, summary }) + '\n',
 }));

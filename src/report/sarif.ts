@@ -9,6 +9,7 @@ import type { RuleMeta } from '../rules/types.js';
 import { findingKey, type RootCause } from '../rules/root-cause.js';
 import { correctionText } from './root-cause.js';
 import { streamed, type DisclosureResult, type Formatter, type ReportOptions, type Summary } from './types.js';
+import { safeJson } from './escape.js';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const INFORMATION_URI = 'https://www.npmjs.com/package/budgetlint';
@@ -156,7 +157,7 @@ export const sarifFormatter: Formatter = streamed('sarif', (opts) => {
   const notifications: unknown[] = [];
   let first = true;
   return {
-    head: () => `{\n  "$schema": ${JSON.stringify(SARIF_SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [`,
+    head: () => `{\n  "$schema": ${safeJson(SARIF_SCHEMA_URI)},\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [`,
     disclosure(r) {
       if (r.fatal) {
         const loc: Location = { file: r.fatal.file, line: r.fatal.line ?? 1, column: r.fatal.column ?? 1 };
@@ -169,7 +170,7 @@ export const sarifFormatter: Formatter = streamed('sarif', (opts) => {
           ruleIndex.set(f.ruleId, metas.length);
           metas.push(inputRuleMeta(f.ruleId));
         }
-        out += (first ? '\n        ' : ',\n        ') + indentBy(JSON.stringify(result(f, opts.lang, ruleIndex, causes.get(findingKey(f))), null, 2), 8);
+        out += (first ? '\n        ' : ',\n        ') + indentBy(safeJson(result(f, opts.lang, ruleIndex, causes.get(findingKey(f))), 2), 8);
         first = false;
       }
       return out;
@@ -191,7 +192,7 @@ export const sarifFormatter: Formatter = streamed('sarif', (opts) => {
         ...(opts.config ? { properties: { configuration: opts.config } } : {}),
       };
       // the rest of the run object, its braces dropped to follow the results
-      const body = indentBy(JSON.stringify(rest, null, 2), 4).slice(1, -1).trimEnd();
+      const body = indentBy(safeJson(rest, 2), 4).slice(1, -1).trimEnd();
       return `${first ? '' : '\n      '}],${body}\n    }\n  ]\n}\n`;
     },
   };

@@ -101,6 +101,14 @@ export function readNarrative(content: string, file: string): Narrative {
     unmatched,
     residueLines: kinds.filter((k) => k === 'residue').length,
   };
+  // rows of tables printed in the text: residue with two amounts or more ("37,188.34   …   21,968.00")
+  let rows = 0;
+  let firstRow = 0;
+  kinds.forEach((k, i) => {
+    if (k !== 'residue' || (lines[i]!.match(/\d\.\d{2}(?!\d)/g)?.length ?? 0) < 2) return;
+    if (rows++ === 0) firstRow = i + 1;
+  });
+  if (rows > 0) narrative.tableRows = { count: rows, first: firstRow };
   if (tooDeep.length) {
     narrative.notices = tooDeep.map((d) => ({
       code: 'too-deep',

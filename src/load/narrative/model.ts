@@ -278,6 +278,8 @@ export const NarrativeSchema = z.object({
   unmatched: z.array(UnmatchedSchema),
   /** lines skipped as table residue (the tables printed in the text) */
   residueLines: z.number().int(),
+  /** residue lines that hold figures (rows of a table printed in the text): how many, and the first's number */
+  tableRows: z.object({ count: z.number().int(), first: z.number().int() }).optional(),
   /** what could not be read where it stands (a computation nested too deep), as warnings there */
   notices: z.array(z.object({ code: z.string(), message: z.object({ zh: z.string(), en: z.string() }), loc: LocationSchema })).optional(),
 });

@@ -2,6 +2,7 @@
 // text items and rules. pdfjs is imported here only, and this module only when a PDF is given.
 // What cannot be read — encrypted, damaged, scanned (no text layer), too large — is an InputError.
 import { createRequire } from 'node:module';
+import { unifyRadicals } from '../../core/cjk.js';
 import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { PageContent, Segment, TextItem } from './types.js';
@@ -144,7 +145,7 @@ export async function openPdf(data: Uint8Array, shown: string, limits: PdfLimits
           const xs = [x, ex, x + ux * size * 0.85, ex + ux * size * 0.85, x - ux * size * 0.15, ex - ux * size * 0.15];
           const ys = [y, ey, y + uy * size * 0.85, ey + uy * size * 0.85, y - uy * size * 0.15, ey - uy * size * 0.15];
           items.push({
-            str: raw.str,
+            str: unifyRadicals(raw.str),
             x0: Math.min(...xs),
             x1: Math.max(...xs),
             top: Math.min(...ys),

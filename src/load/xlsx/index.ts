@@ -2,6 +2,7 @@
 // line = sheet row, column = sheet column, numbers shown as their number format shows them.
 // Loaded only when a workbook is given (dynamic import), so CSV start-up does not pay for it.
 import { posix } from 'node:path';
+import { unifyRadicals } from '../../core/cjk.js';
 import { InputError } from '../errors.js';
 import { cellRef, type Grid, type GridCell, type GridRow } from '../grid.js';
 import { LimitExceeded, longNumberAt, MAX_NUMBER_DIGITS, MAX_TABLE_CELLS, TableBudget } from '../limits.js';
@@ -39,7 +40,7 @@ export function isZipFile(buf: Uint8Array): boolean {
 }
 
 function text(bytes: Uint8Array | undefined): string | undefined {
-  return bytes === undefined ? undefined : new TextDecoder('utf-8').decode(bytes);
+  return bytes === undefined ? undefined : unifyRadicals(new TextDecoder('utf-8').decode(bytes));
 }
 
 /** Splits "AB12" into column 28, row 12. */

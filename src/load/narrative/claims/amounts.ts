@@ -90,9 +90,8 @@ export function readAmounts(ctx: ClaimContext): void {
 function withClass(ctx: ClaimContext, label: string, pos: number): string {
   if (!/\(款\)/.test(label) || /\(类\)/.test(label)) return label;
   const { text, m } = ctx;
-  for (let k = m.headings.length - 1; k >= 0; k--) {
+  for (let k = ctx.sec.headingIndex(pos); k >= 0; k--) {
     const h = m.headings[k]!;
-    if (h.offset > pos) continue;
     const title = text.slice(h.offset, h.offset + 40).replace(/^\n/, '').split(/[\n。，]/)[0]!;
     const cm = /^(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s?([\u4e00-\u9fff]+?)\s?\(类\)$/.exec(title.replace(/（/g, '(').replace(/）/g, ')'));
     if (cm) return `${cm[1]}(类)${label.replace(/^\s*\d{1,2}[.、．]\s?/, '')}`;
@@ -115,11 +114,7 @@ function yearOf(ctx: ClaimContext, pos: number): number | undefined {
 }
 
 function blockOf(ctx: ClaimContext, pos: number): number {
-  let k = -1;
-  ctx.m.headings.forEach((h, i) => {
-    if (h.offset <= pos) k = i;
-  });
-  return k;
+  return ctx.sec.headingIndex(pos);
 }
 
 /** 政府采购 awarded to SMEs: "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 N 万元". */

@@ -3,6 +3,7 @@
 import type { AmountClaim, Fig } from '../model.js';
 import type { Mapped } from '../text.js';
 import type { Tok } from '../tokens.js';
+import { CLAUSE_REACH, isClauseDelimiter, isSentenceEnd, Marks } from '../marks.js';
 
 export interface ClaimContext {
   file: string;
@@ -20,51 +21,66 @@ export interface ClaimContext {
   byStart: Map<number, AmountClaim>;
 }
 
-const DELIM = /[，,；;：:。、\n]/;
-const SENTENCE_END = /[。\n]/;
+/** How far a sentence is read around a figure. A longer stretch without a 。 or a line break is a
+ *  list or a table flattened into prose, whose far end says nothing about the figure; and reading
+ *  it whole for each of its figures would cost its square. */
+export const SENTENCE_REACH = 600;
 
-/** Text from the previous clause delimiter up to `pos`, with closed parentheticals kept. */
+const isOpen = (c: number) => c === 40; // (
+const isClose = (c: number) => c === 41; // )
+
+/** Text from the previous clause delimiter (at most CLAUSE_REACH back) up to `pos`, with closed parentheticals kept. */
 export function clauseBefore(text: string, pos: number, floor = 0): string {
+  const lo = Math.max(floor, pos - CLAUSE_REACH);
   let i = pos - 1;
   let depth = 0;
-  while (i >= floor) {
-    const c = text[i]!;
-    if (c === ')') depth++;
-    else if (c === '(') {
+  while (i >= lo) {
+    const c = text.charCodeAt(i);
+    if (isClose(c)) depth++;
+    else if (isOpen(c)) {
       if (depth === 0) break;
       depth--;
-    } else if (depth === 0 && DELIM.test(c)) break;
+    } else if (depth === 0 && isClauseDelimiter(c)) break;
     i--;
   }
   return text.slice(i + 1, pos);
 }
 
-export function sentenceStart(text: string, pos: number, floor = 0): number {
-  let i = pos - 1;
-  while (i >= floor && !SENTENCE_END.test(text[i]!)) i--;
-  return i + 1;
+// The sentence ends of the text being read, found once: the claim readers ask for the sentence of
+// every figure. One text at a time is read, so one is kept.
+let endsOf: { text: string; ends: Marks } | undefined;
+
+function sentenceEnds(text: string): Marks {
+  if (endsOf?.text !== text) endsOf = { text, ends: new Marks(text, isSentenceEnd) };
+  return endsOf.ends;
 }
 
-/** Where the sentence of pos ends: at a “。” outside brackets (“…400.00 万元。）” goes on), or a line break. */
+/** Where the sentence of pos starts (not before floor, nor more than SENTENCE_REACH back). */
+export function sentenceStart(text: string, pos: number, floor = 0): number {
+  const lo = Math.max(floor, pos - SENTENCE_REACH);
+  const e = sentenceEnds(text).last(pos, lo);
+  return e < 0 ? Math.max(lo, 0) : e + 1;
+}
+
+/** Where the sentence of pos ends: at a “。” outside brackets (“…400.00 万元。）” goes on), or a line break (at most SENTENCE_REACH on). */
 export function sentenceEnd(text: string, pos: number, ceil = text.length): number {
+  const hi = Math.min(ceil, pos + SENTENCE_REACH);
   let i = pos;
   let depth = 0;
-  while (i < ceil) {
-    const c = text[i]!;
-    if (c === '\n') break;
-    if (c === '(') depth++;
-    else if (c === ')' && depth > 0) depth--;
-    else if (c === '。' && depth === 0) break;
+  while (i < hi) {
+    const c = text.charCodeAt(i);
+    if (c === 10) break;
+    if (isOpen(c)) depth++;
+    else if (isClose(c) && depth > 0) depth--;
+    else if (c === 0x3002 && depth === 0) break;
     i++;
   }
   return i;
 }
 
-/** The start of the source line the stream offset stands on. */
-export function lineStart(m: Mapped, pos: number): number {
-  let i = pos;
-  while (i > 0 && m.eol[i - 1] !== 1 && m.text[i - 1] !== '\n') i--;
-  return i;
+/** Whether the stream offset starts a source line. */
+export function opensLine(m: Mapped, pos: number): boolean {
+  return pos === 0 || m.eol[pos - 1] === 1 || m.text.charCodeAt(pos - 1) === 10;
 }
 
 export interface Sections {
@@ -76,6 +92,8 @@ export interface Sections {
   fiscal(pos: number): boolean;
   /** the innermost heading at or before pos: its offset and level (undefined before the first) */
   heading(pos: number): { offset: number; level: number } | undefined;
+  /** the index (in the text's headings) of that heading, -1 before the first */
+  headingIndex(pos: number): number;
 }
 
 export function sections(m: Mapped): Sections {
@@ -87,31 +105,34 @@ export function sections(m: Mapped): Sections {
     const title = m.text.slice(h.offset, h.offset + 80).split(/说明|\n/)[0]!;
     l1.push({ offset: h.offset, fiscal: /财政拨款|一般公共预算|三公/.test(title) });
   }
-  /** how many of those headings stand at or before pos */
-  const upTo = (pos: number): number => {
-    let n = 0;
-    for (const h of l1) if (h.offset <= pos) n++;
-    return n;
-  };
+  // headings are in stream order: each lookup is a binary search, and where a section ends is
+  // found once per heading (the next heading at its level or above)
+  const l1Offsets = l1.map((h) => h.offset);
+  const hsOffsets = hs.map((h) => h.offset);
+  /** how many of the offsets stand at or before pos */
+  const upTo = (offsets: readonly number[], pos: number): number => lowerBound(offsets, pos + 1, (o) => o);
+  const ends = new Int32Array(hs.length).fill(m.text.length);
+  const open: number[] = [];
+  for (let i = 0; i < hs.length; i++) {
+    while (open.length > 0 && hs[open[open.length - 1]!]!.level >= hs[i]!.level) ends[open.pop()!] = hs[i]!.offset;
+    open.push(i);
+  }
   return {
-    l1: upTo,
+    l1: (pos) => upTo(l1Offsets, pos),
     blockEnd(pos) {
-      let level = 0;
-      for (const h of hs) if (h.offset <= pos) level = h.level;
-      for (const h of hs) if (h.offset > pos && h.level <= level) return h.offset;
-      return m.text.length;
+      const k = upTo(hsOffsets, pos) - 1;
+      return k < 0 ? m.text.length : ends[k]!;
     },
     fiscal(pos) {
       // the title of the last such heading at or before pos ('' before the first: not fiscal)
-      let last: { fiscal: boolean } | undefined;
-      for (const h of l1) if (h.offset <= pos) last = h;
-      return last?.fiscal ?? false;
+      const k = upTo(l1Offsets, pos) - 1;
+      return k >= 0 && l1[k]!.fiscal;
     },
     heading(pos) {
-      let last: { offset: number; level: number } | undefined;
-      for (const h of hs) if (h.offset <= pos) last = h;
-      return last;
+      const k = upTo(hsOffsets, pos) - 1;
+      return k >= 0 ? hs[k] : undefined;
     },
+    headingIndex: (pos) => upTo(hsOffsets, pos) - 1,
   };
 }
 
@@ -134,6 +155,19 @@ export function amountsIn(ctx: ClaimContext, from: number, to: number): AmountCl
   return out;
 }
 
+/**
+ * The last item of `list` (in text order) that starts before pos and passes `ok`, looking back no
+ * further than `stop` allows: one binary search, then a walk back over the items that fail.
+ */
+export function lastBefore(list: readonly AmountClaim[], pos: number, ok: (a: AmountClaim) => boolean, stop: (a: AmountClaim) => boolean = () => false): AmountClaim | undefined {
+  for (let i = lowerBound(list, pos, (a) => a.fig.start) - 1; i >= 0; i--) {
+    const a = list[i]!;
+    if (stop(a)) return undefined;
+    if (ok(a)) return a;
+  }
+  return undefined;
+}
+
 /** The prose numbers that start in [from, to), in text order. */
 export function tokensIn(ctx: ClaimContext, from: number, to: number): Tok[] {
   const out: Tok[] = [];
@@ -150,10 +184,10 @@ export function clauseEnds(text: string, from: number, to: number): number[] {
   const out: number[] = [];
   let depth = 0;
   for (let i = from; i < to; i++) {
-    const c = text[i]!;
-    if (c === '(' || c === '“') depth++;
-    else if ((c === ')' || c === '”') && depth > 0) depth--;
-    else if (depth === 0 && DELIM.test(c)) out.push(i);
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 0x201c) depth++;
+    else if ((c === 41 || c === 0x201d) && depth > 0) depth--;
+    else if (depth === 0 && isClauseDelimiter(c)) out.push(i);
   }
   return out;
 }

@@ -8,7 +8,8 @@
 import type { AmountClaim } from '../model.js';
 import { CHILDREN, isGeneric, PARENT, TAIL } from '../keys.js';
 import type { Tok } from '../tokens.js';
-import { amountsIn, clauseBefore, lineStart, sentenceEnd, sentenceStart, tokensIn, type ClaimContext } from './context.js';
+import { isClauseDelimiter, isSentenceEnd } from '../marks.js';
+import { amountsIn, clauseBefore, lastBefore, opensLine, sentenceEnd, sentenceStart, tokensIn, type ClaimContext } from './context.js';
 
 export interface ListItem {
   start: number;
@@ -109,10 +110,10 @@ function groupsOf(text: string, from: number, to: number): Array<[number, number
 function nextDelim(text: string, i: number, to: number): number {
   let depth = 0;
   for (let k = i; k < to; k++) {
-    const c = text[k]!;
-    if (c === '(' || c === '“') depth++;
-    else if ((c === ')' || c === '”') && depth > 0) depth--;
-    else if (depth === 0 && /[，,；;：:。、\n]/.test(c)) return k;
+    const c = text.charCodeAt(k);
+    if (c === 40 || c === 0x201c) depth++;
+    else if ((c === 41 || c === 0x201d) && depth > 0) depth--;
+    else if (depth === 0 && isClauseDelimiter(c)) return k;
   }
   return to;
 }
@@ -121,10 +122,10 @@ function nextDelim(text: string, i: number, to: number): number {
 function nextSemicolon(text: string, i: number, to: number): number {
   let depth = 0;
   for (let k = i; k < to; k++) {
-    const c = text[k]!;
-    if (c === '(' || c === '“') depth++;
-    else if ((c === ')' || c === '”') && depth > 0) depth--;
-    else if (depth === 0 && /[；;。\n]/.test(c)) return k;
+    const c = text.charCodeAt(k);
+    if (c === 40 || c === 0x201c) depth++;
+    else if ((c === 41 || c === 0x201d) && depth > 0) depth--;
+    else if (depth === 0 && (c === 0xff1b || c === 59 || isSentenceEnd(c))) return k;
   }
   return to;
 }
@@ -263,7 +264,8 @@ function parseInline(r: Reader, s: number, e: number, countUnit: string | undefi
 function parseBlock(r: Reader, s: number, e: number, countUnit: string | undefined): Parsed {
   const { ctx } = r;
   const { text, m } = ctx;
-  const subs = m.headings.filter((h) => h.offset > s && h.offset < e);
+  const subs: typeof m.headings = [];
+  for (let k = ctx.sec.headingIndex(s) + 1; k < m.headings.length && m.headings[k]!.offset < e; k++) if (m.headings[k]!.offset > s) subs.push(m.headings[k]!);
   const firstSub = subs[0];
   if (firstSub && text.slice(s, firstSub.offset).trim() === '') {
     const level = firstSub.level;
@@ -302,17 +304,17 @@ function parseBlock(r: Reader, s: number, e: number, countUnit: string | undefin
       : amountsIn(ctx, i, se).some((a) => roleOf(a) !== undefined);
     let k = i;
     while (k < se && /\s/.test(text[k]!)) k++;
-    const opensLine = lineStart(m, k) === k;
+    const startsLine = opensLine(m, k);
     if (!hasFigure) {
       // a sentence without figures ends the list when it starts a paragraph; one that goes on
       // the paragraph of a part ("本单位 2023 年度无此项支出。") does not
-      if (opensLine) break;
+      if (startsLine) break;
       i = se + 1;
       continue;
     }
     // after the first, a part opens a line of its own and lists nothing of its own
     const figures = amountsIn(ctx, i, se).length;
-    if (items.length && (!opensLine || (/其中|包括/.test(sentence) && figures >= 2))) break;
+    if (items.length && (!startsLine || (/其中|包括/.test(sentence) && figures >= 2))) break;
     const parsed = parseInline(r, i, se, countUnit);
     items.push(...parsed.items);
     closing.push(...parsed.closing);
@@ -344,7 +346,7 @@ function readList(r: Reader, spec: ListSpec): List | undefined {
     const parent = [...parents][0]!;
     if (spec.head.main.key !== parent) {
       const section = r.ctx.sec.l1(spec.pos);
-      const better = [...r.ctx.amounts].reverse().find((a) => a.key === parent && a.fig.start < spec.pos && a.section === section && roleOf(a) === 'main' && !a.scope);
+      const better = lastBefore(r.ctx.amounts, spec.pos, (a) => a.key === parent && roleOf(a) === 'main' && !a.scope, (a) => a.section < section);
       if (better) spec.head = { ...spec.head, main: better, label: better.label };
     }
   }
@@ -376,9 +378,10 @@ function lastEnd(items: readonly ListItem[]): number {
 /** The unmatched “(” before pos in its sentence, or -1. */
 function openBracket(text: string, pos: number): number {
   let depth = 0;
-  for (let k = pos - 1; k >= 0 && !/[。\n]/.test(text[k]!); k--) {
-    if (text[k] === ')') depth++;
-    else if (text[k] === '(') {
+  for (let k = pos - 1, s = sentenceStart(text, pos); k >= s; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 41) depth++;
+    else if (c === 40) {
       if (depth === 0) return k;
       depth--;
     }
@@ -418,8 +421,18 @@ function headBefore(ctx: ClaimContext, pos: number): { main?: AmountClaim; budge
 /** For a 包括 that opens its sentence ("收入包括：…"), the section's total (收支总预算, 合计). */
 function sectionTotal(ctx: ClaimContext, pos: number): AmountClaim | undefined {
   const section = ctx.sec.l1(pos);
-  const anchors = ctx.amounts.filter((a) => roleOf(a) === 'main' && a.section === section && a.fig.start < pos);
-  return [...anchors].reverse().find((a) => /总预算|合计|总额|总计/.test(a.label) || a.key === 'grandTotal' || a.key === 'fiscalTotal') ?? anchors[0];
+  let first: AmountClaim | undefined;
+  const named = lastBefore(
+    ctx.amounts,
+    pos,
+    (a) => {
+      if (roleOf(a) !== 'main') return false;
+      first = a;
+      return /总预算|合计|总额|总计/.test(a.label) || a.key === 'grandTotal' || a.key === 'fiscalTotal';
+    },
+    (a) => a.section < section,
+  );
+  return named ?? first;
 }
 
 /** Every list of the prose, nested ones included, in the order their markers stand. */

@@ -1,0 +1,33 @@
+// A whole document given as text (pdftotext output) holds its tables as lines of figures. They are
+// not read from text: the user is told so, at the first of them, instead of being left to think
+// they were checked.
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from './input-support.js';
+import { runMain } from './helpers.js';
+
+const notices = (out: string) => JSON.parse(out).disclosures[0].findings.filter((f: { ruleId: string }) => f.ruleId === 'input/text-tables-unread');
+
+describe('tables inside a text', () => {
+  it('are said to be unread, at the first row of figures, in both languages', async () => {
+    const r = await runMain('check', 'fixtures/pdf/jiangsu-court-2019.txt', '--no-config', '-f', 'json');
+    const found = notices(r.out);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'info', location: { file: 'fixtures/pdf/jiangsu-court-2019.txt', line: 175, column: 1 } });
+    expect(found[0].message).toBe('说明文字中夹有表格：表格不从文字中读取，未检查；请一并提供 PDF 原件或各表的 CSV/xlsx');
+    const en = await runMain('check', 'fixtures/pdf/jiangsu-court-2019.txt', '--no-config', '--lang', 'en');
+    expect(en.out).toContain('the text holds tables: tables are not read from text and were not checked');
+  });
+
+  it('are not mentioned for a text of prose alone, nor when the tables come beside it', async () => {
+    expect(notices((await runMain('check', 'fixtures/real/putuo-planning-2024-final/情况说明.txt', '--no-config', '-f', 'json')).out)).toEqual([]);
+    const dir = join(tempDir(), 'court-2019');
+    cpSync('fixtures/real/jiangsu-court-2019/banded', dir, { recursive: true });
+    cpSync('fixtures/pdf/jiangsu-court-2019.txt', join(dir, '情况说明.txt'));
+    const beside = JSON.parse((await runMain('check', dir, '--no-config', '-f', 'json')).out);
+    expect(beside.disclosures).toHaveLength(1);
+    expect(beside.disclosures[0].findings.filter((f: { ruleId: string }) => f.ruleId === 'input/text-tables-unread')).toEqual([]);
+    expect(notices((await runMain('check', 'fixtures/pdf/jiangsu-court-2019.pdf', '--no-config', '-f', 'json')).out)).toEqual([]);
+  });
+});
