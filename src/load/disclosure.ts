@@ -458,13 +458,13 @@ function titlesOf(grid: Grid, head: TableHead): string[] {
 }
 
 /**
- * For a grid whose printed lines name no table (converted from a PDF without the lines above it):
+ * For a grid printed without a title (converted from a PDF without the lines above it; a unit or
+ * 编制部门 line may be left):
  * the name of its file or sheet, without its numbering, when that names one — "01-收支预算总表.csv",
  * "表5 一般公共预算支出情况表.csv", "t3-支出预算总表.csv".
  */
 function fileTitle(grid: Grid, head: TableHead): string | undefined {
-  const printed = head.titleLines.length ? head.titleLines : [head.titleText];
-  if (printed.some((t) => /表/.test(t))) return undefined;
+  if (head.titleLines.length > 0) return undefined;
   const sheet = (grid as { sheet?: string }).sheet;
   const base = sheet ?? basename(grid.file, extname(grid.file));
   const name = base.replace(/^(?:[A-Za-z]{0,3}[-_]?\d{1,3}|(?:公开)?表[一二三四五六七八九十\d]+|公开\d+表|[一二三四五六七八九十]+)[\s._\-—、：:]*/, '').trim();
