@@ -62,6 +62,8 @@ export const narrativeGrowth: Rule = {
     const out: Finding[] = [];
     if (!n) return out;
     for (const g of n.growths) {
+      // 与上年持平: nothing of the text alone to check (previous-change checks it against last year)
+      if (g.flat) continue;
       const chg = g.change ? claimStated(g.change) : undefined;
       const prevStated = g.previous ? claimStated(g.previous) : undefined;
       const loc = (g.rate ?? g.change?.fig ?? g.previous!.fig).loc;
