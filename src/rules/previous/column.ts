@@ -2,7 +2,7 @@
 // “2018 年预算数” in a 2019 table): each 上年 figure against last year's table of the same kind, row by
 // row by code (the total row by the total, a one-row table by its row), in the same column.
 import type { Bilingual, Finding } from '../../core/findings.js';
-import { columnKeyOf, normalizeLabel } from '../../load/aliases.js';
+import { columnKeyOf, LAST_YEAR_HEADER, normalizeLabel } from '../../load/aliases.js';
 import type { Column, Row, Table } from '../../load/model.js';
 import { asInput, compare, figure, tableShort, type Figure } from '../figures.js';
 import { dataRows, totalRow } from '../table/shared.js';
@@ -32,7 +32,7 @@ const meta: RuleMeta = {
 /** 上年预算数 / 上年决算数 / 2018 年预算数: the column's basis, or undefined when it is no column of last year. */
 function lastYearColumn(col: Column, thisYear: number | undefined, prevYear: number | undefined): { basis: 'budget' | 'final' | undefined; key: string } | undefined {
   const labels = col.header.map((h) => normalizeLabel(h));
-  const i = labels.findIndex((l) => /^上年(?:年初)?(?:预算|决算|执行)?(?:数|金额)?$/.test(l) || /^(?:19|20)\d\d年(?:度)?(?:年初)?(?:预算|决算)(?:数|金额)?$/.test(l));
+  const i = labels.findIndex((l) => LAST_YEAR_HEADER.test(l) || /^(?:19|20)\d\d年(?:度)?(?:年初)?(?:预算|决算)(?:数|金额)?$/.test(l));
   if (i < 0) return undefined;
   const l = labels[i]!;
   const ym = /^((?:19|20)\d\d)年/.exec(l);
