@@ -39,6 +39,7 @@ export async function checkPath(path: DisclosureTarget, req: Omit<CheckRequest, 
     const { result: run, relations } = recordingRelations(() => runChecks(d, req.options, rules, layouts, previous));
     const findings = applyLevels(run.findings, req.levels);
     const result: DisclosureResult = { path: d.path, findings, read: summaryOf(d, layouts, run.ran, run.skipped) };
+    if (previous) result.read!.previous = previous.disclosure.path;
     const kept = new Set(findings.map(findingKey));
     const causes = findRootCauses(
       relations.filter((r) => !r.finding || kept.has(findingKey(r.finding))),

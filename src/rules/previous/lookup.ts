@@ -116,6 +116,10 @@ export function figureOf(d: Disclosure, key: string, fiscal: boolean, statement:
   switch (key) {
     case 'reserve': {
       f = tot(t.expenditure, 'reserve');
+      if (!f && t.expenditure && !totalRow(t.expenditure)) {
+        const row = onlyRow(t.expenditure);
+        if (row) f = figure(t.expenditure, row, 'reserve');
+      }
       if (!f && t.overview) {
         const row = t.overview.rows.find((r) => !r.isTotal && /预留机动经费$/.test(normName(r.name)));
         if (row) f = figure(t.overview, row, 'total');
