@@ -91,7 +91,8 @@ export const narrativeGrowth: Rule = {
           continue;
         }
       }
-      if (!g.rate) continue;
+      // a rate against a year with neither change nor last year's figure: only last year's disclosure says (previous-change)
+      if (!g.rate || (!chg && !prevStated)) continue;
       const rate = g.rate;
       const prev: Interval = prevStated?.interval ?? (g.direction === '增加' ? sub(cur.interval, chg!.interval) : add(cur.interval, chg!.interval));
       const change: Interval = chg?.interval ?? absInterval(sub(cur.interval, prev));

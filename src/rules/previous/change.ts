@@ -192,7 +192,8 @@ export function checkChanges(ctx: RuleContext, prev: PreviousDisclosure): Findin
       }
     }
     if (!g.rate || p.interval.value.isZero()) continue;
-    const change: Interval | undefined = g.change ? claimStated(g.change).interval : abs(sub(cur.interval, p.interval));
+    // with no change stated, the change is the two years' difference, signed by the rate's word
+    const change: Interval | undefined = g.change ? claimStated(g.change).interval : g.direction === '增加' ? sub(cur.interval, p.interval) : sub(p.interval, cur.interval);
     const q = change ? div(change, p.interval) : undefined;
     if (!q) continue;
     // a rate the text's own figures already contradict is narrative-growth's finding, not a second one here
@@ -223,10 +224,6 @@ function ownRateWrong(g: GrowthClaim, cur: Stated, options: RuleContext['options
   const q = div(chg, base);
   if (!q) return false;
   return judgeEqual(stated({ ...g.rate!, unit: '%' }, '').interval, scale(q, HUNDRED), judgeOptions(options)) !== null;
-}
-
-function abs(i: Interval): Interval {
-  return i.value.isNeg() ? { value: i.value.neg(), lo: i.hi.neg(), hi: i.lo.neg() } : i;
 }
 
 /** A value in the compared unit (万元) shown in a figure's unit. */

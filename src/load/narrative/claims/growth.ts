@@ -248,6 +248,35 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
     use(rate.tok);
   }
 
+  // "X 万元，较 2018 年增长 R%", "同比下降 R%": a rate against a year with no change stated (checked against last year's figure only)
+  const RATE_ONLY = /(?:同比|(?:比|较)\s?(?:上一年度?|上年度|上年|去年|同期|(?:19|20)\d\d\s?年度?)(?:年初)?(?:预算数?|执行数|决算数?)?)\s?(增长|下降|降低|上升|增加|减少)了?\s?$/;
+  for (const tok of ctx.prose) {
+    if (tok.kind !== 'percent' || usedRates.has(tok.start) || tok.used) continue;
+    const lead = text.slice(Math.max(0, tok.start - 30), tok.start);
+    const rm = RATE_ONLY.exec(lead);
+    if (!rm) continue;
+    // the level just before, in the clause before (no change amount between)
+    const s0 = sentenceStart(text, tok.start);
+    const between = amountsIn(ctx, s0, tok.start);
+    const last = between[between.length - 1];
+    if (!last || !isLevel(last) || last.basis || /[，,；;]/.test(text.slice(last.fig.end, tok.start - rm[0].length).replace(/^\s?[，,]\s?$/, ''))) continue;
+    const against = againstOf(text, last.fig.end, tok.start);
+    if (!against) continue;
+    const word = wordOf(rm[1]!);
+    out.push({ current: last, direction: word === '增长' ? '增加' : '减少', word, rate: strip(tok), against });
+    usedRates.add(tok.start);
+  }
+
+  // "机关运行经费 21.00 万元，上年预算数为 20.00 万元": last year's figure stated beside this year's
+  for (let k = 1; k < levels.length; k++) {
+    const p = levels[k]!;
+    if (!/^上年(?:年初)?(?:预算|决算)(?:数)?(?:为|是)?$/.test(p.label.replace(/\s+/g, ''))) continue;
+    const cur = levels[k - 1]!;
+    if (sentenceStart(text, cur.fig.start) !== sentenceStart(text, p.fig.start) || /上年/.test(cur.label)) continue;
+    const basis = /决算/.test(p.label) ? 'final' : 'budget';
+    out.push({ current: cur, previous: { ...p, prior: true }, direction: cur.fig.value.gte(p.fig.value) ? '增加' : '减少', against: { text: p.label.replace(/\s+/g, ''), basis } });
+  }
+
   // "公务用车购置预算支出 0 万元，与上年一致": a level with no change against last year
   for (const a of levels) {
     const after = text.slice(a.fig.end, a.fig.end + 30);
