@@ -39,11 +39,13 @@ export function runChecks(
   const layout = findLayout(disclosure.layout, layouts) ?? findLayout('national', BUILTIN_LAYOUTS)!;
   const findings: Finding[] = disclosure.issues.map(issueToFinding);
   const skipped: Skipped[] = [];
-  for (const rule of rules) {
+  // the rules over two years run only when last year's disclosure is given
+  const active = previous ? rules : rules.filter((r) => !r.meta.needsPrevious);
+  for (const rule of active) {
     const skip = (what: string, why: Bilingual) => skipped.push({ rule: rule.meta.id, what, why });
     findings.push(...rule.check({ disclosure, options, layout, skip, ...(previous ? { previous } : {}) }));
   }
-  return { findings: findings.sort(compareFindings), skipped, ran: rules.map((r) => r.meta.id) };
+  return { findings: findings.sort(compareFindings), skipped, ran: active.map((r) => r.meta.id) };
 }
 
 export function runRules(disclosure: Disclosure, options: CheckOptions, rules: readonly Rule[] = RULES, layouts?: readonly LayoutProfile[], previous?: PreviousDisclosure): Finding[] {

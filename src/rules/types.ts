@@ -30,6 +30,8 @@ export interface RuleMeta {
   messages: Record<string, Bilingual>;
   /** options beyond --strict and the absolute tolerance, which every comparison reads */
   options?: readonly RuleOption[];
+  /** the rule compares with last year's disclosure: it runs only when one is given (--previous, --series) */
+  needsPrevious?: boolean;
   /** what the rule does with an option left unset, for the docs */
   optionNotes?: Partial<Record<RuleOption, string>>;
 }

@@ -28,6 +28,7 @@ const meta: RuleMeta = {
     en: 'Subjects are matched by the words of the text: totals, the general public budget, government funds, fiscal appropriations, basic and project expenditure, personnel and public-use costs, the contingency reserve, the "three public" expenses and their items, meetings, training, agency operation, and classes and items by the code this year\'s tables give them (last year\'s row of that code must bear the same name, or its words reordered). This year\'s figure is the text\'s; when the text states none, this year\'s table\'s. When the text\'s figure differs from this year\'s table for the same subject the scope is unclear and nothing is compared. A comparison with last year\'s adjusted budget, execution or outturn cannot be checked against a budget disclosure and is reported as info (against a 决算 given as last year\'s, it is checked against its outturn); a comparison with a year other than last year\'s disclosure, or a subject last year\'s disclosure does not hold, is listed as not checked under --verbose, with no finding.',
   },
   defaultSeverity: 'error',
+  needsPrevious: true,
   messages: {
     change: {
       zh: '{subject}{direction} {actual}，但本年 {current} 与上年公开的 {previous} 相差 {expected}（按说明，上年应为 {implied}）',

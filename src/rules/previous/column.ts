@@ -21,6 +21,7 @@ const meta: RuleMeta = {
     en: 'Rows are matched by code; a code whose name changed (beyond word order) is taken as reclassified and not compared; a code last year\'s table lacks, or a 上年决算数 column against a budget disclosure (or the reverse), is listed as not checked under --verbose.',
   },
   defaultSeverity: 'error',
+  needsPrevious: true,
   messages: {
     column: {
       zh: '{stated} 为 {actual}，但上年公开的{previous}为 {expected}',
