@@ -163,13 +163,22 @@ function insideDir(dir: string, target: string, realDir = realpathSync(dir)): bo
  * What one disclosure is: a directory, a single file, or some files of one directory given one
  * by one (a shell's `dir/*.csv`), read together so that tables are still checked against each other.
  */
-export type DisclosureTarget = string | { dir: string; files: string[] };
+export type DisclosureTarget = SingleTarget | PairedTarget;
+export type SingleTarget = string | { dir: string; files: string[] };
+/** A disclosure checked against last year's (--previous, --series): src/load/previous.ts. */
+export interface PairedTarget {
+  current: SingleTarget;
+  previous: SingleTarget;
+}
 
 export function targetPath(t: DisclosureTarget): string {
+  if (typeof t !== 'string' && 'current' in t) return targetPath(t.current);
   return typeof t === 'string' ? t : t.dir;
 }
 
-export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions = {}): Promise<Disclosure> {
+export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions = {}): Promise<Disclosure> {
+  // a pair is loaded as its current year; last year's disclosure is loaded by src/load/previous.ts
+  const target: SingleTarget = typeof given !== 'string' && 'current' in given ? given.current : given;
   const path = targetPath(target);
   const only = typeof target === 'string' ? undefined : new Set(target.files.map((f) => basename(f)));
   const cwd = opts.cwd ?? process.cwd();

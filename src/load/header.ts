@@ -5,7 +5,7 @@
 // layout's printed column order.
 import { parseNumber } from '../core/decimal.js';
 import type { Side } from '../core/vocabulary.js';
-import { COLUMN_PARENT, columnKeyOf, dimensionOf, normalizeLabel, type ColumnAlias } from './aliases.js';
+import { COLUMN_PARENT, columnKeyOf, dimensionOf, LAST_YEAR_HEADER, normalizeLabel, type ColumnAlias } from './aliases.js';
 import type { ColumnKey } from './constants.js';
 import type { GridRow } from './grid.js';
 
@@ -297,6 +297,8 @@ function resolveSubtotals(columns: ColumnInfo[]): void {
   const groups = new Map<string, ColumnInfo[]>();
   for (const c of columns) {
     if (c.role.role !== 'amount') continue;
+    // last year's figures printed first (上年预算数 | 合计 | 基本支出 …) do not make 合计 a subtotal
+    if (c.labels.some((l) => LAST_YEAR_HEADER.test(normalizeLabel(l)))) continue;
     const g = `${c.block ?? 0}@${c.dimension ?? ''}`;
     groups.set(g, [...(groups.get(g) ?? []), c]);
   }

@@ -36,6 +36,8 @@ export interface ReadSummary {
   }>;
   rules: string[];
   skipped: Array<{ rule: string; what: string; why: Bilingual }>;
+  /** last year's disclosure it was checked against (--previous, --series) */
+  previous?: string;
 }
 
 export interface NarrativeCoverage {
