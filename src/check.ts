@@ -89,5 +89,6 @@ function summaryOf(d: Disclosure, layouts: readonly LayoutProfile[], ran: string
     }),
     rules: ran,
     skipped,
+    ...(d.narrative ? { text: d.narrative.file } : {}),
   };
 }

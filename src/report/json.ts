@@ -51,6 +51,7 @@ function readJson(r: ReadSummary, lang: Lang) {
     rules: r.rules,
     skipped: r.skipped.map((s) => ({ rule: s.rule, what: s.what, why: s.why[lang] })),
     ...(r.previous ? { previous: r.previous } : {}),
+    ...(r.text ? { text: r.text } : {}),
   };
 }
 

@@ -37,12 +37,12 @@ export function disclosureSummary(r: DisclosureResult, lang: Lang): string {
   const zh = lang === 'zh';
   const read = r.read!;
   const tables = read.tables.length;
-  const text = r.findings.some((f) => /\.(txt|md)$/i.test(f.location.file)) || r.coverage !== undefined;
+  const text = read.text !== undefined || r.coverage !== undefined;
   const byTable = new Map<string, number>();
   for (const f of r.findings) {
     const name = isDisclosureWide(f)
       ? zh ? '整体' : 'whole'
-      : f.location.tableName?.[lang].split(/（|, /)[0] ?? f.location.table ?? (/\.(txt|md)$/i.test(f.location.file) ? (zh ? '说明' : 'text') : (f.location.file.split(/[\\/]/).pop() ?? f.location.file));
+      : f.location.tableName?.[lang].split(/（|, /)[0] ?? f.location.table ?? (f.location.file === read.text || /\.(txt|md)$/i.test(f.location.file) ? (zh ? '说明' : 'text') : (f.location.file.split(/[\\/]/).pop() ?? f.location.file));
     byTable.set(name, (byTable.get(name) ?? 0) + 1);
   }
   const where = [...byTable].map(([t, n]) => `${t} ${n}`).join(zh ? '，' : ', ');
