@@ -7,6 +7,7 @@ import { findingKey, findRootCauses } from './rules/root-cause.js';
 import { InputError } from './load/errors.js';
 import { loadDisclosure, targetPath, type DisclosureTarget, type LoadOptions } from './load/disclosure.js';
 import { narrativeCoverage } from './load/narrative/coverage.js';
+import { loadPrevious } from './load/previous.js';
 import { applyLevels, rulesFor, runChecks, type RuleLevels } from './rules/engine.js';
 import { RULES } from './rules/index.js';
 import type { CustomRuleSpec } from './rules/custom/index.js';
@@ -31,11 +32,14 @@ export async function checkPath(path: DisclosureTarget, req: Omit<CheckRequest, 
   try {
     const layouts = req.load.layouts ?? BUILTIN_LAYOUTS;
     const d = await loadDisclosure(path, req.load);
+    // last year's disclosure, when this one is paired with it
+    const previous = typeof path !== 'string' && 'current' in path ? await loadPrevious(path.previous, req.load, (id) => layoutOf(id, layouts)) : undefined;
     const rules = rulesFor(req.rules ?? RULES, req.customRules, req.levels);
     // the relations the rules judge are kept for the root-cause search
-    const { result: run, relations } = recordingRelations(() => runChecks(d, req.options, rules, layouts));
+    const { result: run, relations } = recordingRelations(() => runChecks(d, req.options, rules, layouts, previous));
     const findings = applyLevels(run.findings, req.levels);
     const result: DisclosureResult = { path: d.path, findings, read: summaryOf(d, layouts, run.ran, run.skipped) };
+    if (previous) result.read!.previous = previous.disclosure.path;
     const kept = new Set(findings.map(findingKey));
     const causes = findRootCauses(
       relations.filter((r) => !r.finding || kept.has(findingKey(r.finding))),
@@ -54,6 +58,10 @@ export async function checkPath(path: DisclosureTarget, req: Omit<CheckRequest, 
     }
     throw e;
   }
+}
+
+function layoutOf(id: string, layouts: readonly LayoutProfile[]): LayoutProfile {
+  return findLayout(id, layouts) ?? findLayout('national', BUILTIN_LAYOUTS)!;
 }
 
 export async function check(req: CheckRequest): Promise<DisclosureResult[]> {
@@ -81,5 +89,6 @@ function summaryOf(d: Disclosure, layouts: readonly LayoutProfile[], ran: string
     }),
     rules: ran,
     skipped,
+    ...(d.narrative ? { text: d.narrative.file } : {}),
   };
 }

@@ -21,6 +21,8 @@ Examples:
   budgetlint check 'data/**/2025' --rule 'narrative-*' --max-warnings 0
   budgetlint baseline data/ -o budgetlint-baseline.json
   budgetlint check data/ --baseline budgetlint-baseline.json
+  budgetlint check 2019/ --previous 2018/              this year's changes against last year's disclosure
+  budgetlint check --series 法院/                    each year (法院/2018, 法院/2019 …) against the year before
   cat 表三.csv | budgetlint check -
   budgetlint init                                    a commented configuration for this directory
 
@@ -69,8 +71,10 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     program
       .command('check')
       .description('check one or more disclosures (a directory of tables, a workbook, a PDF, a single file, or - for standard input)')
-      .argument('<paths...>', 'disclosure directories or files, globs, or - (a table or a text on standard input)'),
+      .argument('[paths...]', 'disclosure directories or files, globs, or - (a table or a text on standard input)'),
   )
+    .option('--previous <path>', "last year's disclosure (a directory, workbook or PDF): this year's changes against the figures it published")
+    .option('--series <dir>', "check each year of each unit below dir against the year before (<unit>/2018, <unit>/2019)")
     .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices(['error', 'warning']).default('error'))
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...FORMAT_NAMES]).default('text'))
@@ -80,6 +84,8 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     .option('--no-color', 'no colours (also off under NO_COLOR)')
     .option('--verbose', 'list every input of every finding, what was read, and the figures of the text not checked')
     .action(async (paths: string[], flags: Record<string, unknown>, cmd: Command) => {
+      // a path, or --series naming the directory of a series
+      if (paths.length === 0 && flags.series === undefined) cmd.error("error: missing required argument 'paths'", { exitCode: EXIT_USAGE, code: 'commander.missingArgument' });
       const { buildCheckRun } = await import('./commands/request.js');
       const { runCheck } = await import('./commands/check.js');
       const run = await buildCheckRun(paths, flags, (name) => cmd.getOptionValueSource(name) === 'cli', { stdoutIsTerminal: (io.out as NodeJS.WriteStream).isTTY === true });
@@ -176,7 +182,8 @@ export async function main(argv: string[], io: Io = { out: process.stdout, err: 
     const { UsageError } = await import('./commands/request.js');
     const { ConfigError } = await import('./config/index.js');
     const { OutputError } = await import('./output.js');
-    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError) {
+    const { PairingError } = await import('./batch/series.js');
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof OutputError || e instanceof PairingError) {
       io.err.write(`budgetlint: ${e.message}\n`);
       return EXIT_USAGE;
     }

@@ -93,7 +93,7 @@ describe('validation: exit 2 with the file and the key', () => {
     ['tolerance.json', '{"tolerances":{"absolute":"1 yuan"}}', 'tolerances.absolute: expected an amount in 万元 such as "0.01", or with a unit such as "1元", got "1 yuan"'],
     ['approx.json', '{"tolerances":{"approx":"-0.1"}}', 'tolerances.approx: expected a ratio such as "0.005", got "-0.1"'],
     ['key.json', '{"tolerances":{"abs":"1"}}', 'tolerances.abs: unknown key (expected one of: approx, absolute)'],
-    ['top.json', '{"rule":{}}', 'rule: unknown key (expected one of: $schema, rules, only, disable, maxWarnings, docsUrl, tolerances, unitType, strict, failOn, aliases, customRules, layouts, layout)'],
+    ['top.json', '{"rule":{}}', 'rule: unknown key (expected one of: $schema, rules, only, disable, maxWarnings, docsUrl, tolerances, unitType, strict, failOn, aliases, customRules, layouts, layout, series, previous)'],
     ['unit.json', '{"unitType":"行政"}', 'unitType: Invalid option: expected one of "行政单位"|"事业单位"|"混合", got "行政"'],
     ['alias.json', '{"aliases":{"columns":{"rent":["租金"]}}}', 'aliases.columns.rent: unknown key (expected one of: total, yearIncome, yearExpense, carryIn, carryOut, fiscal, generalBudget, governmentFund, stateCapital, specialAccount, business, operating, upperSubsidy, subsidiaryRemit, other, businessFund, basic, project, reserve, operatingExpense, upperRemit, subsidiaryGrant, personnel, publicFunds, e301, e302, e303, e307, e309, e310, e311, e312, e313, e399, threePublic, abroad, vehicles, vehiclePurchase, vehicleOperation, reception, meeting, training, agencyOperation)'],
     ['alias2.json', '{"aliases":{"tables":{"overview":"部门收支表"}}}', 'aliases.tables.overview: Invalid input: expected array, received string'],

@@ -41,3 +41,20 @@ describe('radicals written for ideographs', () => {
     expect(pdf.code).toBe(csv.code);
   });
 });
+
+describe('a PDF of the 情况说明 alone', () => {
+  it('is checked as its text, cited by page, with the findings the same text gives as a file', async () => {
+    const pdf = await runMain('check', 'fixtures/pdf/printed/text-only.pdf', '--no-config', '--jobs', '1', '-f', 'json');
+    const txt = await runMain('check', 'fixtures/pdf/printed/text-only.txt', '--no-config', '--jobs', '1', '-f', 'json');
+    const p = JSON.parse(pdf.out).disclosures[0];
+    const t = JSON.parse(txt.out).disclosures[0];
+    expect(pdf.code).toBe(1);
+    expect(p.read.text).toBe('fixtures/pdf/printed/text-only.pdf');
+    expect(p.findings.map((f: { ruleId: string; expected: string; actual: string }) => [f.ruleId, f.expected, f.actual])).toEqual(
+      t.findings.map((f: { ruleId: string; expected: string; actual: string }) => [f.ruleId, f.expected, f.actual]),
+    );
+    expect(p.findings[0]).toMatchObject({ ruleId: 'narrative-sum', expected: '110.00', actual: '120.00', location: { page: 1, line: 5, column: 11 } });
+    const text = await runMain('check', 'fixtures/pdf/printed/text-only.pdf', '--no-config', '--jobs', '1');
+    expect(text.out).toContain('  读取 0 张表及说明，运行');
+  });
+});

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../src/core/decimal.js';
 import type { Finding } from '../src/core/findings.js';
-import { badCaseNames, expectedFileOf } from '../src/docs/examples.js';
+import { badCaseNames, expectedFileOf, loadFixtureCase } from '../src/docs/examples.js';
 import { loadDisclosure } from '../src/load/disclosure.js';
 import { runRules } from '../src/rules/engine.js';
 import { RULES } from '../src/rules/index.js';
@@ -55,8 +55,9 @@ function project(f: Finding): Expected {
 }
 
 async function findingsOf(dir: string, ruleId: string, options: CheckOptions): Promise<Expected[]> {
-  const d = await loadDisclosure(dir, { cwd: ROOT });
-  return runRules(d, options)
+  // a rule over two years finds last year's disclosure in the case's previous/ directory
+  const { disclosure: d, previous } = await loadFixtureCase(dir, ROOT);
+  return runRules(d, options, undefined, undefined, previous)
     .filter((f) => f.ruleId === ruleId)
     .map(project);
 }

@@ -8,6 +8,7 @@ import type { DisclosureResult } from '../report/types.js';
 import { comparePaths, expandPaths } from './expand.js';
 import { checkOne, internalErrorResult, toWire, type Checked, type Request } from './request.js';
 import type { PoolOptions } from './pool.js';
+import { pairTargets, type Pairing } from './series.js';
 
 export { expandPaths } from './expand.js';
 export type { Request } from './request.js';
@@ -27,6 +28,8 @@ export interface BatchOptions {
   onExpanded?: (paths: readonly string[]) => void;
   /** how many results there will be, before the first is handed on */
   onPlanned?: (total: number) => void;
+  /** which disclosures are checked against last year's (--previous, --series, configuration) */
+  pairing?: Pairing;
 }
 
 export function defaultJobs(): number {
@@ -114,7 +117,7 @@ export async function runBatch(
   const expanded = expandPaths(args);
   const { unmatched, invalid } = expanded;
   opts.onExpanded?.(expanded.paths);
-  const paths = groupSiblings(expanded.paths);
+  const paths = pairTargets(groupSiblings(expanded.paths), opts.pairing);
   // the order of the report: the disclosures as expanded, with patterns that matched nothing or
   // are no pattern placed where they sort, like any other unusable input
   interface Entry {

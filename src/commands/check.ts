@@ -127,6 +127,7 @@ async function runBatchCommand(run: CheckRun, io: Io, outErrors: { error?: NodeJ
         run.request,
         {
           ...(run.jobs !== undefined ? { jobs: run.jobs } : {}),
+          ...(run.pairing ? { pairing: run.pairing } : {}),
           onProgress: (done, total, path) => {
             if (total > 1) bar?.update(done, total, path);
           },

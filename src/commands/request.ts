@@ -15,6 +15,8 @@ import type { ReportOptions } from '../report/types.js';
 import { RULES } from '../rules/index.js';
 import { selectionLevels, SelectionError } from '../rules/select.js';
 import type { CheckOptions } from '../rules/types.js';
+import type { Pairing } from '../batch/series.js';
+import { existsSync } from 'node:fs';
 
 /** A mistake on the command line: said on standard error, exit 2. */
 export class UsageError extends Error {}
@@ -42,6 +44,8 @@ export interface CheckFlags {
   disable?: string[];
   maxWarnings?: string;
   baseline?: string;
+  previous?: string;
+  series?: string;
 }
 
 export const DEFAULTS = { failOn: 'error', format: 'text', lang: 'zh', approxTolerance: '0.005' } as const;
@@ -62,6 +66,8 @@ export interface CheckRun {
   readonly configFile?: string;
   /** what the configuration file says that is ignored (reserved keys), for standard error */
   readonly warnings: readonly string[];
+  /** which disclosures are checked against last year's */
+  readonly pairing?: Pairing;
 }
 
 function ratio(name: string, v: string): Dec {
@@ -178,6 +184,18 @@ export async function buildCheckRun(
     debug: !!flags.debug,
     warnings: loaded?.warnings ?? [],
   };
+  // last year's disclosure: --previous for one, --series by names, the configuration's series / previous
+  if (flags.previous !== undefined && flags.series !== undefined) throw new UsageError('--previous and --series: give one (--previous pairs one disclosure, --series every year of a directory)');
+  if (flags.previous !== undefined && !existsSync(flags.previous)) throw new UsageError(`--previous: "${flags.previous}": no such file or directory (last year's disclosure: a directory, workbook or PDF)`);
+  if (flags.series !== undefined) {
+    if (!existsSync(flags.series)) throw new UsageError(`--series: "${flags.series}": no such directory`);
+    run.paths = [...paths, flags.series];
+  }
+  const pairing: Pairing = {};
+  if (flags.previous !== undefined) pairing.previous = flags.previous;
+  if (flags.series !== undefined || conf?.series) pairing.series = true;
+  if (conf?.previous && flags.previous === undefined) pairing.map = conf.previous;
+  if (Object.keys(pairing).length) run.pairing = pairing;
   if (flags.jobs !== undefined) run.jobs = wholeNumber('--jobs', flags.jobs, 1);
   const maxWarnings = given('maxWarnings') && flags.maxWarnings !== undefined ? wholeNumber('--max-warnings', flags.maxWarnings, 0) : conf?.maxWarnings;
   if (maxWarnings !== undefined) run.maxWarnings = maxWarnings;

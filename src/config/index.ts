@@ -210,6 +210,10 @@ export interface ConfiguredCheck {
   disable?: string[];
   maxWarnings?: number;
   docsUrl?: string;
+  /** pair each unit's years by their names */
+  series?: boolean;
+  /** this year's disclosure → last year's, as absolute paths */
+  previous?: Record<string, string>;
 }
 
 function literal(s: string): RegExp {
@@ -238,6 +242,11 @@ export function configuredCheck(c: LoadedConfig): ConfiguredCheck {
   if (cfg.disable?.length) out.disable = cfg.disable;
   if (cfg.maxWarnings !== undefined) out.maxWarnings = cfg.maxWarnings;
   if (cfg.docsUrl) out.docsUrl = cfg.docsUrl;
+  if (cfg.series !== undefined) out.series = cfg.series;
+  if (cfg.previous) {
+    const base = dirname(resolve(c.file));
+    out.previous = Object.fromEntries(Object.entries(cfg.previous).map(([k, v]) => [resolve(base, k), resolve(base, v)]));
+  }
   out.metas = [...RULES.map((r) => r.meta), ...c.custom.map((r) => r.meta)].filter((m) => out.levels?.[m.id] !== 'off');
   return out;
 }

@@ -74,6 +74,10 @@ export const ConfigSchema = z
     layouts: z.array(LayoutProfileSchema).optional(),
     /** read every disclosure with this layout instead of detecting it */
     layout: z.string().optional(),
+    /** check each year of a unit against the year before, paired by their names (<unit>/2018, <unit>/2019) */
+    series: z.boolean().optional(),
+    /** this year's disclosure → last year's, paths relative to the configuration file */
+    previous: z.record(Text, Text).optional(),
   })
   .strict();
 

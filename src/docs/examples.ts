@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { Decimal } from '../core/decimal.js';
 import type { Bilingual } from '../core/findings.js';
 import { loadDisclosure } from '../load/disclosure.js';
+import type { Disclosure } from '../load/model.js';
+import { loadPrevious, type PreviousDisclosure } from '../load/previous.js';
+import { BUILTIN_LAYOUTS, findLayout } from '../layout/index.js';
 import { runRules } from '../rules/engine.js';
 import type { CheckOptions, Rule } from '../rules/types.js';
 
@@ -49,10 +52,26 @@ export interface RuleExamples {
 export const FIXTURE_OPTIONS: CheckOptions = { strict: false, approxTolerance: new Decimal('0.005') };
 
 function readFiles(dir: string): FixtureFile[] {
-  return readdirSync(dir)
+  const files = readdirSync(dir)
     .filter((n) => statSync(join(dir, n)).isFile())
     .sort()
     .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  // last year's disclosure of a case, shown after this year's
+  const prev = join(dir, 'previous');
+  if (existsSync(prev) && statSync(prev).isDirectory()) for (const f of readFiles(prev)) files.push({ name: `previous/${f.name}`, text: f.text });
+  return files;
+}
+
+/**
+ * A fixture case as the rules see it: its disclosure and, for the rules over two years, last year's
+ * disclosure in its `previous/` directory.
+ */
+export async function loadFixtureCase(dir: string, root: string): Promise<{ disclosure: Disclosure; previous?: PreviousDisclosure }> {
+  const disclosure = await loadDisclosure(dir, { cwd: root });
+  const prevDir = join(dir, 'previous');
+  if (!existsSync(prevDir)) return { disclosure };
+  const previous = await loadPrevious(prevDir, { cwd: root }, (id) => findLayout(id, BUILTIN_LAYOUTS) ?? findLayout('national', BUILTIN_LAYOUTS)!);
+  return { disclosure, previous };
 }
 
 /** bad → expected.json, bad-<name> → expected-<name>.json */
@@ -78,8 +97,8 @@ export async function loadRuleExamples(root: string, rule: Rule): Promise<RuleEx
       findings: ExpectedFinding[];
       strict?: ExpectedFinding[];
     };
-    const d = await loadDisclosure(join(ruleDir, name), { cwd: root });
-    const actual = runRules(d, FIXTURE_OPTIONS, [rule]).filter((f) => f.ruleId === rule.meta.id);
+    const { disclosure: d, previous } = await loadFixtureCase(join(ruleDir, name), root);
+    const actual = runRules(d, FIXTURE_OPTIONS, [rule], undefined, previous).filter((f) => f.ruleId === rule.meta.id);
     // each finding gives its message once: two findings at one place (a count against the text and
     // against 表七) keep their own, in the engine's order
     const unused = [...actual];

@@ -195,6 +195,9 @@ const DIMENSIONS: Array<{ id: string; pattern: RegExp }> = [
   { id: 'previous', pattern: /^上年(预算|决算|执行)?(数|金额)?$/ },
 ];
 
+/** A column of last year's figures (上年预算数, 上年决算数): read, kept out of row sums, compared by previous-column. */
+export const LAST_YEAR_HEADER = /^上年(?:年初)?(?:预算|决算|执行)?(?:数|金额)?$/;
+
 export function dimensionOf(label: string): string | undefined {
   const t = normalizeLabel(label);
   for (const d of DIMENSIONS) if (d.pattern.test(t)) return d.id;

@@ -197,13 +197,22 @@ function insideDir(dir: string, target: string, realDir?: string): boolean {
  * What one disclosure is: a directory, a single file, or some files of one directory given one
  * by one (a shell's `dir/*.csv`), read together so that tables are still checked against each other.
  */
-export type DisclosureTarget = string | { dir: string; files: string[] };
+export type DisclosureTarget = SingleTarget | PairedTarget;
+export type SingleTarget = string | { dir: string; files: string[] };
+/** A disclosure checked against last year's (--previous, --series): src/load/previous.ts. */
+export interface PairedTarget {
+  current: SingleTarget;
+  previous: SingleTarget;
+}
 
 export function targetPath(t: DisclosureTarget): string {
+  if (typeof t !== 'string' && 'current' in t) return targetPath(t.current);
   return typeof t === 'string' ? t : t.dir;
 }
 
-export async function loadDisclosure(target: DisclosureTarget, opts: LoadOptions = {}): Promise<Disclosure> {
+export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions = {}): Promise<Disclosure> {
+  // a pair is loaded as its current year; last year's disclosure is loaded by src/load/previous.ts
+  const target: SingleTarget = typeof given !== 'string' && 'current' in given ? given.current : given;
   const path = targetPath(target);
   const only = typeof target === 'string' ? undefined : new Set(target.files.map((f) => basename(f)));
   const cwd = opts.cwd ?? process.cwd();
@@ -496,13 +505,13 @@ function titlesOf(grid: Grid, head: TableHead): string[] {
 }
 
 /**
- * For a grid whose printed lines name no table (converted from a PDF without the lines above it):
+ * For a grid printed without a title (converted from a PDF without the lines above it; a unit or
+ * 编制部门 line may be left):
  * the name of its file or sheet, without its numbering, when that names one — "01-收支预算总表.csv",
  * "表5 一般公共预算支出情况表.csv", "t3-支出预算总表.csv".
  */
 function fileTitle(grid: Grid, head: TableHead): string | undefined {
-  const printed = head.titleLines.length ? head.titleLines : [head.titleText];
-  if (printed.some((t) => /表/.test(t))) return undefined;
+  if (head.titleLines.length > 0) return undefined;
   const sheet = (grid as { sheet?: string }).sheet;
   const base = sheet ?? basename(grid.file, extname(grid.file));
   const name = base.replace(/^(?:[A-Za-z]{0,3}[-_]?\d{1,3}|(?:公开)?表[一二三四五六七八九十\d]+|公开\d+表|[一二三四五六七八九十]+)[\s._\-—、：:]*/, '').trim();

@@ -4,7 +4,7 @@
 // merged cells included, and a flattened one-row header with the help of the column tree and the
 // layout's printed column order.
 import type { Side } from '../core/vocabulary.js';
-import { COLUMN_PARENT, columnKeyOf, dimensionOf, normalizeLabel, type ColumnAlias } from './aliases.js';
+import { COLUMN_PARENT, columnKeyOf, dimensionOf, LAST_YEAR_HEADER, normalizeLabel, type ColumnAlias } from './aliases.js';
 import type { ColumnKey } from './constants.js';
 import { numberIn, type GridRow } from './grid.js';
 
@@ -308,6 +308,8 @@ function resolveSubtotals(columns: ColumnInfo[]): void {
   const groups = new Map<string, ColumnInfo[]>();
   for (const c of columns) {
     if (c.role.role !== 'amount') continue;
+    // last year's figures printed first (上年预算数 | 合计 | 基本支出 …) do not make 合计 a subtotal
+    if (c.labels.some((l) => LAST_YEAR_HEADER.test(normalizeLabel(l)))) continue;
     const g = `${c.block ?? 0}@${c.dimension ?? ''}`;
     groups.set(g, [...(groups.get(g) ?? []), c]);
   }

@@ -10,6 +10,7 @@ import {
   isAdjustmentLabel,
   isOfWhichLabel,
   itemOf,
+  LAST_YEAR_HEADER,
   normalizeLabel,
   numberingLevel,
   rowRoleOf,
@@ -240,7 +241,8 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
     if (info.side) col.side = info.side;
     if (info.dimension) col.dimension = info.dimension;
     table.columns.push(col);
-    if (!key && dataRows.some((r) => { const c = r.cells[info.field - 1]; return c !== undefined && numberIn(c).kind === 'number'; })) {
+    // (a column of last year's figures is known: previous-column compares it with last year's table)
+    if (!key && !info.labels.some((l) => LAST_YEAR_HEADER.test(normalizeLabel(l))) && dataRows.some((r) => { const c = r.cells[info.field - 1]; return c !== undefined && numberIn(c).kind === 'number'; })) {
       issues.push(
         issue(
           'unknown-column',

@@ -50,6 +50,8 @@ function readJson(r: ReadSummary, lang: Lang) {
     tables: r.tables.map((t) => ({ ...t, label: t.label[lang] })),
     rules: r.rules,
     skipped: r.skipped.map((s) => ({ rule: s.rule, what: s.what, why: s.why[lang] })),
+    ...(r.previous ? { previous: r.previous } : {}),
+    ...(r.text ? { text: r.text } : {}),
   };
 }
 

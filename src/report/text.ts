@@ -37,12 +37,12 @@ export function disclosureSummary(r: DisclosureResult, lang: Lang): string {
   const zh = lang === 'zh';
   const read = r.read!;
   const tables = read.tables.length;
-  const text = r.findings.some((f) => /\.(txt|md)$/i.test(f.location.file)) || r.coverage !== undefined;
+  const text = read.text !== undefined || r.coverage !== undefined;
   const byTable = new Map<string, number>();
   for (const f of r.findings) {
     const name = isDisclosureWide(f)
       ? zh ? '整体' : 'whole'
-      : f.location.tableName?.[lang].split(/（|, /)[0] ?? f.location.table ?? (/\.(txt|md)$/i.test(f.location.file) ? (zh ? '说明' : 'text') : (f.location.file.split(/[\\/]/).pop() ?? f.location.file));
+      : f.location.tableName?.[lang].split(/（|, /)[0] ?? f.location.table ?? (f.location.file === read.text || /\.(txt|md)$/i.test(f.location.file) ? (zh ? '说明' : 'text') : (f.location.file.split(/[\\/]/).pop() ?? f.location.file));
     byTable.set(name, (byTable.get(name) ?? 0) + 1);
   }
   const where = [...byTable].map(([t, n]) => `${t} ${n}`).join(zh ? '，' : ', ');
@@ -152,6 +152,7 @@ const HOW: Record<ReadSummary['layout']['how'], { zh: string; en: string }> = {
 function readLines(r: ReadSummary, lang: Lang, c: InstanceType<typeof Chalk>): string[] {
   const zh = lang === 'zh';
   const out = [c.dim(`${zh ? '版式' : 'layout'}: ${r.layout.id} ${r.layout.name[lang]}（${HOW[r.layout.how][lang]}）`.replace(/（(.*)）/, zh ? '（$1）' : ' ($1)'))];
+  if (r.previous) out.push(c.dim(`${zh ? '上年公开材料' : "last year's disclosure"}: ${escapeTerminal(r.previous)}`));
   for (const t of r.tables) {
     const what = `${t.label[lang]} [${t.id ?? t.kind}, ${t.structure}, ${t.rows} ${zh ? '行' : 'rows'}]`;
     out.push(c.dim(`  ${escapeTerminal(t.file)} → ${what}`));
@@ -216,6 +217,13 @@ export const textFormatter: Formatter = streamed('text', (opts, total) => {
       if (r.read && !r.fatal && r.findings.length) out.push(c.dim(disclosureSummary(r, lang)));
       // a text checked alone has no tables and no layout to speak of
       if (opts.verbose && r.read && r.read.tables.length) for (const line of readLines(r.read, lang, c)) out.push(line);
+      else if (opts.verbose && r.read?.skipped.length) {
+        // (a text checked against last year's alone: what could not be compared)
+        if (r.read.previous) out.push(c.dim(`${lang === 'zh' ? '上年公开材料' : "last year's disclosure"}: ${escapeTerminal(r.read.previous)}`));
+        out.push(c.dim(`  ${lang === 'zh' ? '未能核对' : 'not checked'}:`));
+        for (const s of r.read.skipped) out.push(c.dim(`    ${s.rule}: ${escapeTerminal(s.what)} — ${s.why[lang]}`));
+        out.push('');
+      }
       // (pushed one by one: a spread of an unbounded list can overflow the stack)
       if (opts.verbose && r.coverage) for (const line of coverageLines(r.coverage, lang, c)) out.push(line);
       if (multi) {

@@ -36,6 +36,10 @@ export interface ReadSummary {
   }>;
   rules: string[];
   skipped: Array<{ rule: string; what: string; why: Bilingual }>;
+  /** last year's disclosure it was checked against (--previous, --series) */
+  previous?: string;
+  /** the file the 情况说明 was read from (a text file, or the PDF it is printed in) */
+  text?: string;
 }
 
 export interface NarrativeCoverage {

@@ -5,6 +5,7 @@ import type { Bilingual } from '../core/vocabulary.js';
 import { BUILTIN_LAYOUTS, findLayout } from '../layout/index.js';
 import type { LayoutProfile } from '../layout/types.js';
 import type { Disclosure, LoadIssue } from '../load/model.js';
+import type { PreviousDisclosure } from '../load/previous.js';
 import { compileCustomRule, type CustomRuleSpec } from './custom/index.js';
 import { RULES } from './index.js';
 import type { CheckOptions, Rule, Skipped } from './types.js';
@@ -33,19 +34,22 @@ export function runChecks(
   options: CheckOptions,
   rules: readonly Rule[] = RULES,
   layouts: readonly LayoutProfile[] = BUILTIN_LAYOUTS,
+  previous?: PreviousDisclosure,
 ): RunResult {
   const layout = findLayout(disclosure.layout, layouts) ?? findLayout('national', BUILTIN_LAYOUTS)!;
   const findings: Finding[] = disclosure.issues.map(issueToFinding);
   const skipped: Skipped[] = [];
-  for (const rule of rules) {
+  // the rules over two years run only when last year's disclosure is given
+  const active = previous ? rules : rules.filter((r) => !r.meta.needsPrevious);
+  for (const rule of active) {
     const skip = (what: string, why: Bilingual) => skipped.push({ rule: rule.meta.id, what, why });
-    for (const f of rule.check({ disclosure, options, layout, skip })) findings.push(f); // not push(...): a rule may find more than a call takes
+    for (const f of rule.check({ disclosure, options, layout, skip, ...(previous ? { previous } : {}) })) findings.push(f); // not push(...): a rule may find more than a call takes
   }
-  return { findings: findings.sort(compareFindings), skipped, ran: rules.map((r) => r.meta.id) };
+  return { findings: findings.sort(compareFindings), skipped, ran: active.map((r) => r.meta.id) };
 }
 
-export function runRules(disclosure: Disclosure, options: CheckOptions, rules: readonly Rule[] = RULES, layouts?: readonly LayoutProfile[]): Finding[] {
-  return runChecks(disclosure, options, rules, layouts).findings;
+export function runRules(disclosure: Disclosure, options: CheckOptions, rules: readonly Rule[] = RULES, layouts?: readonly LayoutProfile[], previous?: PreviousDisclosure): Finding[] {
+  return runChecks(disclosure, options, rules, layouts, previous).findings;
 }
 
 const compiled = new Map<string, Rule>();

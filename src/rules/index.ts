@@ -14,6 +14,7 @@ import { columnTotal } from './table/column-total.js';
 import { rollup } from './table/rollup.js';
 import { rowTotal } from './table/row-total.js';
 import { NARRATIVE_RULES } from './narrative/index.js';
+import { PREVIOUS_RULES } from './previous/index.js';
 import type { Rule } from './types.js';
 
 /** The rules over the tables' figures. Every rule in RULES has fixtures (fixtures/rules/<id>/) and a doc page (docs/rules/<id>.md). */
@@ -37,7 +38,10 @@ export const TABLE_RULES: readonly Rule[] = [
 /** The rules over the 情况说明 text, after the table rules; docs/narrative.md describes how the text is read. */
 export { NARRATIVE_RULES };
 
-export const RULES: readonly Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES];
+/** The rules over this year's disclosure against last year's, run only when one is given. */
+export { PREVIOUS_RULES };
+
+export const RULES: readonly Rule[] = [...TABLE_RULES, ...NARRATIVE_RULES, ...PREVIOUS_RULES];
 
 export function findRule(id: string): Rule | undefined {
   return RULES.find((r) => r.meta.id === id);

@@ -3,6 +3,7 @@ import type { Dec, Severity } from '../core/decimal.js';
 import type { Bilingual, Finding } from '../core/findings.js';
 import type { LayoutProfile } from '../layout/types.js';
 import type { Disclosure, UnitType } from '../load/model.js';
+import type { PreviousDisclosure } from '../load/previous.js';
 
 export interface CheckOptions {
   /** every nonzero difference is an error */
@@ -29,6 +30,8 @@ export interface RuleMeta {
   messages: Record<string, Bilingual>;
   /** options beyond --strict and the absolute tolerance, which every comparison reads */
   options?: readonly RuleOption[];
+  /** the rule compares with last year's disclosure: it runs only when one is given (--previous, --series) */
+  needsPrevious?: boolean;
   /** what the rule does with an option left unset, for the docs */
   optionNotes?: Partial<Record<RuleOption, string>>;
 }
@@ -47,6 +50,8 @@ export interface RuleContext {
   layout: LayoutProfile;
   /** records a check that could not be made */
   skip(what: string, why: Bilingual): void;
+  /** last year's disclosure, when one is given (--previous, --series) */
+  previous?: PreviousDisclosure;
 }
 
 export interface Rule {

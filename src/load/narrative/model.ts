@@ -84,6 +84,21 @@ export const GrowthClaimSchema = z.object({
   rate: FigSchema.optional(),
   /** the rate is printed without its % sign ("增长 13.95。") */
   percentMissing: z.boolean().optional(),
+  /** what it is measured against, as the words say: 比上年预算 / 较 2018 年执行数 / 与上年相比 / 同比 */
+  against: z
+    .object({
+      /** the words, for messages */
+      text: z.string(),
+      /** a year named (较 2018 年); absent for 上年 / 去年 / 同比 */
+      year: z.number().int().optional(),
+      /** 预算 (年初预算), 调整预算, 执行数 (实际), 决算; absent when the words name none */
+      basis: z.enum(['budget', 'adjusted', 'execution', 'final']).optional(),
+    })
+    .optional(),
+  /** the words naming what changed, when the text states no figure of it this year ("财政拨款支出增加 A 万元") */
+  subject: z.string().optional(),
+  /** "与上年持平", "与上年一致": no change (no change figure, no rate) */
+  flat: z.boolean().optional(),
 });
 export type GrowthClaim = z.infer<typeof GrowthClaimSchema>;
 

@@ -105,15 +105,6 @@ export async function readPdf(path: string, shown: string, opts: PdfOptions = {}
       }
     }
   }
-  if (tables.length === 0) {
-    const scan = chars < pages.length * 20;
-    throw new InputError(
-      scan
-        ? { zh: 'PDF 中几乎没有文字（可能是扫描件）：需要先做文字识别（OCR），budgetlint 不做 OCR', en: 'the PDF has almost no text (a scan?): it needs OCR, which budgetlint does not do' }
-        : { zh: 'PDF 中没有找到任何预算表（表格需有框线和标题）', en: 'no budget table was found in the PDF (tables need their ruled borders and a title)' },
-      shown,
-    );
-  }
   const out: PdfRead = { file: shown, pages: pages.length, tables, issues };
   if (textLines.some((l) => /[，。；]/.test(l.text))) {
     const text: PdfText = { content: textLines.map((l) => l.text).join('\n') + '\n', places: textLines.map((l) => ({ page: l.page, line: l.line, column: 1, bbox: l.box })) };
@@ -123,6 +114,16 @@ export async function readPdf(path: string, shown: string, opts: PdfOptions = {}
     relocate(narrative, new Map([[key, placer(shown, text)]]));
     narrative.file = shown;
     out.narrative = narrative;
+  }
+  // a PDF of the 情况说明 alone is read as its text; one with neither tables nor prose is unusable
+  if (tables.length === 0 && !out.narrative) {
+    const scan = chars < pages.length * 20;
+    throw new InputError(
+      scan
+        ? { zh: 'PDF 中几乎没有文字（可能是扫描件）：需要先做文字识别（OCR），budgetlint 不做 OCR', en: 'the PDF has almost no text (a scan?): it needs OCR, which budgetlint does not do' }
+        : { zh: 'PDF 中没有找到任何预算表（表格需有框线和标题）', en: 'no budget table was found in the PDF (tables need their ruled borders and a title)' },
+      shown,
+    );
   }
   return out;
 }

@@ -62,6 +62,8 @@ export const narrativeGrowth: Rule = {
     const out: Finding[] = [];
     if (!n) return out;
     for (const g of n.growths) {
+      // 与上年持平: nothing of the text alone to check (previous-change checks it against last year)
+      if (g.flat) continue;
       const chg = g.change ? claimStated(g.change) : undefined;
       const prevStated = g.previous ? claimStated(g.previous) : undefined;
       const loc = (g.rate ?? g.change?.fig ?? g.previous!.fig).loc;
@@ -89,7 +91,8 @@ export const narrativeGrowth: Rule = {
           continue;
         }
       }
-      if (!g.rate) continue;
+      // a rate against a year with neither change nor last year's figure: only last year's disclosure says (previous-change)
+      if (!g.rate || (!chg && !prevStated)) continue;
       const rate = g.rate;
       const prev: Interval = prevStated?.interval ?? (g.direction === '增加' ? sub(cur.interval, chg!.interval) : add(cur.interval, chg!.interval));
       const change: Interval = chg?.interval ?? absInterval(sub(cur.interval, prev));

@@ -16,6 +16,46 @@ function wordOf(w: string): '增长' | '下降' {
   return /增|上升/.test(w) ? '增长' : '下降';
 }
 
+/** 比 / 较 / 与 … before a time word (上年, 去年, 2018 年, 同期), or 同比: what a change is measured against. */
+const AGAINST = /同比|(?:对比|与|和|比|较)\s?(?=上年|去年|上一年|同期|(?:19|20)\d\d\s?年)/g;
+const TIME = /^(?:同比|(?:对比|与|和|比|较)\s?(?:上一年度?|上年度|上年|去年|同期|((?:19|20)\d\d)\s?年度?))/;
+
+/**
+ * What the change in text[from, to) is measured against: the last comparison there, its year when it
+ * names one, and the figure it names after the year (预算, 调整预算, 执行数, 决算); undefined when no
+ * comparison with a year is written.
+ */
+export function againstOf(text: string, from: number, to: number): NonNullable<GrowthClaim['against']> | undefined {
+  const seg = text.slice(Math.max(0, from), to);
+  let last: RegExpMatchArray | undefined;
+  for (const m of seg.matchAll(AGAINST)) last = m;
+  if (!last) return undefined;
+  const phrase = seg.slice(last.index!).split(/[，,；;。]/)[0]!.slice(0, 40).trim();
+  const tm = TIME.exec(phrase);
+  if (!tm) return undefined;
+  // the words right after the year, up to 相比 or the change: "预算", "调整预算数", "执行数", "决算"
+  const words = phrase.slice(tm[0].length).match(/^[^相，,、增减下上降各比较与]*/)![0];
+  const out: NonNullable<GrowthClaim['against']> = { text: phrase.replace(/\s+/g, '') };
+  if (tm[1]) out.year = Number(tm[1]);
+  const basis = /调整/.test(words) ? 'adjusted' : /执行|实际|完成/.test(words) ? 'execution' : /决算/.test(words) ? 'final' : /预算/.test(words) ? 'budget' : undefined;
+  if (basis) out.basis = basis;
+  return out;
+}
+
+/** "与上年持平", "与 2018 年预算一致" right after a level: no change. */
+const FLAT_AFTER = /^\s?[，,]?\s?(?:与|和|同|较|比)\s?(?:上一年度?|上年度|上年|去年|(?:19|20)\d\d\s?年度?)[^，,。；;\d]{0,8}?(?:相比)?[，,]?\s?(?:持平|一致|相同|无变化|无增减|没有变化|不变)/;
+
+/** The words before a change back to the clause's start (a 、 inside them kept), 与上年相比 and 各 off. */
+function wideSubject(text: string, wordPos: number): string {
+  const from = Math.max(text.lastIndexOf('，', wordPos - 1), text.lastIndexOf(',', wordPos - 1), text.lastIndexOf('。', wordPos - 1), text.lastIndexOf('；', wordPos - 1), text.lastIndexOf('\n', wordPos - 1), wordPos - 40);
+  return text
+    .slice(from + 1, wordPos)
+    .replace(/^(?:其中[:：]?)?/, '')
+    .replace(/(?:与|和|比|较|同比|对比)(?:上年|上一年度?|去年|同期|\d{4}\s?年度?)?(?:年初)?(?:预算|预算数|执行数|决算数|决算)?(?:相比)?/g, '')
+    .replace(/[各均都]\s?$/, '')
+    .trim();
+}
+
 /** A rate after `pos`: a percentage, or a bare number before “。” or “，” (the % left out). */
 function rateAt(ctx: ClaimContext, pos: number): { tok: Tok; missing: boolean } | undefined {
   const tok = ctx.tokAt.get(pos);
@@ -41,7 +81,8 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
    * the level before it in its sentence, else in the sentence before. A named subject the text stated
    * no amount of has none: the change is not checked against another figure.
    */
-  const currentOf = (at: number, wordPos: number, section: number): AmountClaim | undefined => {
+  /** the words naming what a change at wordPos is of; '' when it names nothing */
+  const subjectAt = (wordPos: number): string => {
     const strip = (w: string) =>
       w
         .replace(/^其中[:：]?/, '')
@@ -49,13 +90,17 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
         .replace(/(?:年初)?(?:预算|预算数|决算数|决算)$/, '')
         .trim();
     // "“三公”经费支出决算数比 2022 年减少", else the clause before ("公务接待费支出决算比预算无增减变化，比去年增加")
-    let subject = strip(clauseBefore(text, wordPos));
+    let subject = strip(clauseBefore(text, wordPos)).trim();
     if (!/[\u4e00-\u9fff]/.test(subject)) {
       const s0 = sentenceStart(text, wordPos);
       const prev = clauseBefore(text, wordPos - clauseBefore(text, wordPos).length - 1, s0);
       const words = prev.split(/比|较|与|同比|\d/)[0]!.replace(/^其中[:：]?/, '').trim();
       if (!/\d/.test(prev) && /[\u4e00-\u9fff]{2}/.test(words) && !TAIL.test(words)) subject = words;
     }
+    return subject;
+  };
+  const currentOf = (at: number, wordPos: number, section: number): AmountClaim | undefined => {
+    const subject = subjectAt(wordPos);
     const named = /[\u4e00-\u9fff]/.test(subject);
     const key = named ? keyOf(subject) : undefined;
     /** the last level before `at` (and at or after `floor`) that passes the test, nearest first */
@@ -123,12 +168,25 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
         }
       }
     }
-    if (!rate && !previous) continue;
+    const against = againstOf(text, s, wordPos);
+    // a change with neither rate nor last year's figure is kept only as a change against a year (for --previous)
+    const bareChange = !rate && !previous;
+    if (bareChange && !against) continue;
     const found = currentOf(change.fig.start, wordPos, change.section);
     const current = found && !(previous && found.fig.start > previous.fig.start) ? found : undefined;
-    // with no current amount, only the words can be checked: 减 with 增长 is wrong whatever the figures
-    if (!current && !(rate && word && (change.delta === '增加') !== (word === '增长'))) continue;
+    // with no current amount, only the words can be checked: 减 with 增长 is wrong whatever the figures;
+    // a change against last year whose words name what changed is kept for last year's figure of it
+    // (the clause up to a comma: "财政拨款收、支总计各增加" names 收、支总计, not 支总计)
+    const subject = !current && against ? wideSubject(text, wordPos) : '';
+    if (!current && !(rate && word && (change.delta === '增加') !== (word === '增长')) && !/[\u4e00-\u9fff]{2}/.test(subject)) continue;
     const g: GrowthClaim = { change, direction: change.delta, ...(current ? { current } : {}), ...(previous ? { previous } : {}) };
+    if (against) g.against = against;
+    if (!current && /[\u4e00-\u9fff]{2}/.test(subject)) g.subject = subject;
+    if (bareChange) {
+      // no check of the text alone uses it: the figure stays as read (delta), checked only against last year
+      out.push(g);
+      continue;
+    }
     if (rate && word) {
       g.rate = strip(rate.tok);
       g.word = word;
@@ -165,9 +223,10 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
     const names = text.slice(sentenceStart(text, mm.index), mm.index).replace(/^\d{4}\s?年度?/, '');
     const split = /^(.*?)([\u4e00-\u9fff]+)、([\u4e00-\u9fff]+?)(总计|合计|总额)?$/.exec(names);
     const labels = split ? [`${split[1]}${split[2]}${split[4] ?? ''}`, `${split[1]}${split[3]}${split[4] ?? ''}`] : [names, names];
+    const against = againstOf(text, mm.index, mm.index + mm[0].length);
     [[c1!, d1!, r1!], [c2!, d2!, r2!]].forEach(([c, d, r], k) => {
       if (r!.kind !== 'percent' || usedRates.has(r!.start)) return;
-      out.push({ current: { ...money(c!), label: labels[k]! }, change: money(d!, direction), direction, word, rate: strip(r!) });
+      out.push({ current: { ...money(c!), label: labels[k]! }, change: money(d!, direction), direction, word, rate: strip(r!), ...(against ? { against } : {}) });
       for (const t of [c, d, r]) use(t);
     });
   }
@@ -184,8 +243,47 @@ export function readGrowths(ctx: ClaimContext): GrowthClaim[] {
     const current = currentOf(p.fig.start, labelStart, p.section);
     if (!current) continue;
     const word = wordOf(gm[1]!);
-    out.push({ current, previous: p, direction: word === '增长' ? '增加' : '减少', word, rate: strip(rate.tok) });
+    const against = againstOf(text, sentenceStart(text, p.fig.start), p.fig.start);
+    out.push({ current, previous: p, direction: word === '增长' ? '增加' : '减少', word, rate: strip(rate.tok), ...(against ? { against } : {}) });
     use(rate.tok);
+  }
+
+  // "X 万元，较 2018 年增长 R%", "同比下降 R%": a rate against a year with no change stated (checked against last year's figure only)
+  const RATE_ONLY = /(?:同比|(?:比|较)\s?(?:上一年度?|上年度|上年|去年|同期|(?:19|20)\d\d\s?年度?)(?:年初)?(?:预算数?|执行数|决算数?)?)\s?(增长|下降|降低|上升|增加|减少)了?\s?$/;
+  for (const tok of ctx.prose) {
+    if (tok.kind !== 'percent' || usedRates.has(tok.start) || tok.used) continue;
+    const lead = text.slice(Math.max(0, tok.start - 30), tok.start);
+    const rm = RATE_ONLY.exec(lead);
+    if (!rm) continue;
+    // the level just before, in the clause before (no change amount between)
+    const s0 = sentenceStart(text, tok.start);
+    const between = amountsIn(ctx, s0, tok.start);
+    const last = between[between.length - 1];
+    if (!last || !isLevel(last) || last.basis || /[，,；;]/.test(text.slice(last.fig.end, tok.start - rm[0].length).replace(/^\s?[，,]\s?$/, ''))) continue;
+    const against = againstOf(text, last.fig.end, tok.start);
+    if (!against) continue;
+    const word = wordOf(rm[1]!);
+    out.push({ current: last, direction: word === '增长' ? '增加' : '减少', word, rate: strip(tok), against });
+    usedRates.add(tok.start);
+  }
+
+  // "机关运行经费 21.00 万元，上年预算数为 20.00 万元": last year's figure stated beside this year's
+  for (let k = 1; k < levels.length; k++) {
+    const p = levels[k]!;
+    if (!/^上年(?:年初)?(?:预算|决算)(?:数)?(?:为|是)?$/.test(p.label.replace(/\s+/g, ''))) continue;
+    const cur = levels[k - 1]!;
+    if (sentenceStart(text, cur.fig.start) !== sentenceStart(text, p.fig.start) || /上年/.test(cur.label)) continue;
+    const basis = /决算/.test(p.label) ? 'final' : 'budget';
+    out.push({ current: cur, previous: { ...p, prior: true }, direction: cur.fig.value.gte(p.fig.value) ? '增加' : '减少', against: { text: p.label.replace(/\s+/g, ''), basis } });
+  }
+
+  // "公务用车购置预算支出 0 万元，与上年一致": a level with no change against last year
+  for (const a of levels) {
+    const after = text.slice(a.fig.end, a.fig.end + 30);
+    const fm = FLAT_AFTER.exec(after);
+    if (!fm) continue;
+    const against = againstOf(text, a.fig.end, a.fig.end + fm[0].length);
+    if (against) out.push({ current: a, direction: '增加', flat: true, against });
   }
   return out;
 }
