@@ -54,7 +54,9 @@ export const narrativeShare: Rule = {
       const q = div(amount.interval, sum(totals.map((t) => t.interval)));
       if (!q) continue;
       const p: Prepared = { share, amount, totals, percent: stated(share.percent, amount.label), computed: scale(q, HUNDRED) };
-      groups.set(share.group, [...(groups.get(share.group) ?? []), p]);
+      const g = groups.get(share.group);
+      if (g) g.push(p);
+      else groups.set(share.group, [p]);
     }
     for (const g of groups.values()) {
       const forced = forcedTo100(g);

@@ -56,7 +56,12 @@ export function readSums(ctx: ClaimContext, lists: readonly List[]): SumClaim[] 
 export function sharedParts(shares: readonly ShareClaim[]): SumClaim[] {
   const out: SumClaim[] = [];
   const groups = new Map<number, ShareClaim[]>();
-  for (const s of shares) if (s.total) groups.set(s.group, [...(groups.get(s.group) ?? []), s]);
+  for (const s of shares) {
+    if (!s.total) continue;
+    const g = groups.get(s.group);
+    if (g) g.push(s);
+    else groups.set(s.group, [s]);
+  }
   for (const g of groups.values()) {
     const total = g[0]!.total!;
     const children = total.key ? CHILDREN[total.key] : undefined;
