@@ -1,24 +1,28 @@
 #!/usr/bin/env node
-// Benchmarks the built CLI (run `npm run build` first):
-//   (a) start-up plus one disclosure: `budgetlint check fixtures/kashgar-2022`, wall time over many runs;
-//   (b) throughput: N generated disclosures (copies of the two reference disclosures) checked with
-//       --jobs 1 and with --jobs = CPUs.
-//   (c) the published PDFs of fixtures/pdf/: pages per second and peak memory (resident set) of
-//       `budgetlint check <pdf>`, start-up included, and pages per second of the reader in a warm process;
-//   (d) the root-cause search at its worst: the reference disclosure with every amount of its tables
-//       changed (hundreds of findings in large clusters), against the disclosure as published;
-//   (e) the largest inputs accepted: a 20 MiB CSV table, a 20 MiB 情况说明 text and a workbook that
-//       inflates to the 128 MiB limit, each at half and at full size (wall time, CPU time and peak
-//       memory of the process), so that growth and the memory bound can be read off.
-// Usage: node scripts/bench.mjs [--runs 20] [--n 1000] [--jobs <cpus>] [--tables-only] [--pdf-only] [--limits]
-// (--tables-only: the generated copies leave out the 情况说明 text, so only the table rules run;
-//  --pdf-only: only (c); --limits: only (e))
-// Writes nothing into the repository: the generated disclosures go to the system temp directory.
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// Benchmarks the built CLI (run `npm run build` first) as ratios against anchors it runs itself on
+// the same machine in the same minutes, so that the figures hold however fast or busy it is:
+//   cold      `budgetlint check` of the reference disclosure (fixtures/kashgar-2022), start-up
+//             included, with its 情况说明 text and tables only, against `node -e 0`;
+//   warm      one disclosure in a warm process (load + rules + root causes), tables only and with
+//             the text, against a bare csv-parse pass (read and parse) over the same nine CSV files;
+//   batch     1,000 disclosures (copies of the two reference disclosures, tables only) with
+//             --jobs 1 and --jobs 2, against one Node process csv-parsing all their files;
+//   rows      表三 + 表五 of 3,000, 30,000 and 100,000 rows each, against Miller (mlr) summing the
+//             same files by code (when mlr is installed);
+//   memory    5,000 and 20,000 disclosures reported with --format json: peak resident memory.
+// Each figure is several samples, taken in turn with its anchor (A B A B …), each sample's ratio
+// to the anchor of its turn; the table gives the median ratio and the spread (min–max).
+// Usage: node scripts/bench.mjs [--runs 9] [--n 1000] [--big 20000] [--skip-memory] [--pdf] [--limits]
+//   --pdf: also the published PDFs of fixtures/pdf/; --limits: also the largest inputs accepted
+//   (both in scripts/bench-inputs.mjs); --pdf-only / --limits-only: that part alone.
+// Writes nothing into the repository: the generated disclosures go to the system temp directory
+// (as hard links to the fixtures where the file system allows).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { limitsSection, pdfSection } from './bench-inputs.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/budgetlint.js');
@@ -34,168 +38,40 @@ function arg(name, fallback) {
   }
   return v;
 }
+const flag = (name) => process.argv.includes(`--${name}`);
 
-const RUNS = arg('runs', 20);
+const RUNS = arg('runs', 9);
 const N = arg('n', 1000);
-const CORES = arg('jobs', availableParallelism());
-const TABLES_ONLY = process.argv.includes('--tables-only');
-const LIMITS_ONLY = process.argv.includes('--limits');
-const PDF_ONLY = process.argv.includes('--pdf-only');
-const PDFS = readdirSync(join(ROOT, 'fixtures/pdf')).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(ROOT, 'fixtures/pdf', f));
+const BIG = arg('big', 20_000);
+const JOBS = 2;
 
 if (!existsSync(join(ROOT, 'dist/cli.js'))) {
   process.stderr.write('bench: dist/ is missing; run "npm run build" first\n');
   process.exit(2);
 }
 
-// The child reports its own CPU time (all threads) on exit, so that numbers stay meaningful on a
-// busy machine where wall time mostly measures waiting for a core.
 const tmp = mkdtempSync(join(tmpdir(), 'budgetlint-bench-'));
-const PRELOAD = join(tmp, 'cpu.mjs');
+// The child reports its own CPU time (all threads) and peak resident memory on exit.
+const PRELOAD = join(tmp, 'usage.mjs');
 writeFileSync(
   PRELOAD,
   "import { writeSync } from 'node:fs';\nprocess.on('exit', () => { const c = process.cpuUsage(); writeSync(2, `\\nBENCH_CPU_US ${c.user + c.system}\\nBENCH_RSS_KB ${process.resourceUsage().maxRSS}\\n`); });\n",
 );
 
-/** Runs the CLI once: wall and CPU milliseconds, peak resident memory (MB). Exit 0 or 1 (findings) are both fine. */
-function timed(args, script = BIN) {
+/** One run of a command: wall ms, and with `usage` the child's CPU ms and peak memory (MB). */
+function run(cmd, args, { usage = false, ok = [0, 1] } = {}) {
+  const argv = usage ? ['--import', pathToFileURL(PRELOAD).href, ...args] : args;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(PRELOAD).href, script, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
+  const r = spawnSync(cmd, argv, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 64 << 20 });
   const wall = Number(process.hrtime.bigint() - t0) / 1e6;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`budgetlint ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
+  if (!ok.includes(r.status)) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 2000)}`);
   const cpu = Number(/BENCH_CPU_US (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1000;
   const rss = Number(/BENCH_RSS_KB (\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
   return { wall, cpu, rss };
 }
-
-const MIB = 1024 * 1024;
-
-/** A 表三 of 9,990 rows (under the 10,000-row limit) whose names are long enough to make `bytes`. */
-function bigCsv(bytes) {
-  const head = readFileSync(join(FIXTURES[0], 't3-部门支出总体情况表.csv'), 'utf8').split('\n').slice(0, 6).join('\n') + '\n';
-  const rows = 9_990;
-  const pad = Math.max(1, Math.floor((bytes - head.length) / rows / 3) - 12); // CJK: 3 bytes a character
-  const out = [head];
-  for (let i = 0; i < rows; i++) out.push(`${200 + (i % 800)},,,${'支'.repeat(pad)}${i},1.00,1.00,\n`);
-  return out.join('');
-}
-
-/** A 情况说明 of `bytes`: the Kashgar text repeated while its figures stay under the limit (50,000),
- *  then prose without figures, in lines of a few hundred characters (under 200,000 lines). */
-function bigText(bytes) {
-  const text = readFileSync(join(FIXTURES[0], '情况说明.txt'), 'utf8');
-  const figures = (text.match(/\d+/g) ?? []).length;
-  const copies = Math.max(1, Math.floor(40_000 / figures));
-  const out = [];
-  let size = 0;
-  for (let i = 0; i < copies && size < bytes / 2; i++) {
-    out.push(text);
-    size += Buffer.byteLength(text);
-  }
-  const line = '为贯彻落实部门预算公开要求，本部门严格执行预算管理规定，加强资金使用管理，提高财政资金使用效益。'.repeat(10) + '\n';
-  const n = Math.floor((bytes - size) / Buffer.byteLength(line));
-  out.push(line.repeat(n));
-  return out.join('');
-}
-
-/** A workbook of the Kashgar 表八 whose sheet inflates to `bytes` (white space between the rows). */
-async function bigXlsx(bytes) {
-  const { deflateRawSync } = await import('node:zlib');
-  const { writeZipEntries } = zipWriter(deflateRawSync);
-  const t8 = readFileSync(join(FIXTURES[0], 't8-一般公共预算三公经费支出情况表.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
-  const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const col = (j) => String.fromCharCode(65 + j);
-  const rowsXml = t8.map((cells, i) => `<row r="${i + 1}">${cells.map((c, j) => (c === '' ? '' : /^[\d.]+$/.test(c) ? `<c r="${col(j)}${i + 1}"><v>${c}</v></c>` : `<c r="${col(j)}${i + 1}" t="inlineStr"><is><t>${esc(c)}</t></is></c>`)).join('')}</row>`).join('');
-  const head = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
-  const tail = '</sheetData></worksheet>';
-  const sheet = head + rowsXml + ' '.repeat(Math.max(0, bytes - head.length - rowsXml.length - tail.length - 4096)) + tail;
-  const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  return writeZipEntries([
-    ['[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'],
-    ['_rels/.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-    ['xl/workbook.xml', `<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${R}"><sheets><sheet name="表八" sheetId="1" r:id="rId1"/></sheets></workbook>`],
-    ['xl/_rels/workbook.xml.rels', `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${R}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`],
-    ['xl/worksheets/sheet1.xml', sheet],
-  ]);
-}
-
-/** A minimal zip writer (deflated entries, no data descriptors). */
-function zipWriter(deflateRawSync) {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc32 = (b) => {
-    let c = 0xffffffff;
-    for (let i = 0; i < b.length; i++) c = table[(c ^ b[i]) & 0xff] ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  return {
-    writeZipEntries(entries) {
-      const chunks = [];
-      const central = [];
-      let offset = 0;
-      for (const [n, text] of entries) {
-        const name = Buffer.from(n);
-        const data = Buffer.from(text);
-        const body = deflateRawSync(data);
-        const local = Buffer.alloc(30);
-        local.writeUInt32LE(0x04034b50, 0);
-        local.writeUInt16LE(20, 4);
-        local.writeUInt16LE(8, 8);
-        local.writeUInt32LE(crc32(data), 14);
-        local.writeUInt32LE(body.length, 18);
-        local.writeUInt32LE(data.length, 22);
-        local.writeUInt16LE(name.length, 26);
-        const cd = Buffer.alloc(46);
-        cd.writeUInt32LE(0x02014b50, 0);
-        cd.writeUInt16LE(20, 4);
-        cd.writeUInt16LE(20, 6);
-        cd.writeUInt16LE(8, 10);
-        cd.writeUInt32LE(crc32(data), 16);
-        cd.writeUInt32LE(body.length, 20);
-        cd.writeUInt32LE(data.length, 24);
-        cd.writeUInt16LE(name.length, 28);
-        cd.writeUInt32LE(offset, 42);
-        chunks.push(local, name, body);
-        central.push(cd, name);
-        offset += 30 + name.length + body.length;
-      }
-      const cdBuf = Buffer.concat(central);
-      const end = Buffer.alloc(22);
-      end.writeUInt32LE(0x06054b50, 0);
-      end.writeUInt16LE(entries.length, 8);
-      end.writeUInt16LE(entries.length, 10);
-      end.writeUInt32LE(cdBuf.length, 12);
-      end.writeUInt32LE(offset, 16);
-      return Buffer.concat([...chunks, cdBuf, end]);
-    },
-  };
-}
-
-/** (e): each kind at half and at full size; returns the report's lines. */
-async function limitsSection() {
-  const dir = join(tmp, 'limits');
-  mkdirSync(dir);
-  const kinds = [
-    ['20 MiB CSV table (表三, 9,990 rows)', 'csv', (b) => bigCsv(b), 20 * MIB - 1024],
-    ['20 MiB 情况说明 text', 'txt', (b) => bigText(b), 20 * MIB - 1024],
-    ['workbook inflating to 128 MiB', 'xlsx', (b) => bigXlsx(b), 128 * MIB - 64 * 1024],
-  ];
-  const out = ['(e) the largest inputs accepted, at half and at full size (one run each, --jobs 1)', '    input                                   size        wall (s)   CPU (s)   peak memory (MB)'];
-  for (const [what, ext, make, full] of kinds) {
-    for (const size of [Math.floor(full / 2), full]) {
-      const file = join(dir, `input-${size}.${ext}`);
-      writeFileSync(file, await make(size));
-      const t = timed(['check', file, '--jobs', '1', '-q', '-f', 'json']);
-      const label = ext === 'xlsx' ? `${fmt(size / MIB, 1)} MiB inflated` : `${fmt(statSync(file).size / MIB, 1)} MiB`;
-      out.push(`    ${what.padEnd(40)}${label.padStart(18)}   ${fmt(t.wall / 1000, 2).padStart(8)}   ${fmt(t.cpu / 1000, 2).padStart(7)}   ${fmt(t.rss).padStart(16)}`);
-      rmSync(file);
-    }
-  }
-  return out;
-}
+const node = (args, opts) => run(process.execPath, args, opts);
+/** The built CLI, as limitsSection and pdfSection want it. */
+const timed = (args) => node([BIN, ...args], { usage: true });
 
 function quantile(sorted, q) {
   const i = (sorted.length - 1) * q;
@@ -203,127 +79,231 @@ function quantile(sorted, q) {
   const hi = Math.ceil(i);
   return sorted[lo] + (sorted[hi] - sorted[lo]) * (i - lo);
 }
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: quantile(s, 0.5), min: s[0], max: s[s.length - 1] };
+};
+const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '–');
+const spread = (st, d = 2) => `${fmt(st.median, d)} (${fmt(st.min, d)}–${fmt(st.max, d)})`;
 
-function generate(dir, n) {
-  const sources = FIXTURES.map((f) => ({ dir: f, files: readdirSync(f).filter((x) => (TABLES_ONLY ? /\.(csv|tsv)$/ : /\.(csv|tsv|txt|md)$/).test(x)) }));
-  for (let i = 0; i < n; i++) {
-    const src = sources[i % sources.length];
-    const to = join(dir, `region-${i % 10}`, `dept-${String(i).padStart(5, '0')}`);
-    mkdirSync(to, { recursive: true });
-    for (const f of src.files) copyFileSync(join(src.dir, f), join(to, f));
+/** `runs` turns of A then B (after one of each not counted): each side's wall times and the ratios A/B. */
+function pairs(a, b, runs = RUNS) {
+  a();
+  b();
+  const as = [];
+  const bs = [];
+  const ratios = [];
+  for (let i = 0; i < runs; i++) {
+    const x = a();
+    const y = b();
+    as.push(x);
+    bs.push(y);
+    ratios.push(x / y);
   }
+  return { a: stats(as), b: stats(bs), ratio: stats(ratios) };
 }
 
-/** (c) each PDF: checked by the command line (start-up included), and read in this process. */
-async function pdfRows() {
-  const { readPdf } = await import(pathToFileURL(join(ROOT, 'dist/load/pdf/index.js')).href);
-  const out = [];
-  for (const pdf of PDFS) {
-    let pages = 0;
-    const warm = [];
-    for (let i = 0; i < Math.min(RUNS, 3) + 1; i++) {
-      const t0 = process.hrtime.bigint();
-      pages = (await readPdf(pdf, pdf)).pages;
-      if (i > 0) warm.push(Number(process.hrtime.bigint() - t0) / 1e6); // the first run warms pdfjs
+/** A directory of links to (else copies of) `files`. */
+function linkAll(files, to) {
+  mkdirSync(to, { recursive: true });
+  for (const f of files) {
+    const dest = join(to, f.slice(f.lastIndexOf('/') + 1));
+    try {
+      linkSync(f, dest);
+    } catch {
+      copyFileSync(f, dest);
     }
-    const cli = [];
-    for (let i = 0; i < Math.min(RUNS, 3); i++) cli.push(timed(['check', pdf, '-q', '--jobs', '1']));
-    out.push({ name: pdf.slice(pdf.lastIndexOf('/') + 1), pages, warm: quantile(warm.sort((a, b) => a - b), 0.5), wall: quantile(cli.map((c) => c.wall).sort((a, b) => a - b), 0.5), cpu: quantile(cli.map((c) => c.cpu).sort((a, b) => a - b), 0.5), rss: Math.max(...cli.map((c) => c.rss)) });
   }
-  return out;
 }
 
-const fmt = (x, d = 0) => x.toFixed(d);
-const rows = [];
+const tablesOf = (dir) => readdirSync(dir).filter((f) => f.endsWith('.csv')).sort().map((f) => join(dir, f));
 
+/** `n` disclosures, tables only, alternately the two reference disclosures, in directories of a thousand. */
+function generate(dir, n) {
+  const sources = FIXTURES.map(tablesOf);
+  for (let i = 0; i < n; i++) linkAll(sources[i % sources.length], join(dir, `region-${String(Math.floor(i / 1000)).padStart(2, '0')}`, `dept-${String(i).padStart(5, '0')}`));
+}
+
+// A warm process: the check of one disclosure and the csv-parse pass, in turns of `reps` each, CPU
+// time per disclosure (the check's whole work: load, rules, root causes).
+const WARM = join(tmp, 'warm.mjs');
+writeFileSync(
+  WARM,
+  `import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+const [dist, target, turns, reps] = process.argv.slice(2);
+const { parse } = createRequire(join(dist, '../package.json'))('csv-parse/sync');
+const { checkPath } = await import(join(dist, 'check.js'));
+const req = { load: { cwd: target }, options: { strict: false } };
+const csvs = readdirSync(target).filter((f) => f.endsWith('.csv')).sort().map((f) => join(target, f));
+const bare = () => { let n = 0; for (const f of csvs) n += parse(readFileSync(f, 'utf8'), { relax_column_count: true }).length; return n; };
+const cpu = () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; };
+for (let i = 0; i < 3 * Number(reps); i++) { await checkPath(target, req); bare(); }
+const out = [];
+for (let t = 0; t < Number(turns); t++) {
+  let t0 = cpu();
+  for (let i = 0; i < Number(reps); i++) await checkPath(target, req);
+  const check = (cpu() - t0) / Number(reps);
+  t0 = cpu();
+  for (let i = 0; i < Number(reps); i++) bare();
+  const csv = (cpu() - t0) / Number(reps);
+  out.push([check, csv]);
+}
+process.stdout.write(JSON.stringify(out));
+`,
+);
+
+function warm(target) {
+  const out = execFileSync(process.execPath, [WARM, join(ROOT, 'dist'), target, String(RUNS), '20'], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const turns = JSON.parse(out);
+  return { a: stats(turns.map((t) => t[0])), b: stats(turns.map((t) => t[1])), ratio: stats(turns.map((t) => t[0] / t[1])) };
+}
+
+// The anchor of a batch: one process reading and csv-parsing every table file of the batch.
+const BARE_BATCH = join(tmp, 'bare-batch.mjs');
+writeFileSync(
+  BARE_BATCH,
+  `import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+const [root, dir] = process.argv.slice(2);
+const { parse } = createRequire(join(root, 'package.json'))('csv-parse/sync');
+let rows = 0;
+const walk = (d) => { for (const e of readdirSync(d, { withFileTypes: true })) { const p = join(d, e.name); if (e.isDirectory()) walk(p); else if (p.endsWith('.csv')) rows += parse(readFileSync(p, 'utf8'), { relax_column_count: true }).length; } };
+walk(dir);
+`,
+);
+
+/** 表三 and 表五 of `n` rows each (classes of ten 款 of twenty 项, every sum right). */
+function bigTables(dir, n) {
+  mkdirSync(dir, { recursive: true });
+  const lines = [];
+  for (let c = 0; lines.length < n; c++) {
+    const cc = String(100 + c);
+    lines.push(`${cc},,,类${cc},2100.00,2100.00,`);
+    for (let k = 10; k < 20; k++) {
+      lines.push(`${cc},${k},,款${cc}${k},210.00,210.00,`);
+      for (let x = 10; x < 30; x++) lines.push(`${cc},${k},${x},项${cc}${k}${x},10.50,10.50,`);
+    }
+  }
+  lines.length = n;
+  const files = [];
+  for (const f of ['t3-部门支出总体情况表.csv', 't5-一般公共预算支出情况表.csv']) {
+    const head = readFileSync(join(FIXTURES[0], f), 'utf8').split('\n').slice(0, 6).join('\n') + '\n';
+    writeFileSync(join(dir, f), head + lines.join('\n') + '\n');
+    files.push(join(dir, f));
+  }
+  return files;
+}
+
+function hasMlr() {
+  return spawnSync('mlr', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+function machine() {
+  return `${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+}
+
+const table = [];
+const notes = [];
+/** A row of the table: what, the measured side and its anchor (medians), ratio median (spread), target. */
+function row(what, measured, anchor, r, target, met) {
+  table.push({ what, measured, anchor, ratio: r, target, met });
+  process.stderr.write(`bench: ${what}: ${r} (target ${target})\n`);
+}
 
 try {
-  if (LIMITS_ONLY) {
-    process.stdout.write((await limitsSection()).join('\n') + '\n');
-    process.exit(0);
-  }
-  if (PDF_ONLY) {
-    const out = [];
-  // (c) published PDFs
-  const pdfs = await pdfRows();
-  out.push('');
-  out.push(`(c) published PDFs (fixtures/pdf), median of ${Math.min(RUNS, 3)} runs: check with start-up, and the reader alone in a warm process`);
-  out.push('    file                                  pages   check wall (s)   CPU (s)   pages/s (wall)   peak memory (MB)   reader alone (s)   pages/s');
-  for (const r of pdfs) {
-    out.push(
-      `    ${r.name.padEnd(36)} ${String(r.pages).padStart(6)}   ${fmt(r.wall / 1000, 2).padStart(14)}   ${fmt(r.cpu / 1000, 2).padStart(7)}   ${fmt((r.pages / r.wall) * 1000, 1).padStart(14)}   ${fmt(r.rss).padStart(16)}   ${fmt(r.warm / 1000, 2).padStart(16)}   ${fmt((r.pages / r.warm) * 1000, 1).padStart(7)}`,
-    );
-  }
+  if (flag('pdf-only') || flag('limits-only')) {
+    const out = [`budgetlint benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`, `machine: ${machine()}`, ''];
+    if (flag('pdf-only')) out.push(...(await pdfSection(ROOT, RUNS, timed)));
+    if (flag('limits-only')) out.push(...(await limitsSection(ROOT, FIXTURES, timed, tmp)));
     process.stdout.write(out.join('\n') + '\n');
     process.exit(0);
   }
-  // (a) start-up plus one disclosure
-  timed(['check', FIXTURES[0], '-q']); // warm the file cache
-  const single = [];
-  for (let i = 0; i < RUNS; i++) single.push(timed(['check', FIXTURES[0], '-q']));
-  const startup = [];
-  for (let i = 0; i < Math.min(RUNS, 10); i++) startup.push(timed(['--version']));
-  // Node itself, to tell the machine's process start-up from the tool's
-  const empty = join(tmp, 'empty.mjs');
-  writeFileSync(empty, '');
-  const bare = [];
-  for (let i = 0; i < Math.min(RUNS, 10); i++) bare.push(timed([], empty));
+  const started = machine();
+  const bare = () => node(['-e', '0']).wall;
+  const tablesDir = join(tmp, 'kashgar-tables');
+  linkAll(tablesOf(FIXTURES[0]), tablesDir);
 
-  // (b) throughput
-  const data = join(tmp, 'disclosures');
-  generate(data, N);
-  timed(['check', data, '--jobs', '1', '-q', '-f', 'json']); // warm the file cache
-  for (const jobs of [...new Set([1, CORES])]) {
-    const t = timed(['check', data, '--jobs', String(jobs), '-q', '-f', 'json']);
-    rows.push({ jobs, ...t });
+  // cold
+  {
+    const p = pairs(() => node([BIN, 'check', FIXTURES[0], '-q']).wall, bare);
+    row('cold: check of kashgar-2022 with its text, start-up included', `${fmt(p.a.median)} ms`, `node -e 0: ${fmt(p.b.median)} ms`, spread(p.ratio), '≤ 2.5', p.ratio.median <= 2.5);
+    const q = pairs(() => node([BIN, 'check', tablesDir, '-q']).wall, bare);
+    row('cold: check of kashgar-2022 tables only, start-up included', `${fmt(q.a.median)} ms`, `node -e 0: ${fmt(q.b.median)} ms`, spread(q.ratio), '≤ 2', q.ratio.median <= 2);
+  }
+  // warm
+  {
+    const t = warm(tablesDir);
+    row('warm: one disclosure, tables only (CPU per disclosure)', `${fmt(t.a.median, 2)} ms`, `csv-parse of its 9 files: ${fmt(t.b.median, 2)} ms`, spread(t.ratio), '≤ 2', t.ratio.median <= 2);
+    const withText = join(tmp, 'kashgar');
+    linkAll(readdirSync(FIXTURES[0]).map((f) => join(FIXTURES[0], f)), withText);
+    const w = warm(withText);
+    row('warm: one disclosure with its text (CPU per disclosure)', `${fmt(w.a.median, 2)} ms`, `csv-parse of its 9 files: ${fmt(w.b.median, 2)} ms`, spread(w.ratio), '≤ 4', w.ratio.median <= 4);
+  }
+  // batch
+  {
+    const data = join(tmp, 'batch');
+    generate(data, N);
+    const batch = (jobs) => node([BIN, 'check', data, '--jobs', String(jobs), '-q', '-f', 'json']).wall;
+    const anchor = () => node([BARE_BATCH, ROOT, data]).wall;
+    const runs = Math.max(3, Math.ceil(RUNS / 3));
+    const one = pairs(() => batch(1), anchor, runs);
+    const two = pairs(() => batch(JOBS), anchor, runs);
+    const rate = (ms) => (N / ms) * 1000;
+    row(`batch: ${N} disclosures, tables only, --jobs 1`, `${fmt(rate(one.a.median))}/s`, `csv-parse of their files, one process: ${fmt(rate(one.b.median))}/s`, spread(one.ratio), '–', null);
+    row(`batch: ${N} disclosures, tables only, --jobs ${JOBS}`, `${fmt(rate(two.a.median))}/s`, `csv-parse of their files, one process: ${fmt(rate(two.b.median))}/s`, spread(two.ratio), '≥ 1,500/s', rate(two.a.median) >= 1500);
+    const speedup = one.a.median / two.a.median;
+    row(`batch: --jobs ${JOBS} against --jobs 1 (wall)`, `×${fmt(speedup, 2)}`, `${JOBS} threads`, fmt(speedup, 2), `close to ${JOBS}`, speedup >= JOBS * 0.8);
+    rmSync(data, { recursive: true, force: true });
+  }
+  // rows
+  {
+    const mlr = hasMlr();
+    if (!mlr) notes.push('mlr is not installed: the rows are timed without their anchor (apt-get install miller).');
+    const perRow = [];
+    for (const n of [3_000, 30_000, 100_000]) {
+      const dir = join(tmp, `rows-${n}`);
+      const files = bigTables(dir, n);
+      const check = () => node([BIN, 'check', dir, '-q', '--jobs', '1', '-f', 'json']).wall;
+      const anchor = () => run('mlr', ['--icsv', '--ojson', '--implicit-csv-header', '--allow-ragged-csv-input', 'stats1', '-a', 'sum,count', '-f', '5,6', '-g', '1,2', ...files]).wall;
+      const runs = n >= 100_000 ? Math.max(3, Math.ceil(RUNS / 3)) : RUNS;
+      const p = mlr ? pairs(check, anchor, runs) : { a: stats(Array.from({ length: runs }, check)), b: stats([NaN]), ratio: stats([NaN]) };
+      perRow.push([n, p.a.median]);
+      row(`rows: 表三 + 表五 of ${n.toLocaleString('en-US')} rows each`, `${fmt(p.a.median)} ms`, mlr ? `mlr stats1 by code: ${fmt(p.b.median)} ms` : 'mlr: –', spread(p.ratio), '≤ 3', p.ratio.median <= 3);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const [[n0, t0], , [n2, t2]] = perRow;
+    notes.push(`rows: ${fmt(n2 / n0)}× the rows took ${fmt(t2 / t0, 1)}× the time (start-up included).`);
+  }
+  // memory
+  if (!flag('skip-memory')) {
+    const rss = [];
+    for (const n of [Math.floor(BIG / 4), BIG]) {
+      const data = join(tmp, `memory-${n}`);
+      generate(data, n);
+      const r = node([BIN, 'check', data, '-q', '-f', 'json'], { usage: true });
+      rss.push([n, r.rss, r.wall]);
+      rmSync(data, { recursive: true, force: true });
+    }
+    const [[n1, m1], [n2, m2, w2]] = rss;
+    row(`memory: ${n2.toLocaleString('en-US')} disclosures, --format json (peak resident)`, `${fmt(m2)} MB`, `${n1.toLocaleString('en-US')} disclosures: ${fmt(m1)} MB`, fmt(m2 / m1, 2), '< 200 MB, flat in N', m2 < 200 && m2 / m1 < 1.25);
+    notes.push(`memory: the ${n2.toLocaleString('en-US')}-disclosure run took ${fmt(w2 / 1000, 1)} s.`);
   }
 
-  // (d) every amount changed, deterministically: the root-cause search has the most to do
-  const scrambled = join(tmp, 'scrambled');
-  mkdirSync(scrambled);
-  let seed = 1;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (const f of readdirSync(FIXTURES[0])) {
-    const text = readFileSync(join(FIXTURES[0], f), 'utf8');
-    writeFileSync(join(scrambled, f), /\.csv$/.test(f) ? text.replace(/(?<![\d.])\d+\.\d\d(?![\d.])/g, (m) => (Number(m) * (0.5 + next())).toFixed(2)) : text);
-  }
-  const worst = [];
-  for (let i = 0; i < Math.min(RUNS, 10); i++) worst.push(timed(['check', scrambled, '-q']));
-
-  const q = (xs, key, p) => quantile(xs.map((x) => x[key]).sort((a, b) => a - b), p);
   const out = [];
   out.push(`budgetlint benchmark, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`);
-  out.push(`machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  out.push(`machine: ${started} (at the start); ${RUNS} samples a figure unless said`);
   out.push('');
-  out.push(`(a) one disclosure, start-up included (fixtures/kashgar-2022, ${RUNS} runs)`);
-  out.push(`    wall: median ${fmt(q(single, 'wall', 0.5))} ms   p90 ${fmt(q(single, 'wall', 0.9))} ms   min ${fmt(q(single, 'wall', 0))} ms`);
-  out.push(`    CPU:  median ${fmt(q(single, 'cpu', 0.5))} ms   p90 ${fmt(q(single, 'cpu', 0.9))} ms`);
-  out.push(`    start-up alone (budgetlint --version): wall median ${fmt(q(startup, 'wall', 0.5))} ms, CPU median ${fmt(q(startup, 'cpu', 0.5))} ms`);
-  out.push(`    Node itself (an empty script):         wall median ${fmt(q(bare, 'wall', 0.5))} ms, CPU median ${fmt(q(bare, 'cpu', 0.5))} ms`);
+  out.push('| measurement | budgetlint (median) | anchor (median) | ratio: median (min–max) | target | met |');
+  out.push('| --- | --- | --- | --- | --- | --- |');
+  for (const r of table) out.push(`| ${r.what} | ${r.measured} | ${r.anchor} | ${r.ratio} | ${r.target} | ${r.met === null ? '–' : r.met ? 'yes' : 'no'} |`);
   out.push('');
-  out.push(`(b) ${N} disclosures (copies of kashgar-2022 and putuo-2025${TABLES_ONLY ? ', tables only' : ''}), whole run including start-up`);
-  out.push('    jobs   wall (s)   CPU (s)   disclosures/s (wall)   per core (wall)   per CPU-second');
-  for (const r of rows) {
-    const rate = (N / r.wall) * 1000;
-    out.push(
-      `    ${String(r.jobs).padStart(4)}   ${fmt(r.wall / 1000, 2).padStart(8)}   ${fmt(r.cpu / 1000, 2).padStart(7)}   ${fmt(rate).padStart(20)}   ${fmt(rate / r.jobs).padStart(15)}   ${fmt((N / r.cpu) * 1000).padStart(14)}`,
-    );
-  }
-  // (c) published PDFs
-  const pdfs = await pdfRows();
-  out.push('');
-  out.push(`(c) published PDFs (fixtures/pdf), median of ${Math.min(RUNS, 3)} runs: check with start-up, and the reader alone in a warm process`);
-  out.push('    file                                  pages   check wall (s)   CPU (s)   pages/s (wall)   peak memory (MB)   reader alone (s)   pages/s');
-  for (const r of pdfs) {
-    out.push(
-      `    ${r.name.padEnd(36)} ${String(r.pages).padStart(6)}   ${fmt(r.wall / 1000, 2).padStart(14)}   ${fmt(r.cpu / 1000, 2).padStart(7)}   ${fmt((r.pages / r.wall) * 1000, 1).padStart(14)}   ${fmt(r.rss).padStart(16)}   ${fmt(r.warm / 1000, 2).padStart(16)}   ${fmt((r.pages / r.warm) * 1000, 1).padStart(7)}`,
-    );
-  }
-  out.push('');
-  out.push(`(d) root-cause search at its worst: every amount of kashgar-2022's tables changed, against (a)`);
-  out.push(`    CPU: median ${fmt(q(worst, 'cpu', 0.5))} ms (${fmt(q(worst, 'cpu', 0.5) / q(single, 'cpu', 0.5), 2)} × the published disclosure)`);
-  out.push('');
-  out.push(...(await limitsSection()));
+  for (const n of notes) out.push(n);
+  if (flag('pdf')) out.push('', ...(await pdfSection(ROOT, RUNS, timed)));
+  if (flag('limits')) out.push('', ...(await limitsSection(ROOT, FIXTURES, timed, tmp)));
+  out.push(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   process.stdout.write(out.join('\n') + '\n');
 } finally {
   rmSync(tmp, { recursive: true, force: true });

@@ -131,10 +131,12 @@ describe('worker pool', () => {
     writeFileSync(
       file,
       `import { parentPort } from 'node:worker_threads';
-parentPort.on('message', (job) => {
-  if (job.path === 'exit') process.exit(3);
-  if (job.path === 'throw') throw new Error('boom');
-  parentPort.postMessage({ i: job.i, result: { path: job.path, findings: [] } });
+parentPort.on('message', (batch) => {
+  for (const job of batch) {
+    if (job.path === 'exit') process.exit(3);
+    if (job.path === 'throw') throw new Error('boom');
+    parentPort.postMessage({ i: job.i, result: { path: job.path, findings: [] } });
+  }
 });
 parentPort.postMessage('ready');
 `,

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MAX_NESTING } from '../src/load/limits.js';
+import { MAX_NESTING, MAX_TABLE_ROWS } from '../src/load/limits.js';
 import { writeWorkbook } from '../fixtures/xlsx/write-workbook.js';
 import { tempDir } from './input-support.js';
 
@@ -29,7 +29,7 @@ beforeAll(() => {
   put('b-deep-manifest-flow', { 'disclosure.yaml': `tables: ${'['.repeat(5000)}${']'.repeat(5000)}\n` });
   put('c-deep-manifest-block', { 'disclosure.yaml': Array.from({ length: 1500 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + '\n' });
   put('d-deep-parentheses', { '说明.txt': `一、概况\n项目名称：X\n预算安排规模：1万元\n资金分配情况：1元*${'（'.repeat(3000)}2${'）'.repeat(3000)}=2元。\n` });
-  put('e-many-rows', { 'big.csv': '表三\n单位：万元\n科目编码,科目名称,合计\n' + '201,一般公共服务支出,1.00\n'.repeat(30_000) });
+  put('e-many-rows', { 'big.csv': '表三\n单位：万元\n科目编码,科目名称,合计\n' + '201,一般公共服务支出,1.00\n'.repeat(MAX_TABLE_ROWS + 10_000) });
   put('f-huge-exponent', { 'w.xlsx': writeWorkbook([{ name: 'S', rows: [['表八'], ['单位：万元'], ['合计', '公务接待费'], [{ n: '1e999999999' }, { n: '1' }]] }]) });
   put('g-long-number', { '说明.txt': `一、概况\n支出${'9'.repeat(5000)}万元。\n` });
 }, 120_000);

@@ -7,6 +7,7 @@ import { targetPath, type DisclosureTarget } from '../load/disclosure.js';
 import type { DisclosureResult } from '../report/types.js';
 import { comparePaths, expandPaths } from './expand.js';
 import { checkOne, internalErrorResult, toWire, type Checked, type Request } from './request.js';
+import type { PoolOptions } from './pool.js';
 import { pairTargets, type Pairing } from './series.js';
 
 export { expandPaths } from './expand.js';
@@ -163,7 +164,13 @@ export async function runBatch(
   const wire = jobs > 1 ? toWire(req) : undefined;
   if (wire) {
     const { runPool, PoolStartError } = await import('./pool.js');
-    const poolOpts = opts.workerUrl ? { jobs, workerUrl: opts.workerUrl } : { jobs };
+    // this thread checks too, in place of one worker, letting the report take what is ready first
+    const here = async (p: DisclosureTarget) => {
+      await flushing;
+      return checkOne(p, req);
+    };
+    const poolOpts: PoolOptions = { jobs, here, onStartError: (m) => opts.onPoolError?.(m) };
+    if (opts.workerUrl) poolOpts.workerUrl = opts.workerUrl;
     try {
       await runPool(paths, wire, poolOpts, record, (i, error) => record(i, { result: internalErrorResult(targetPath(paths[i]!), error) }));
     } catch (e) {

@@ -1,14 +1,11 @@
-// A pool worker: receives the request once, then checks the disclosures it is sent, strictly one
-// after another (the pool keeps a second one queued here so a worker never waits for the main
-// thread), and sends back each result (plain data: findings carry decimals as strings).
+// A pool worker: receives the request once, then checks the disclosures it is sent in batches,
+// strictly one after another (the pool keeps a second batch queued here so a worker never waits
+// for the main thread), and sends back each result as it is done (plain data: findings carry
+// decimals as strings).
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkOne, fromWire, internalErrorResult, type WireRequest } from './request.js';
-import { targetPath, type DisclosureTarget } from '../load/disclosure.js';
-
-export interface Job {
-  i: number;
-  path: DisclosureTarget;
-}
+import type { Job } from './pool.js';
+import { targetPath } from '../load/disclosure.js';
 
 const port = parentPort!;
 const req = fromWire(workerData as WireRequest);
@@ -29,8 +26,8 @@ async function drain(): Promise<void> {
   busy = false;
 }
 
-port.on('message', (job: Job) => {
-  queue.push(job);
+port.on('message', (batch: Job[]) => {
+  for (const job of batch) queue.push(job);
   if (!busy) void drain();
 });
 port.postMessage('ready');

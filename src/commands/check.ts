@@ -13,7 +13,7 @@ import { detectDelimiter } from '../load/grid.js';
 import { UNREADABLE } from '../load/disclosure.js';
 import { fileSink, OutputError, outputTarget, refuseInputs, streamSink, writeReport, type ReportSink } from '../output.js';
 import { escapeTerminal } from '../report/escape.js';
-import { FORMATTERS } from '../report/index.js';
+import { loadFormatter } from '../report/load.js';
 import { addToSummary, type ReportStream, type Summary } from '../report/types.js';
 import { INPUT_RULE_PREFIX } from '../rules/engine.js';
 import { UsageError, type CheckRun } from './request.js';
@@ -107,7 +107,7 @@ async function runBatchCommand(run: CheckRun, io: Io, outErrors: { error?: NodeJ
   try {
     const err = io.err as NodeJS.WriteStream;
     const bar = err.isTTY === true && !run.quiet ? new ProgressBar(err) : undefined;
-    const formatter = FORMATTERS[run.report.format]!;
+    const formatter = (await loadFormatter(run.report.format))!;
     const summary: Summary = { disclosures: 0, errors: 0, warnings: 0, infos: 0, failed: 0 };
     const problems: string[] = [];
     const builder = mode === 'baseline' ? baselineBuilder(target?.real ?? 'budgetlint-baseline.json') : undefined;

@@ -1,6 +1,15 @@
-// The one place where numbers are made, combined and judged. Money never becomes a JS number:
-// every figure is a decimal.js value, and every published figure carries the interval that
-// its rounding stands for (XBRL Calculations 1.1, "interval arithmetic" mode).
+// The one place where numbers are made, combined and judged. Money never becomes an inexact JS
+// number: every figure is a decimal.js value, and every published figure carries the interval
+// that its rounding stands for (XBRL Calculations 1.1, "interval arithmetic" mode).
+//
+// Published figures are fixed-point, so most of that work needs no decimal arithmetic: a figure
+// of at most 15 digits is also held as a safe integer at a known scale (value = units·10⁻ᵉ), and
+// sums, differences and comparisons of such intervals are integer operations. Each is proved
+// exact as it is made: a sum or product of safe integers whose true value passes 2⁵³ − 1 rounds
+// to at least 2⁵³ (rounding is monotone and 2⁵³ is a double), so Number.isSafeInteger of the
+// result says whether it is exact; when it is not, the operation is done in decimal.js instead.
+// The decimal value of a scaled interval is made only when something asks for it (a finding's
+// figures, division, rounding), and equals the one decimal.js arithmetic would have given.
 import { Decimal as DecimalBase } from 'decimal.js';
 import type { Severity } from './vocabulary.js';
 
@@ -31,6 +40,102 @@ export function exact(v: Dec): Interval {
   return { value: v, lo: v, hi: v };
 }
 
+/** A decimal from an integer at a scale: u·10⁻ᵉ. */
+function fromScaled(u: number, e: number): Dec {
+  return new Decimal(e === 0 ? String(u) : `${u}e-${e}`);
+}
+
+/**
+ * An interval whose value and bounds are safe integers at scale `e`: value = v·10⁻ᵉ, lo = l·10⁻ᵉ,
+ * hi = h·10⁻ᵉ. Never holds a negative zero (decimal.js keeps the sign of zero; only negation would
+ * make one, and negation of a zero leaves this form), so its decimals are those decimal.js gives.
+ */
+class Scaled implements Interval {
+  private dv: Dec | undefined;
+  private dl: Dec | undefined;
+  private dh: Dec | undefined;
+  constructor(
+    readonly v: number,
+    readonly l: number,
+    readonly h: number,
+    readonly e: number,
+  ) {}
+
+  get value(): Dec {
+    return (this.dv ??= fromScaled(this.v, this.e));
+  }
+  get lo(): Dec {
+    return (this.dl ??= this.l === this.v ? this.value : fromScaled(this.l, this.e));
+  }
+  get hi(): Dec {
+    return (this.dh ??= this.h === this.v ? this.value : fromScaled(this.h, this.e));
+  }
+}
+
+/** 10ᵏ for the k a scale difference may take; all exact doubles up to 10²². */
+const POW10: number[] = Array.from({ length: 23 }, (_, k) => 10 ** k);
+
+/** `a` at the larger scale `e`, or undefined when a bound would pass the safe integers. */
+function rescale(a: Scaled, e: number): Scaled | undefined {
+  if (a.e === e) return a;
+  const f = POW10[e - a.e];
+  if (f === undefined) return undefined;
+  const v = a.v * f;
+  const l = a.l * f;
+  const h = a.h * f;
+  return Number.isSafeInteger(l) && Number.isSafeInteger(h) && Number.isSafeInteger(v) ? new Scaled(v, l, h, e) : undefined;
+}
+
+function scaledAdd(a: Scaled, b: Scaled): Scaled | undefined {
+  let x: Scaled | undefined = a;
+  let y: Scaled | undefined = b;
+  if (a.e !== b.e) {
+    const e = Math.max(a.e, b.e);
+    x = rescale(a, e);
+    y = x && rescale(b, e);
+    if (!x || !y) return undefined;
+  }
+  const v = x.v + y.v;
+  const l = x.l + y.l;
+  const h = x.h + y.h;
+  return Number.isSafeInteger(l) && Number.isSafeInteger(h) && Number.isSafeInteger(v) ? new Scaled(v, l, h, x.e) : undefined;
+}
+
+function scaledSub(a: Scaled, b: Scaled): Scaled | undefined {
+  let x: Scaled | undefined = a;
+  let y: Scaled | undefined = b;
+  if (a.e !== b.e) {
+    const e = Math.max(a.e, b.e);
+    x = rescale(a, e);
+    y = x && rescale(b, e);
+    if (!x || !y) return undefined;
+  }
+  const v = x.v - y.v;
+  const l = x.l - y.h;
+  const h = x.h - y.l;
+  return Number.isSafeInteger(l) && Number.isSafeInteger(h) && Number.isSafeInteger(v) ? new Scaled(v, l, h, x.e) : undefined;
+}
+
+/** −1, 0 or 1 as a·10⁻ᵃᵉ compares with b·10⁻ᵇᵉ; undefined when they cannot be put on one scale exactly. */
+function cmpScaled(a: number, ae: number, b: number, be: number): number | undefined {
+  if (ae !== be) {
+    const f = POW10[Math.abs(ae - be)];
+    if (f === undefined) return undefined;
+    if (ae < be) a *= f;
+    else b *= f;
+    if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return undefined;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Decimal arithmetic only (the reference the scaled integers are tested against); for tests. */
+let referenceOnly = false;
+
+/** With `on`, numbers are read without their scaled integers, so every operation is done by decimal.js. */
+export function useReferenceArithmetic(on: boolean): void {
+  referenceOnly = on;
+}
+
 const HALF_ULPS: Dec[] = [];
 
 /** Half of one unit in the last displayed place: 2 decimals → 0.005. */
@@ -46,14 +151,24 @@ export function displayed(value: Dec, decimals: number): Interval {
 }
 
 export function add(a: Interval, b: Interval): Interval {
+  if (a instanceof Scaled && b instanceof Scaled) {
+    const r = scaledAdd(a, b);
+    if (r) return r;
+  }
   return { value: a.value.plus(b.value), lo: a.lo.plus(b.lo), hi: a.hi.plus(b.hi) };
 }
 
 export function sub(a: Interval, b: Interval): Interval {
+  if (a instanceof Scaled && b instanceof Scaled) {
+    const r = scaledSub(a, b);
+    if (r) return r;
+  }
   return { value: a.value.minus(b.value), lo: a.lo.minus(b.hi), hi: a.hi.minus(b.lo) };
 }
 
 export function neg(a: Interval): Interval {
+  // decimal.js negates a zero to −0: such an interval leaves the scaled form
+  if (a instanceof Scaled && a.v !== 0 && a.l !== 0 && a.h !== 0) return new Scaled(-a.v, -a.h, -a.l, a.e);
   return { value: a.value.neg(), lo: a.hi.neg(), hi: a.lo.neg() };
 }
 
@@ -88,14 +203,91 @@ export function div(a: Interval, b: Interval): Interval | undefined {
   return { value: a.value.div(b.value), lo, hi };
 }
 
+/** k as 10ⁿ (n may be negative), for the units' factors; undefined for any other k. */
+const POWERS_OF_TEN = new WeakMap<Dec, number | null>();
+
+function powerOfTen(k: Dec): number | undefined {
+  let n = POWERS_OF_TEN.get(k);
+  if (n === undefined) {
+    const m = /^1(0*)$|^0\.(0*)1$/.exec(k.toFixed());
+    n = m ? (m[1] !== undefined ? m[1].length : -(m[2]!.length + 1)) : null;
+    POWERS_OF_TEN.set(k, n);
+  }
+  return n ?? undefined;
+}
+
 export function scale(a: Interval, k: Dec): Interval {
   if (k.eq(1)) return a;
+  if (a instanceof Scaled) {
+    const n = powerOfTen(k);
+    // ×10⁻ⁿ is a change of scale alone; ×10ⁿ multiplies, checked like any sum
+    if (n !== undefined && n < 0) return new Scaled(a.v, a.l, a.h, a.e - n);
+    if (n !== undefined && a.e >= n) return new Scaled(a.v, a.l, a.h, a.e - n);
+  }
   return k.gte(0)
     ? { value: a.value.times(k), lo: a.lo.times(k), hi: a.hi.times(k) }
     : { value: a.value.times(k), lo: a.hi.times(k), hi: a.lo.times(k) };
 }
 
+/**
+ * A sum with one of its parts changed: `total` less `old`, plus `next`, bound by bound (not the
+ * interval difference, which would widen it). Exact, so it is the sum made again with `next`.
+ */
+export function replaceIn(total: Interval, old: Interval, next: Interval): Interval {
+  if (total instanceof Scaled && old instanceof Scaled && next instanceof Scaled) {
+    const e = Math.max(total.e, old.e, next.e);
+    const t = rescale(total, e);
+    const o = t && rescale(old, e);
+    const n = o && rescale(next, e);
+    if (t && o && n) {
+      const v = t.v - o.v + n.v;
+      const l = t.l - o.l + n.l;
+      const h = t.h - o.h + n.h;
+      // each step checked: the difference first, then the sum
+      if ([t.v - o.v, t.l - o.l, t.h - o.h, v, l, h].every(Number.isSafeInteger)) return new Scaled(v, l, h, e);
+    }
+  }
+  return { value: total.value.minus(old.value).plus(next.value), lo: total.lo.minus(old.lo).plus(next.lo), hi: total.hi.minus(old.hi).plus(next.hi) };
+}
+
+/** Whether the signed sum of the terms' values is exactly `target`'s value. */
+export function signedSumIs(terms: ReadonlyArray<{ fig: { interval: Interval }; sign: 1 | -1 }>, target: Interval): boolean {
+  if (target instanceof Scaled) {
+    let e = target.e;
+    let scaled = true;
+    for (const t of terms) {
+      const iv = t.fig.interval;
+      if (!(iv instanceof Scaled)) {
+        scaled = iv === NOTHING; // a blank adds nothing
+        if (!scaled) break;
+      } else if (iv.e > e) e = iv.e;
+    }
+    if (scaled) {
+      const at = (x: Scaled) => (x.e === e ? x.v : x.v * (POW10[e - x.e] ?? NaN));
+      let total = 0;
+      let exact = Number.isSafeInteger(at(target));
+      for (const t of terms) {
+        if (!exact) break;
+        const iv = t.fig.interval;
+        if (iv === NOTHING) continue;
+        const v = at(iv as Scaled);
+        total = t.sign === 1 ? total + v : total - v;
+        exact = Number.isSafeInteger(v) && Number.isSafeInteger(total);
+      }
+      if (exact) return total === at(target);
+    }
+  }
+  let total = ZERO;
+  for (const t of terms) total = t.sign === 1 ? total.plus(t.fig.interval.value) : total.minus(t.fig.interval.value);
+  return total.eq(target.value);
+}
+
 export function overlaps(a: Interval, b: Interval): boolean {
+  if (a instanceof Scaled && b instanceof Scaled) {
+    const x = cmpScaled(a.l, a.e, b.h, b.e);
+    const y = cmpScaled(b.l, b.e, a.h, a.e);
+    if (x !== undefined && y !== undefined) return x <= 0 && y <= 0;
+  }
   return a.lo.lte(b.hi) && b.lo.lte(a.hi);
 }
 
@@ -131,6 +323,12 @@ function withinTolerance(diff: Dec, stated: Dec, opts: JudgeOptions): boolean {
  * overlap, so that rounding of the inputs explains the gap (尾差); an error otherwise.
  */
 export function judgeEqual(stated: Interval, computed: Interval, opts: JudgeOptions): Verdict | null {
+  // most relationships hold: that much is settled on the scaled integers
+  if (stated instanceof Scaled && computed instanceof Scaled) {
+    const lo = cmpScaled(computed.v, computed.e, stated.l, stated.e);
+    const hi = cmpScaled(computed.v, computed.e, stated.h, stated.e);
+    if (lo !== undefined && hi !== undefined && lo >= 0 && hi <= 0) return null;
+  }
   const difference = stated.value.minus(computed.value);
   if (computed.value.gte(stated.lo) && computed.value.lte(stated.hi)) return null;
   if (withinTolerance(difference, stated.value, opts)) return null;
@@ -142,6 +340,11 @@ export function judgeEqual(stated: Interval, computed: Interval, opts: JudgeOpti
 /** Judges "part ≤ bound"; the difference reported is part − bound (the excess). */
 export function judgeAtMost(part: Interval, bound: Interval, opts: JudgeOptions): Verdict | null {
   // as for "=": no finding when the bound lies within what the printed part may stand for
+  if (part instanceof Scaled && bound instanceof Scaled) {
+    const v = cmpScaled(part.v, part.e, bound.v, bound.e);
+    const l = cmpScaled(part.l, part.e, bound.v, bound.e);
+    if (v !== undefined && l !== undefined && (v <= 0 || l <= 0)) return null;
+  }
   if (part.value.lte(bound.value) || part.lo.lte(bound.value)) return null;
   const difference = part.value.minus(bound.value);
   if (withinTolerance(difference, bound.value, opts)) return null;
@@ -168,14 +371,89 @@ export interface ParsedNumber {
   decimals: number;
 }
 
+/**
+ * A number as read from a cell. Its decimal value is made when first asked for; a figure of at
+ * most 15 digits also carries them as `units`, the safe integer value·10^decimals, from which
+ * its interval is made without decimal arithmetic.
+ */
+class Printed implements ParsedNumber {
+  private dec: Dec | undefined;
+  /** the interval last made for a unit factor, and that factor */
+  interval: Interval | undefined;
+  intervalBase: Dec | undefined;
+  constructor(
+    private readonly text: string,
+    private readonly negative: boolean,
+    readonly decimals: number,
+    readonly units: number | undefined,
+  ) {}
+
+  get value(): Dec {
+    if (!this.dec) {
+      const v = new Decimal(this.text);
+      this.dec = this.negative ? v.neg() : v;
+    }
+    return this.dec;
+  }
+}
+
+/** The digits of `s` (from `from`, skipping "." and ","), as an integer when they are at most 15. */
+function unitsOf(s: string, from: number): number | undefined {
+  let u = 0;
+  let digits = 0;
+  for (let i = from; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++digits > 15) return undefined;
+      u = u * 10 + (c - 48);
+    } else if (c !== 46 && c !== 44) return undefined;
+  }
+  return u;
+}
+
+/** The interval a published figure stands for, in the compared unit (`toBase` × the printed unit). */
+export function displayedIn(n: ParsedNumber, toBase: Dec): Interval {
+  if (n instanceof Printed && n.units !== undefined) {
+    if (n.intervalBase === toBase) return n.interval!;
+    const v = n.units * 10;
+    let iv: Interval = Number.isSafeInteger(v + 5) && Number.isSafeInteger(v - 5) ? new Scaled(v, v - 5, v + 5, n.decimals + 1) : displayed(n.value, n.decimals);
+    iv = scale(iv, toBase);
+    n.interval = iv;
+    n.intervalBase = toBase;
+    return iv;
+  }
+  return scale(displayed(n.value, n.decimals), toBase);
+}
+
 export type ParseResult = { kind: 'blank' } | { kind: 'number'; n: ParsedNumber } | { kind: 'junk'; text: string };
 
 const BLANK_MARKS = new Set(['', '-', '—', '–', '－', '——', '/', '—-', '--']);
 const NUMBER = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$|^[+-]?\.(\d+)$/;
 
-const PLAIN_NUMBER = /^\d+(?:\.(\d+))?$/;
 const ANY_DIGIT = /[0-9０-９]/;
 const ANY_SPACE = /[\s\u00a0\u3000]/;
+
+const NOT_PLAIN = -1;
+
+/** A cell of digits with at most one "." between digits (/^\d+(?:\.\d+)?$/), read in one scan; else undefined. */
+function plainNumber(raw: string): ParseResult | undefined {
+  const n = raw.length;
+  if (n === 0) return undefined;
+  let units = 0;
+  let digits = 0;
+  let point = NOT_PLAIN;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      digits++;
+      units = units * 10 + (c - 48);
+    } else if (c === 46 && point === NOT_PLAIN && i > 0 && i < n - 1) point = i;
+    else return undefined;
+  }
+  const decimals = point === NOT_PLAIN ? 0 : n - point - 1;
+  // at most 15 digits: every step of the sum above was a safe integer
+  return { kind: 'number', n: new Printed(raw, false, decimals, digits <= 15 && !referenceOnly ? units : undefined) };
+}
 
 /**
  * Parses a published amount cell: thousands separators, full-width forms, a trailing unit
@@ -183,8 +461,8 @@ const ANY_SPACE = /[\s\u00a0\u3000]/;
  */
 export function parseNumber(raw: string): ParseResult {
   // most cells are plain ASCII figures: the same result without the rewriting below
-  const plain = PLAIN_NUMBER.exec(raw);
-  if (plain) return { kind: 'number', n: { value: new Decimal(raw), decimals: plain[1]?.length ?? 0 } };
+  const plain = plainNumber(raw);
+  if (plain) return plain;
   // no digit, no amount: a blank mark (at most two characters once spaces go) or text
   if (!ANY_DIGIT.test(raw)) {
     const short = raw.length <= 2 || ANY_SPACE.test(raw);
@@ -203,9 +481,10 @@ export function parseNumber(raw: string): ParseResult {
   const m = NUMBER.exec(s);
   if (!m) return { kind: 'junk', text: raw };
   const frac = m[1] ?? m[2] ?? '';
-  let value = new Decimal(s.replace(/,/g, ''));
-  if (negative) value = value.neg();
-  return { kind: 'number', n: { value, decimals: frac.length } };
+  const text = s.replace(/,/g, '');
+  let units = referenceOnly ? undefined : unitsOf(text, text.charCodeAt(0) === 45 || text.charCodeAt(0) === 43 ? 1 : 0);
+  if (units !== undefined && (text.charCodeAt(0) === 45) !== negative) units = units === 0 ? undefined : -units; // −0 stays decimal
+  return { kind: 'number', n: new Printed(text, negative, frac.length, units) };
 }
 
 /** Renders a value with at least `minDecimals` places, trimming what exact division leaves. */

@@ -1,17 +1,17 @@
 // A disclosure is a directory of tables (one file per table) with an optional manifest, or a
 // single file. This module finds the files, reads each into a Table and gathers what went wrong.
-import { readdirSync, readFileSync, statSync, realpathSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, realpathSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { BUILTIN_LAYOUTS, detectLayout, findLayout, matchTitle, tableByRole, type LayoutProfile } from '../layout/index.js';
 import { detectTableKind, type ColumnAlias, type TitleAlias } from './aliases.js';
 import { reservedKeys } from '../core/reserved.js';
 import { InputError } from './errors.js';
 import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
-import { LimitExceeded, MAX_NESTING, nestingTooDeep, repeatedCode, TableBudget } from './limits.js';
+import { LimitExceeded, MAX_NESTING, nestingTooDeep, TableBudget } from './limits.js';
 import type { Manifest } from './manifest.js';
 import type { Disclosure, LoadIssue, Sources, Table, TableKind } from './model.js';
 import { readHead, readTable, tableLabel, type TableHead, type TableSpec } from './table.js';
-import { loadNarrativeFile } from './narrative/file.js';
+import { readNarrative } from './narrative/index.js';
 import type { PdfRead } from './pdf/index.js';
 
 /** Load issue of a file in a disclosure directory that could not be read at all. */
@@ -113,46 +113,80 @@ function keyLine(text: string, key: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
+/**
+ * Calls to the file system by the loader, by kind (tests and the benchmark read them): a file is
+ * opened once, its size taken from the open descriptor, and a directory's plain files are neither
+ * stated nor resolved again.
+ */
+export const fsCalls = { stat: 0, realpath: 0, readdir: 0, open: 0 };
+
 /** Reads one file into Grids: one per sheet of a workbook, else one; their rows and cells come out of `budget`. */
 export async function readGrids(path: string, shown: string, opts: LoadOptions, budget = new TableBudget()): Promise<Grid[]> {
-  checkSize(path, shown, opts);
   // the disclosure's tables are at their limit already: not even read
-  if (budget.rows <= 0) throw new LimitExceeded('rows').toInputError(shown);
-  const buf = readFileSync(path);
+  const buf = readChecked(path, shown, opts, () => {
+    if (budget.rows <= 0) throw new LimitExceeded('rows').toInputError(shown);
+  });
+  return gridsOf(buf, path, shown, opts, budget);
+}
+
+async function gridsOf(buf: Buffer, path: string, shown: string, opts: LoadOptions, budget: TableBudget, text?: string): Promise<Grid[]> {
   if (isWorkbookFile(path, buf)) {
     const { readWorkbook } = await import('./xlsx/index.js');
     return readWorkbook(buf, opts.maxUnzippedBytes ? { shown, budget, maxUnzippedBytes: opts.maxUnzippedBytes } : { shown, budget });
   }
-  return [parseDelimited(decode(buf, shown, opts.encoding), shown, undefined, budget)];
+  return [parseDelimited(text ?? decode(buf, shown, opts.encoding), shown, undefined, budget)];
 }
 
 /** Reads one file into a Grid, refusing what cannot be read as text. */
 export function readGrid(path: string, shown: string, opts: LoadOptions): Grid {
-  checkSize(path, shown, opts);
-  const text = decode(readFileSync(path), shown, opts.encoding);
+  const text = decode(readChecked(path, shown, opts), shown, opts.encoding);
   return parseDelimited(text, shown);
 }
 
-function checkSize(path: string, shown: string, opts: LoadOptions): void {
-  const size = statSync(path).size;
-  const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  if (size > max) {
-    throw new InputError(
-      {
-        zh: `文件过大（${size} 字节，上限 ${max} 字节，可用 --max-file-size 调整）`,
-        en: `file too large (${size} bytes, limit ${max}; see --max-file-size)`,
-      },
-      shown,
-    );
+/**
+ * A file's bytes, refused when empty or larger than the limit (its size read from the open file,
+ * before any of it is read); `ready` may refuse it too once the size is known good.
+ */
+function readChecked(path: string, shown: string, opts: LoadOptions, ready?: () => void): Buffer {
+  fsCalls.open++;
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const max = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    if (size > max) {
+      throw new InputError(
+        {
+          zh: `文件过大（${size} 字节，上限 ${max} 字节，可用 --max-file-size 调整）`,
+          en: `file too large (${size} bytes, limit ${max}; see --max-file-size)`,
+        },
+        shown,
+      );
+    }
+    if (size === 0) throw new InputError({ zh: '文件为空', en: 'file is empty' }, shown);
+    ready?.();
+    const buf = Buffer.allocUnsafe(size);
+    let got = 0;
+    while (got < size) {
+      const n = readSync(fd, buf, got, size - got, null);
+      if (n === 0) break; // the file shrank while being read: what there is
+      got += n;
+    }
+    return got === size ? buf : buf.subarray(0, got);
+  } finally {
+    closeSync(fd);
   }
-  if (size === 0) throw new InputError({ zh: '文件为空', en: 'file is empty' }, shown);
 }
 
-function insideDir(dir: string, target: string, realDir = realpathSync(dir)): boolean {
-  const d = realDir;
+function realpath(p: string): string {
+  fsCalls.realpath++;
+  return realpathSync(p);
+}
+
+function insideDir(dir: string, target: string, realDir?: string): boolean {
+  const d = realDir ?? realpath(dir);
   let t: string;
   try {
-    t = realpathSync(target);
+    t = realpath(target);
   } catch {
     return resolve(target).startsWith(resolve(dir) + sep);
   }
@@ -185,6 +219,7 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
   const shownRoot = display(resolve(path), cwd);
   let st;
   try {
+    fsCalls.stat++;
     st = statSync(path);
   } catch {
     throw new InputError({ zh: '路径不存在', en: 'no such file or directory' }, shownRoot);
@@ -194,10 +229,13 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
   let files: string[];
   let manifest: Manifest = {};
   if (st.isDirectory()) {
-    const names = readdirSync(path)
-      .filter((n) => !only || only.has(n) || MANIFEST_NAMES.includes(n))
-      .sort();
-    const realDir = realpathSync(path);
+    fsCalls.readdir++;
+    const entries = readdirSync(path, { withFileTypes: true }).filter((e) => !only || only.has(e.name) || MANIFEST_NAMES.includes(e.name));
+    const names = entries.map((e) => e.name).sort();
+    // a plain file of the directory is inside it and a file: only links need resolving
+    const plainFiles = new Set(entries.filter((e) => e.isFile()).map((e) => e.name));
+    // resolved only when a link is to be followed
+    let realDir: string | undefined;
     const manifestName = names.find((n) => MANIFEST_NAMES.includes(n));
     if (manifestName && !insideDir(path, join(path, manifestName))) {
       throw new InputError(
@@ -216,16 +254,19 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
     }
     files = names
       .filter((n) => !MANIFEST_NAMES.includes(n) && !n.startsWith('.'))
-      .map((n) => join(path, n))
-      .filter((p) => {
-        const ext = extname(p).toLowerCase();
+      .filter((n) => {
+        const ext = extname(n).toLowerCase();
         if (!TABLE_EXTENSIONS.has(ext) && !TEXT_EXTENSIONS.has(ext)) return false;
-        if (!insideDir(path, p, realDir)) {
+        if (plainFiles.has(n)) return true;
+        const p = join(path, n);
+        if (!insideDir(path, p, (realDir ??= realpath(path)))) {
           issues.push(linkIssue(display(p, cwd)));
           return false;
         }
+        fsCalls.stat++;
         return statSync(p).isFile();
-      });
+      })
+      .map((n) => join(path, n));
     const checkable = files.filter((p) => TABLE_EXTENSIONS.has(extname(p).toLowerCase()));
     if (files.length === 0) {
       throw new InputError(
@@ -307,18 +348,6 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
     if (unit) tableSpec.unit = unit;
     if (opts.columnAliases) tableSpec.columnAliases = opts.columnAliases;
     const { table, issues: tableIssues } = readTable(grid, head, tableSpec);
-    // codes repeated past a bound would make the roll-ups' work grow with their square
-    const repeated = repeatedCode(table.rows);
-    if (repeated) {
-      throw new InputError(
-        {
-          zh: `类、款科目编码重复过多（${repeated.code} 出现 ${repeated.count} 次），无法逐级核对`,
-          en: `class and 款 codes repeat too often (${repeated.code} stands on ${repeated.count} rows); the roll-ups cannot be checked`,
-        },
-        grid.file,
-        repeated.line,
-      );
-    }
     for (const i of tableIssues) issues.push(i);
     addTable(disclosure, table);
     if (opts.keepSources) keep(grid, head, table);
@@ -379,13 +408,26 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
       if (pdf.narrative && !disclosure.narrative) disclosure.narrative = pdf.narrative;
       return;
     }
-    if (TEXT_EXTENSIONS.has(ext) && !isTabSeparatedTable(file, shown, opts)) {
+    if (TEXT_EXTENSIONS.has(ext)) {
+      // read and decoded once, whether it turns out a table or the text
+      const buf = readChecked(file, shown, opts);
+      const text = decode(buf, shown, opts.encoding);
+      if (ext === '.txt' && buf.includes(9) && isTabSeparatedTable(text, shown, opts)) {
+        if (budget.rows <= 0) throw new LimitExceeded('rows').toInputError(shown);
+        for (const grid of await gridsOf(buf, file, shown, opts, budget, text)) grids.push({ grid, head: readHead(grid), file });
+        return;
+      }
       // the 情况说明 text: one a disclosure; a second one is named and left out
       if (disclosure.narrative) issues.push({ code: 'second-narrative', severity: 'warning', message: { zh: `已读取说明 ${disclosure.narrative.file}，此文件未检查`, en: `the text ${disclosure.narrative.file} is already read; this file is not checked` }, loc: { file: shown, line: 1, column: 1 } });
       else {
-        disclosure.narrative = loadNarrativeFile(file, shown, opts, DEFAULT_MAX_FILE_BYTES);
+        try {
+          disclosure.narrative = readNarrative(text, shown);
+        } catch (e) {
+          if (e instanceof LimitExceeded) throw e.toInputError(shown);
+          throw e;
+        }
         for (const n of disclosure.narrative.notices ?? []) issues.push({ code: n.code, severity: 'warning', message: n.message, loc: n.loc });
-        if (opts.keepSources) (disclosure.sources ??= { tables: [] }).text = { file: shown, lines: decode(readFileSync(file), shown, opts.encoding).split(/\r\n|\r|\n/) };
+        if (opts.keepSources) (disclosure.sources ??= { tables: [] }).text = { file: shown, lines: text.split(/\r\n|\r|\n/) };
       }
       return;
     }
@@ -397,18 +439,14 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
  * Excel saves "Unicode text" as .txt: tab-separated, lines of many fields. Such a file is a table
  * when its wording says which; prose stays the narrative.
  */
-function isTabSeparatedTable(path: string, shown: string, opts: LoadOptions): boolean {
-  if (extname(path).toLowerCase() !== '.txt') return false;
+function isTabSeparatedTable(text: string, shown: string, opts: LoadOptions): boolean {
   try {
-    const size = statSync(path).size;
-    if (size === 0 || size > (opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)) return false;
-    const text = decode(readFileSync(path), shown, opts.encoding);
     if (detectDelimiter(text) !== '\t' || text.split('\n', 20).filter((l) => l.split('\t').length >= 3).length < 3) return false;
     const grid = parseDelimited(text, shown, '\t');
     const head = readHead(grid);
     return head.dataRows.length > 0 && (detectTableKind(head.titleText, opts.titleAliases) ?? detectTableKind(head.headerText, opts.titleAliases)) !== undefined;
   } catch {
-    return false; // the narrative reader gives the message
+    return false; // read as the text, whose reader gives the message
   }
 }
 

@@ -1,7 +1,9 @@
 // A file's cells as text, each with its position. CSV, tab-separated text and (later) workbook
 // sheets all become a Grid, so the table reader has one input to understand.
-import { parse } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import type { parse as Parse } from 'csv-parse/sync';
 import { unifyRadicals } from '../core/cjk.js';
+import { parseNumber, type ParseResult } from '../core/decimal.js';
 import { InputError } from './errors.js';
 import { LimitExceeded, longNumberAt, MAX_NUMBER_DIGITS, TableBudget } from './limits.js';
 
@@ -14,6 +16,13 @@ export interface GridCell {
   field: number;
   /** the cell's A1 reference, for workbook sheets */
   ref?: string;
+  /** the cell's text read as a number, once (see numberIn) */
+  parsed?: ParseResult;
+}
+
+/** A cell's text read as a published number: read once, however many passes ask. */
+export function numberIn(c: GridCell): ParseResult {
+  return (c.parsed ??= parseNumber(c.text));
 }
 
 export interface GridRow {
@@ -263,6 +272,12 @@ export function parseDelimited(text: string, file: string, delimiter = detectDel
   return { file, rows };
 }
 
+// csv-parse is needed only for what parseCsvFast leaves to it: loaded then (its one-file build)
+let csvParseFn: typeof Parse | undefined;
+function csvParse(): typeof Parse {
+  return (csvParseFn ??= (createRequire(import.meta.url)('csv-parse/sync') as { parse: typeof Parse }).parse);
+}
+
 /** csv-parse, for what parseCsvFast leaves to it, under the same budget. */
 function parseCsvSlow(text: string, file: string, delimiter: string, budget: TableBudget): CsvRecordInfo[] {
   // csv-parse builds a whole record before anyone sees it: count fields first (quote-aware, as
@@ -271,7 +286,7 @@ function parseCsvSlow(text: string, file: string, delimiter: string, budget: Tab
   let rows = 0;
   let cells = 0;
   try {
-    const records = parse(text, {
+    const records = csvParse()(text, {
       delimiter,
       raw: true,
       info: true,
@@ -337,22 +352,24 @@ function locateFields(fields: string[], raw: string, line: number, delimiter: st
   let fieldStartLine = l;
   let fieldStartCol = col;
   let idx = 0;
+  // character codes, not one-character strings (a CJK character would be a new string each)
+  const d = delimiter.length === 1 ? delimiter.charCodeAt(0) : -2;
   for (let i = 0; i <= raw.length; i++) {
-    const ch = raw[i];
-    const end = ch === undefined || (!quoted && (ch === delimiter || ch === '\n' || ch === '\r'));
+    const ch = i < raw.length ? raw.charCodeAt(i) : -1;
+    const end = ch === -1 || (!quoted && (ch === d || ch === 10 || ch === 13));
     if (end) {
       if (idx < fields.length) {
         cells.push({ text: fields[idx]!, line: fieldStartLine, column: fieldStartCol, field: idx + 1 });
       }
       idx++;
-      if (ch !== delimiter) break;
+      if (ch !== d) break;
       col++;
       fieldStartLine = l;
       fieldStartCol = col;
       continue;
     }
-    if (ch === '"') quoted = !quoted;
-    if (ch === '\n') {
+    if (ch === 34) quoted = !quoted;
+    if (ch === 10) {
       l++;
       col = 1;
     } else {

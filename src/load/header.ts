@@ -3,11 +3,10 @@
 // table, and the figure it repeats for (预算数 | 决算数). Reads the header as printed, band rows and
 // merged cells included, and a flattened one-row header with the help of the column tree and the
 // layout's printed column order.
-import { parseNumber } from '../core/decimal.js';
 import type { Side } from '../core/vocabulary.js';
 import { COLUMN_PARENT, columnKeyOf, dimensionOf, LAST_YEAR_HEADER, normalizeLabel, type ColumnAlias } from './aliases.js';
 import type { ColumnKey } from './constants.js';
-import type { GridRow } from './grid.js';
+import { numberIn, type GridRow } from './grid.js';
 
 export type Role =
   | { role: 'amount'; key: ColumnKey | undefined }
@@ -108,23 +107,35 @@ function labelRole(labels: string[]): Role | undefined {
   return undefined;
 }
 
-function isNumeric(t: string): boolean {
-  return parseNumber(t).kind === 'number';
-}
+type Content = { numbers: number; texts: number; codes: number };
+
+// a table's header is read twice (as sided, then as it is): its columns' content is counted once
+const CONTENT = new WeakMap<GridRow[], Map<number, Content>>();
 
 /** Whether a column's data cells are mostly figures (a column whose header we do not know). */
-function contentOf(dataRows: GridRow[], field: number): { numbers: number; texts: number; codes: number } {
+function contentOf(dataRows: GridRow[], field: number): Content {
+  let known = CONTENT.get(dataRows);
+  if (!known) CONTENT.set(dataRows, (known = new Map()));
+  const seen = known.get(field);
+  if (seen) return seen;
   let numbers = 0;
   let texts = 0;
   let codes = 0;
   for (const r of dataRows) {
-    const t = textOf(r, field);
+    const c = r.cells[field - 1];
+    if (!c) continue;
+    const t = c.text.trim();
     if (t === '') continue;
-    if (CODE_RE.test(t.replace(/\s+/g, '')) && t.replace(/\s+/g, '').length >= 3) codes++;
-    if (isNumeric(t)) numbers++;
-    else if (parseNumber(t).kind !== 'blank') texts++;
+    const compact = t.replace(/\s+/g, '');
+    if (CODE_RE.test(compact) && compact.length >= 3) codes++;
+    // the untrimmed text reads as the same kind: the reader drops every space itself
+    const kind = numberIn(c).kind;
+    if (kind === 'number') numbers++;
+    else if (kind !== 'blank') texts++;
   }
-  return { numbers, texts, codes };
+  const content = { numbers, texts, codes };
+  known.set(field, content);
+  return content;
 }
 
 export interface HeaderReading {
@@ -178,9 +189,9 @@ export function readHeader(headerRows: GridRow[], dataRows: GridRow[], width: nu
     if (role) return { field, labels, role };
     // a cell right of every header label is a ragged row's, not a column
     if (labels.length === 0 && field > labelledWidth) return { field, labels, role: { role: 'blank' } };
-    const content = contentOf(dataRows, field);
     const key = keyOfChain(labels, extra, blockBands);
     if (key) return { field, labels, role: { role: 'amount', key } };
+    const content = contentOf(dataRows, field);
     if (labels.length === 0 && content.numbers === 0 && content.texts === 0) return { field, labels, role: { role: 'blank' } };
     // a header we do not know: figures make it an amount column (of unknown key), text a label
     if (content.numbers > 0 && content.numbers >= content.texts) return { field, labels, role: { role: 'amount', key: undefined } };

@@ -1,10 +1,11 @@
 // Bounds on what one disclosure may make the checker hold and do. Published tables are far
-// smaller (a large department prints a few thousand rows); past these, time and memory would
-// grow with the input instead of staying within a CI job's means, so the input is refused.
+// smaller (a large department prints a few thousand rows); the checks take time linear in the
+// rows, and these bound the memory a disclosure's tables may take, so past them the input is refused.
 import { InputError, type Bilingual } from './errors.js';
 
-/** rows all the tables of one disclosure (every file and sheet) may have */
-export const MAX_TABLE_ROWS = 10_000;
+/** rows all the tables of one disclosure (every file and sheet) may have: 表三 and 表五 of
+ *  100,000 rows each, with the others beside them */
+export const MAX_TABLE_ROWS = 250_000;
 /** cells all the tables of one disclosure may spread over, as laid out in rows and columns */
 export const MAX_TABLE_CELLS = 2_000_000;
 /** characters of cell text all the tables of one disclosure may hold (a workbook's shared
@@ -138,37 +139,4 @@ export function nestingTooDeep(text: string): { line: number; column: number } |
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
   return undefined;
-}
-
-/** Pairs of a 类 or 款 row and a row below it (by code) one table may hold (a tree of codes
- *  within MAX_TABLE_ROWS has fewer than 20,000). Each such pair is a
- *  step of the roll-up checks; in a table where every code stands once they number at most
- *  twice its rows, but repeating a code repeats every step below it (the square of the rows). */
-export const MAX_ROLLUP_PAIRS = 25_000;
-
-/**
- * The 类 or 款 code (3 or 5 digits) whose repetition makes a table's roll-up pairs pass
- * MAX_ROLLUP_PAIRS, with how often it stands and where first; undefined when they do not.
- */
-export function repeatedCode(rows: ReadonlyArray<{ code?: string | undefined; line: number }>): { code: string; count: number; line: number } | undefined {
-  const count = new Map<string, number>();
-  const first = new Map<string, number>();
-  const below = new Map<string, number>();
-  for (const r of rows) {
-    const c = r.code;
-    if (c === undefined) continue;
-    count.set(c, (count.get(c) ?? 0) + 1);
-    if (!first.has(c)) first.set(c, r.line);
-    for (const len of [3, 5]) if (c.length > len) below.set(c.slice(0, len), (below.get(c.slice(0, len)) ?? 0) + 1);
-  }
-  let pairs = 0;
-  let worst: { code: string; pairs: number } | undefined;
-  for (const [c, n] of count) {
-    if (c.length > 5) continue;
-    const p = n * (below.get(c) ?? 0);
-    pairs += p;
-    if (!worst || p > worst.pairs) worst = { code: c, pairs: p };
-  }
-  if (pairs <= MAX_ROLLUP_PAIRS || !worst) return undefined;
-  return { code: worst.code, count: count.get(worst.code)!, line: first.get(worst.code)! };
 }

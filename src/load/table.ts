@@ -2,7 +2,6 @@
 // each amount column by its wording, and reads every row by how the table is organised: rows of
 // classification codes, blocks side by side (a summary table), an outline of label columns, or
 // a single row of figures.
-import { parseNumber } from '../core/decimal.js';
 import type { Bilingual, Location, Side } from '../core/vocabulary.js';
 import type { LayoutTable } from '../layout/types.js';
 import {
@@ -19,7 +18,7 @@ import {
   type ColumnAlias,
 } from './aliases.js';
 import type { ColumnKey, Structure } from './constants.js';
-import type { Grid, GridCell, GridRow } from './grid.js';
+import { numberIn, type Grid, type GridCell, type GridRow } from './grid.js';
 import { readHeader, type ColumnInfo } from './header.js';
 import type { Cell, Column, Formula, LoadIssue, Row, Table, TableKind, Unit } from './model.js';
 
@@ -55,6 +54,13 @@ export interface TableReadResult {
 const CODE_RE = /^\d{3}(\d{2}){0,2}$/;
 const UNIT_RE = /单位[:：]\s*(万元|千元|元)/;
 
+/** The list under `key`, made when first asked for. */
+function listIn<K, V>(m: Map<K, V[]>, key: K): V[] {
+  let l = m.get(key);
+  if (!l) m.set(key, (l = []));
+  return l;
+}
+
 function nonBlank(row: GridRow): GridCell[] {
   return row.cells.filter((c) => c.text.trim() !== '');
 }
@@ -80,7 +86,7 @@ function isDataRow(row: GridRow): boolean {
   if (cells.length === 0) return false;
   const first = cells[0]!.text.trim();
   if (looksLikeCode(first)) return true;
-  if (cells.some((c) => parseNumber(c.text).kind === 'number')) return true;
+  if (cells.some((c) => numberIn(c).kind === 'number')) return true;
   // an empty table's 合计 row, but not a header row that starts with 合计
   return rowRoleOf(first) !== undefined && cells.every((c) => rowRoleOf(c.text) !== undefined);
 }
@@ -236,7 +242,7 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
     if (info.dimension) col.dimension = info.dimension;
     table.columns.push(col);
     // (a column of last year's figures is known: previous-column compares it with last year's table)
-    if (!key && !info.labels.some((l) => LAST_YEAR_HEADER.test(normalizeLabel(l))) && dataRows.some((r) => parseNumber(textOf(r, info.field)).kind === 'number')) {
+    if (!key && !info.labels.some((l) => LAST_YEAR_HEADER.test(normalizeLabel(l))) && dataRows.some((r) => { const c = r.cells[info.field - 1]; return c !== undefined && numberIn(c).kind === 'number'; })) {
       issues.push(
         issue(
           'unknown-column',
@@ -261,7 +267,7 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
     const cells = nonBlank(r);
     if (cells.length === 0) continue;
     // a note, and the numbered lines that continue it ("2.“科目编码”…")
-    if (isNoteRow(r) || (inNotes && cells.length === 1 && !looksLikeCode(cells[0]!.text.trim()) && parseNumber(cells[0]!.text).kind !== 'number')) {
+    if (isNoteRow(r) || (inNotes && cells.length === 1 && !looksLikeCode(cells[0]!.text.trim()) && numberIn(cells[0]!).kind !== 'number')) {
       inNotes = true;
       table.notes.push({ text: cells[0]!.text.trim(), loc: loc(grid, cells[0]!) });
       continue;
@@ -323,8 +329,8 @@ function raggedCheck(ctx: RowContext, r: GridRow, headerRows: GridRow[]): void {
 function readCell(ctx: RowContext, info: ColumnInfo, gc: GridCell, labelText: string): Cell | 'total' {
   const where = loc(ctx.grid, gc);
   const t = gc.text.trim();
-  const parsed = parseNumber(gc.text);
-  if (parsed.kind === 'number') return { raw: gc.text, loc: where, amount: { value: parsed.n.value, decimals: parsed.n.decimals } };
+  const parsed = numberIn(gc);
+  if (parsed.kind === 'number') return { raw: gc.text, loc: where, amount: parsed.n };
   if (parsed.kind === 'blank') return { raw: gc.text, loc: where, amount: null };
   if (rowRoleOf(t) !== undefined) return 'total';
   if (labelText !== '' && normalizeLabel(t) === normalizeLabel(labelText)) return { raw: gc.text, loc: where, amount: null };
@@ -509,7 +515,7 @@ const USE_KEYS: ReadonlySet<ColumnKey> = new Set(['basic', 'project', 'reserve',
 /** Blocks whose header does not say which side they are: their rows do. */
 function assignSides(infos: ColumnInfo[], rows: GridRow[]): void {
   const blocks = new Map<number, ColumnInfo[]>();
-  for (const c of infos) if (c.block !== undefined) blocks.set(c.block, [...(blocks.get(c.block) ?? []), c]);
+  for (const c of infos) if (c.block !== undefined) listIn(blocks, c.block).push(c);
   const guessed = new Map<number, Side>();
   for (const [b, cols] of blocks) {
     if (cols.some((c) => c.side)) continue;
@@ -553,7 +559,7 @@ interface BlockRow {
 
 function readSided(ctx: RowContext, body: GridRow[]): void {
   const blocks = new Map<number, ColumnInfo[]>();
-  for (const c of ctx.infos) if (c.block !== undefined) blocks.set(c.block, [...(blocks.get(c.block) ?? []), c]);
+  for (const c of ctx.infos) if (c.block !== undefined) listIn(blocks, c.block).push(c);
   const order = [...blocks.keys()].sort((a, b) => a - b);
   const state = new Map<Side, { yearTotalSeen: boolean; lastByLevel: Map<number, number>; lastItemRow?: number; adjustmentHead?: number }>();
   for (const r of body) {
@@ -801,7 +807,7 @@ function readSingle(ctx: RowContext, body: GridRow[]): void {
  */
 function canonicalThreePublic(columns: Column[]): void {
   const groups = new Map<string, Column[]>();
-  for (const c of columns) groups.set(`${c.side ?? ''}@${c.dimension ?? ''}`, [...(groups.get(`${c.side ?? ''}@${c.dimension ?? ''}`) ?? []), c]);
+  for (const c of columns) listIn(groups, `${c.side ?? ''}@${c.dimension ?? ''}`).push(c);
   for (const cols of groups.values()) {
     const three = cols.filter((c) => c.key === 'threePublic');
     if (three.length !== 1 || cols.some((c) => c.key === 'total' || c.key === 'meeting' || c.key === 'training')) continue;
@@ -826,7 +832,7 @@ export function deriveFormulas(columns: Column[], layoutFormulas: readonly strin
   const groups = new Map<string, Column[]>();
   for (const c of columns) {
     const g = `${c.side ?? ''}@${c.dimension ?? ''}`;
-    groups.set(g, [...(groups.get(g) ?? []), c]);
+    listIn(groups, g).push(c);
   }
   for (const cols of groups.values()) {
     const side = cols[0]!.side;
@@ -838,7 +844,7 @@ export function deriveFormulas(columns: Column[], layoutFormulas: readonly strin
       let k = COLUMN_PARENT[c.key!];
       while (k && !byKey.has(k)) k = COLUMN_PARENT[k];
       if (!k) continue;
-      children.set(k, [...(children.get(k) ?? []), c]);
+      listIn(children, k).push(c);
     }
     for (const [k, parts] of children) {
       const total = byKey.get(k as ColumnKey)!;

@@ -43,7 +43,7 @@ export function runChecks(
   const active = previous ? rules : rules.filter((r) => !r.meta.needsPrevious);
   for (const rule of active) {
     const skip = (what: string, why: Bilingual) => skipped.push({ rule: rule.meta.id, what, why });
-    findings.push(...rule.check({ disclosure, options, layout, skip, ...(previous ? { previous } : {}) }));
+    for (const f of rule.check({ disclosure, options, layout, skip, ...(previous ? { previous } : {}) })) findings.push(f); // not push(...): a rule may find more than a call takes
   }
   return { findings: findings.sort(compareFindings), skipped, ran: active.map((r) => r.meta.id) };
 }

@@ -3,12 +3,12 @@
 // other figures give; a failed relationship becomes a finding with its inputs and units.
 import {
   NOTHING,
-  displayed,
+  displayedIn,
   formatDec,
   judgeAtMost,
   judgeEqual,
+  signedSumIs,
   sum,
-  scale,
   type Dec,
   type Interval,
   type JudgeOptions,
@@ -73,17 +73,9 @@ export function columnName(col: Column): Bilingual {
   return dim ? { zh: `${zh}（${dim.zh}）`, en: `${base.en} (${dim.en})` } : { zh, en: base.en };
 }
 
-// Rules look at the same cells many times over; the interval of a cell is computed once.
-const intervals = new WeakMap<Cell, Interval>();
-
+// Rules look at the same cells many times over; a read number keeps the interval made for it.
 function cellInterval(cell: Cell | undefined, toBase: Dec): Interval {
-  if (!cell?.amount) return NOTHING;
-  let iv = intervals.get(cell);
-  if (!iv) {
-    iv = scale(displayed(cell.amount.value, cell.amount.decimals), toBase);
-    intervals.set(cell, iv);
-  }
-  return iv;
+  return cell?.amount ? displayedIn(cell.amount, toBase) : NOTHING;
 }
 
 // A class rather than an object literal with a getter: rules make thousands of figures per
@@ -101,6 +93,9 @@ class CellFigure implements Figure {
     readonly row: Row,
     readonly col: string,
     private readonly column: Column,
+    /** what it was made of: the cell and its amount */
+    readonly cell: Cell | undefined,
+    readonly amount: Cell['amount'] | undefined,
   ) {}
 
   get label(): Bilingual {
@@ -116,11 +111,28 @@ class CellFigure implements Figure {
   }
 }
 
+// A cell's figure is made once, however many rules and links ask for it (a row's figures, by column
+// id), and made again only if the cell, its amount or the table's unit is no longer the one it was
+// made of (a table is not changed once read, but a caller may change a cell and check again).
+const FIGURES = new WeakMap<Row, Map<string, CellFigure>>();
+
 /** The figure in a row's column, or undefined when the table has no such column. */
 export function figure(table: Table, row: Row, id: string): Figure | undefined {
+  let made = FIGURES.get(row);
+  const cell = row.cells[id];
+  const known = made?.get(id);
+  if (known && known.table === table && known.cell === cell && known.amount === cell?.amount && known.unit === table.unit) return known;
+  const fig = makeFigure(table, row, id, cell);
+  if (fig) {
+    if (!made) FIGURES.set(row, (made = new Map()));
+    made.set(id, fig);
+  }
+  return fig;
+}
+
+function makeFigure(table: Table, row: Row, id: string, cell: Cell | undefined): CellFigure | undefined {
   const column = columnOf(table, id, row.side);
   if (!column) return undefined;
-  const cell = row.cells[id];
   const toBase = UNIT_IN_WAN[table.unit];
   return new CellFigure(
     cellInterval(cell, toBase),
@@ -133,6 +145,8 @@ export function figure(table: Table, row: Row, id: string): Figure | undefined {
     row,
     id,
     column,
+    cell,
+    cell?.amount,
   );
 }
 
@@ -232,9 +246,7 @@ export function compare(c: Comparison): Finding | null {
   if (isRecording()) {
     // recorded only when `computed` is exactly the signed sum of the figures named
     const terms = c.terms ?? c.inputs.map((fig) => ({ fig, sign: 1 as const }));
-    let total = NOTHING.value;
-    for (const t of terms) total = t.sign === 1 ? total.plus(t.fig.interval.value) : total.minus(t.fig.interval.value);
-    if (total.eq(c.computed.value)) {
+    if (signedSumIs(terms, c.computed)) {
       const r: Relation = { ruleId: c.meta.id, op: c.atMost ? '<=' : '=', stated: c.stated, terms };
       if (finding) r.finding = finding;
       recordRelation(r);

@@ -4,7 +4,7 @@
 // its failed checks asks for. Several equally good corrections are reported as ambiguous, never
 // guessed between. The search re-judges recorded relations only (no rule is run again) and is
 // bounded: at most MAX_CANDIDATES figures and three values each per cluster.
-import { Decimal, displayed, judgeAtMost, judgeEqual, scale, sum, neg, type Dec, type Interval, type JudgeOptions } from '../core/decimal.js';
+import { Decimal, displayed, judgeAtMost, judgeEqual, replaceIn, scale, sum, neg, type Dec, type Interval, type JudgeOptions } from '../core/decimal.js';
 import type { Bilingual, Finding, FindingLocation } from '../core/findings.js';
 import { locationOf, type Figure } from './figures.js';
 import type { Relation } from './relations.js';
@@ -53,10 +53,41 @@ function figuresOf(r: Relation): Figure[] {
   return [r.stated, ...r.terms.map((t) => t.fig)];
 }
 
+// A relation may sum thousands of figures (a 类 over its 项), and the search asks of it once per
+// candidate: its sum is made once, and a correction changes only the terms it replaces.
+interface Summed {
+  /** the signed sum of the terms' intervals */
+  total: Interval;
+  /** the terms of each figure, by its key */
+  byKey: Map<string, Array<{ fig: Figure; sign: 1 | -1 }>>;
+}
+const SUMMED = new WeakMap<Relation, Summed>();
+
+function summed(r: Relation): Summed {
+  let s = SUMMED.get(r);
+  if (!s) {
+    const byKey = new Map<string, Array<{ fig: Figure; sign: 1 | -1 }>>();
+    for (const t of r.terms) {
+      const k = cellKey(t.fig);
+      if (k === undefined) continue;
+      const list = byKey.get(k);
+      if (list) list.push(t);
+      else byKey.set(k, [t]);
+    }
+    s = { total: sum(r.terms.map((t) => (t.sign === 1 ? t.fig.interval : neg(t.fig.interval)))), byKey };
+    SUMMED.set(r, s);
+  }
+  return s;
+}
+
 /** The relation judged with some figures' intervals replaced; true when it holds. */
 function holds(r: Relation, replaced: ReadonlyMap<string, Interval>, opts: JudgeOptions): boolean {
   const iv = (f: Figure) => replaced.get(cellKey(f) ?? '') ?? f.interval;
-  const computed = sum(r.terms.map((t) => (t.sign === 1 ? iv(t.fig) : neg(iv(t.fig)))));
+  const s = summed(r);
+  let computed = s.total;
+  for (const [k, next] of replaced) {
+    for (const t of s.byKey.get(k) ?? []) computed = t.sign === 1 ? replaceIn(computed, t.fig.interval, next) : replaceIn(computed, neg(t.fig.interval), neg(next));
+  }
   const verdict = r.op === '<=' ? judgeAtMost(iv(r.stated), computed, opts) : judgeEqual(iv(r.stated), computed, opts);
   return verdict === null;
 }
@@ -64,15 +95,21 @@ function holds(r: Relation, replaced: ReadonlyMap<string, Interval>, opts: Judge
 /** The value (in the figure's printed unit, at its printed precision) that makes `r` hold exactly. */
 function valueFor(r: Relation, key: string): Dec | undefined {
   const isStated = cellKey(r.stated) === key;
-  const term = r.terms.find((t) => cellKey(t.fig) === key);
+  const term = summed(r).byKey.get(key)?.[0];
   if (!isStated && !term) return undefined;
   const fig = isStated ? r.stated : term!.fig;
   let target: Dec;
   if (isStated) {
-    target = sum(r.terms.map((t) => (t.sign === 1 ? t.fig.interval : neg(t.fig.interval)))).value;
+    target = summed(r).total.value;
   } else {
-    let rest = r.stated.interval.value;
-    for (const t of r.terms) if (t !== term) rest = t.sign === 1 ? rest.minus(t.fig.interval.value) : rest.plus(t.fig.interval.value);
+    // the stated figure less every other term: less the sum, plus the term's own part
+    const own = term!.sign === 1 ? term!.fig.interval.value : term!.fig.interval.value.neg();
+    let rest = r.stated.interval.value.minus(summed(r).total.value.minus(own));
+    if (rest.isZero()) {
+      // a zero keeps the sign the term-by-term difference gives it
+      rest = r.stated.interval.value;
+      for (const t of r.terms) if (t !== term) rest = t.sign === 1 ? rest.minus(t.fig.interval.value) : rest.plus(t.fig.interval.value);
+    }
     target = term!.sign === 1 ? rest : rest.neg();
   }
   const printed = target.div(fig.toBase).toDecimalPlaces(fig.decimals, Decimal.ROUND_HALF_UP);
@@ -86,10 +123,15 @@ function intervalOf(fig: Figure, printed: Dec): Interval {
 export function findRootCauses(relations: readonly Relation[], opts: JudgeOptions): RootCause[] {
   const failing = relations.filter((r) => r.finding);
   if (failing.length === 0) return [];
-  // every relation a figure is part of, to see what a correction would break
+  // every relation a figure of a failed one is part of, to see what a correction would break;
+  // only those figures are ever corrected, and a figure on another line has another key
+  const lines = new Set<number>();
+  for (const r of failing) for (const f of figuresOf(r)) if (f.row) lines.add(f.row.line);
   const byCell = new Map<string, Relation[]>();
   for (const r of relations) {
     for (const f of figuresOf(r)) {
+      // (a key is file|line|side|col: with no "|" in the file's name, another line is another key)
+      if (!f.row || (!lines.has(f.row.line) && !f.table?.file.includes('|'))) continue;
       const k = cellKey(f);
       if (!k) continue;
       const list = byCell.get(k);
@@ -169,7 +211,7 @@ function explain(cluster: Relation[], byCell: Map<string, Relation[]>, opts: Jud
     chosen.push(best.filter((b) => sameSet(b.mended, pick.mended)).map((b) => b.c));
     replaced.set(pick.c.key, intervalOf(pick.c.fig, pick.c.value));
     for (const r of pick.mended) left.delete(r);
-    explained.push(...pick.mended);
+    for (const r of pick.mended) explained.push(r);
   }
   // what no correction of one figure explains is left as the findings say it
   if (chosen.length === 0) return undefined;

@@ -81,8 +81,10 @@ function checkCodes(t: Table, side: Side | undefined, ctx: RuleContext, out: Fin
   const keys = amountIds(t, side);
   for (const [parent, all] of codeChildren(rows)) {
     // children of one level only: the next level printed below the parent
-    const level = Math.min(...all.map((c) => (c.project && c.code === parent.code ? 4 : c.level ?? 3)));
-    const children = all.filter((c) => (c.project && c.code === parent.code ? 4 : c.level ?? 3) === level);
+    const levelOf = (c: Row) => (c.project && c.code === parent.code ? 4 : c.level ?? 3);
+    let level = Infinity;
+    for (const c of all) level = Math.min(level, levelOf(c));
+    const children = all.filter((c) => levelOf(c) === level);
     const isProjects = children.some((c) => c.project && c.code === parent.code);
     for (const key of keys) {
       const stated = figure(t, parent, key);
@@ -103,7 +105,11 @@ function checkLinked(t: Table, ctx: RuleContext, out: Finding[]): void {
   t.rows.forEach((r) => {
     if (r.parent === undefined) return;
     if (r.ofWhich) ofWhich.push([r, r.parent]);
-    else children.set(r.parent, [...(children.get(r.parent) ?? []), r]);
+    else {
+      const list = children.get(r.parent);
+      if (list) list.push(r);
+      else children.set(r.parent, [r]);
+    }
   });
   for (const [index, kids] of children) {
     const parent = t.rows[index]!;

@@ -30,8 +30,19 @@ export function sidesOf(t: Table): Array<Side | undefined> {
   return [...s];
 }
 
-/** Rows with a code, by code; a project table lists several rows under one 项 code. */
-export function rowsByCode(t: Table, side?: Side): Map<string, Row[]> {
+// the rules of a run ask for the same tables' codes many times over; a table is not changed once read
+const BY_CODE = new WeakMap<Table, Map<Side | undefined, ReadonlyMap<string, Row[]>>>();
+
+/** Rows with a code, by code; a project table lists several rows under one 项 code. Made once per table and side: not to be changed. */
+export function rowsByCode(t: Table, side?: Side): ReadonlyMap<string, Row[]> {
+  let sides = BY_CODE.get(t);
+  if (!sides) BY_CODE.set(t, (sides = new Map()));
+  let m = sides.get(side);
+  if (!m) sides.set(side, (m = indexByCode(t, side)));
+  return m;
+}
+
+function indexByCode(t: Table, side?: Side): Map<string, Row[]> {
   const m = new Map<string, Row[]>();
   for (const r of dataRows(t, side)) {
     if (!r.code || r.ofWhich) continue;
@@ -52,11 +63,6 @@ export function topCodedRows(rows: readonly Row[]): Row[] {
 /** A summary side's top-level items: those that are part of no other item (a 本年收入 heading aside), not 其中 rows. */
 export function topItems(t: Table, side: Side): Row[] {
   return t.rows.filter((r) => r.side === side && r.role === 'item' && !r.ofWhich && (r.parent === undefined || t.rows[r.parent]!.role === 'yearTotal'));
-}
-
-/** The rows a row is the sum of: its children (其中 rows left out). */
-export function childrenOf(t: Table, index: number): Row[] {
-  return t.rows.filter((r) => r.parent === index && !r.ofWhich);
 }
 
 /**
