@@ -45,7 +45,7 @@ function checkOptions(cmd: Command): Command {
     .option('--disable <ids...>', 'do not run these rules (ids or globs; repeatable, or comma-separated)')
     .option('-q, --quiet', 'print only the report, no progress')
     .option('--debug', 'show stack traces of internal errors')
-    .option('-j, --jobs <n>', 'check disclosures on this many threads (default: the number of CPUs, fewer for small batches; 1: no threads)')
+    .option('-j, --jobs <n>', 'check disclosures on this many threads (default: one per CPU above two CPUs, fewer for small batches; 1: no threads)')
     .option('-c, --config <file>', 'configuration file (default: budgetlint.config.json / .yaml found from the working directory upwards)')
     .option('--no-config', 'use no configuration file')
     .option('--layout <id>', 'read every disclosure with this layout instead of detecting it (see: budgetlint layouts)');
