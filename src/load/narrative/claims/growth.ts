@@ -47,7 +47,11 @@ const FLAT_AFTER = /^\s?[，,]?\s?(?:与|和|同|较|比)\s?(?:上一年度?|上
 
 /** The words before a change back to the clause's start (a 、 inside them kept), 与上年相比 and 各 off. */
 function wideSubject(text: string, wordPos: number): string {
-  const from = Math.max(text.lastIndexOf('，', wordPos - 1), text.lastIndexOf(',', wordPos - 1), text.lastIndexOf('。', wordPos - 1), text.lastIndexOf('；', wordPos - 1), text.lastIndexOf('\n', wordPos - 1), wordPos - 40);
+  // the last ，,。； or line break at most 40 back (a scan no longer than that, whatever the text)
+  let from = wordPos - 1;
+  const floor = wordPos - 40;
+  while (from > floor && from >= 0 && !'，,。；\n'.includes(text[from]!)) from--;
+  from = Math.max(from, floor);
   return text
     .slice(from + 1, wordPos)
     .replace(/^(?:其中[:：]?)?/, '')
