@@ -142,6 +142,14 @@ describe('narrative-sum', () => {
     expect(brief(check(t('40.50')))).toEqual([{ rule: 'narrative-sum', at: '2:6', severity: 'error', expected: '100.50', actual: '100.00' }]);
   });
 
+  it('其中 at a line end, then one sentence listing every part: the paragraph after it is no part', () => {
+    // as pdftotext lays out the Putuo 2024 决算's 政府采购 (货物 + 工程 + 服务 = 2319.22, a 尾差 against 2319.21)
+    const t = (x: string) =>
+      `（二）政府采购支出情况\n本部门2024年度政府采购金额为 2319.21 万元，\n其中：\n货物采购金额 122.43 万元、工程采购金额 1387.72 万元、服务采购金额 ${x} 万元。\n2024 年度本部门面向中小企业预留政府采购项目预算金额 225.10 万元，面向小微企业预留政府采购项目预算金额 164.87 万元。`;
+    expect(brief(check(t('809.07')))).toEqual([{ rule: 'narrative-sum', at: '2:18', severity: 'warning', expected: '2319.22', actual: '2319.21' }]);
+    expect(brief(check(t('810.07')))).toEqual([{ rule: 'narrative-sum', at: '2:18', severity: 'error', expected: '2320.22', actual: '2319.21' }]);
+  });
+
   it('包括 lists add up to the section total', () => {
     const t = (x: string) => `一、说明\n收支总预算 100.00 万元。\n支出预算包括：一般公共服务支出 70.00 万元、公共安全支出 ${x} 万元。`;
     expect(check(t('30.00'))).toEqual([]);

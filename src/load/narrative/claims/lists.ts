@@ -319,6 +319,9 @@ function parseBlock(r: Reader, s: number, e: number, countUnit: string | undefin
     items.push(...parsed.items);
     closing.push(...parsed.closing);
     if (parsed.closing.length) break;
+    // a sentence that lists two parts or more by itself is the whole list ("其中：" at a line's end, then
+    // "货物 A 万元、工程 B 万元、服务 C 万元。"): the paragraph after it is about something else
+    if (parsed.items.length >= 2 && !parsed.gaps) break;
     i = se + 1;
   }
   return { items, closing, end: i, gaps: 0 };
