@@ -38,5 +38,7 @@ describe('start-up', () => {
     expect([...packages].sort()).toEqual(['decimal.js']);
     const files = [...check.files, ...request.files];
     expect(files.filter((f) => /xlsx|pdf[\\/]|manifest\.ts|config[\\/]schema\.ts|load[\\/]model\.ts|report[\\/](html|sarif|junit|markdown|github)/.test(f))).toEqual([]);
+    // the 情况说明 reader (its claim readers, projects, sections) comes only with a text to read
+    expect(files.filter((f) => /load[\\/]narrative[\\/](index|projects|claims[\\/])/.test(f))).toEqual([]);
   });
 });

@@ -11,7 +11,6 @@ import { LimitExceeded, MAX_NESTING, nestingTooDeep, TableBudget } from './limit
 import type { Manifest } from './manifest.js';
 import type { Disclosure, LoadIssue, Sources, Table, TableKind } from './model.js';
 import { readHead, readTable, tableLabel, type TableHead, type TableSpec } from './table.js';
-import { readNarrative } from './narrative/index.js';
 import type { PdfRead } from './pdf/index.js';
 
 /** Load issue of a file in a disclosure directory that could not be read at all. */
@@ -420,6 +419,8 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
       // the 情况说明 text: one a disclosure; a second one is named and left out
       if (disclosure.narrative) issues.push({ code: 'second-narrative', severity: 'warning', message: { zh: `已读取说明 ${disclosure.narrative.file}，此文件未检查`, en: `the text ${disclosure.narrative.file} is already read; this file is not checked` }, loc: { file: shown, line: 1, column: 1 } });
       else {
+        // the reader of the text is loaded only for a disclosure that has one
+        const { readNarrative } = await import('./narrative/index.js');
         try {
           disclosure.narrative = readNarrative(text, shown);
         } catch (e) {
