@@ -86,34 +86,32 @@ function rescale(a: Scaled, e: number): Scaled | undefined {
   return Number.isSafeInteger(l) && Number.isSafeInteger(h) && Number.isSafeInteger(v) ? new Scaled(v, l, h, e) : undefined;
 }
 
+/** Two scaled figures on one scale (the finer of theirs), or undefined when that is not exact. */
+function aligned(a: Scaled, b: Scaled): [Scaled, Scaled] | undefined {
+  if (a.e === b.e) return [a, b];
+  const e = Math.max(a.e, b.e);
+  const x = rescale(a, e);
+  const y = x && rescale(b, e);
+  return x && y ? [x, y] : undefined;
+}
+
+/** A sum or difference as a Scaled when every bound is still a safe integer. */
+function safe(v: number, l: number, h: number, e: number): Scaled | undefined {
+  return Number.isSafeInteger(l) && Number.isSafeInteger(h) && Number.isSafeInteger(v) ? new Scaled(v, l, h, e) : undefined;
+}
+
 function scaledAdd(a: Scaled, b: Scaled): Scaled | undefined {
-  let x: Scaled | undefined = a;
-  let y: Scaled | undefined = b;
-  if (a.e !== b.e) {
-    const e = Math.max(a.e, b.e);
-    x = rescale(a, e);
-    y = x && rescale(b, e);
-    if (!x || !y) return undefined;
-  }
-  const v = x.v + y.v;
-  const l = x.l + y.l;
-  const h = x.h + y.h;
-  return Number.isSafeInteger(l) && Number.isSafeInteger(h) && Number.isSafeInteger(v) ? new Scaled(v, l, h, x.e) : undefined;
+  const xy = aligned(a, b);
+  if (!xy) return undefined;
+  const [x, y] = xy;
+  return safe(x.v + y.v, x.l + y.l, x.h + y.h, x.e);
 }
 
 function scaledSub(a: Scaled, b: Scaled): Scaled | undefined {
-  let x: Scaled | undefined = a;
-  let y: Scaled | undefined = b;
-  if (a.e !== b.e) {
-    const e = Math.max(a.e, b.e);
-    x = rescale(a, e);
-    y = x && rescale(b, e);
-    if (!x || !y) return undefined;
-  }
-  const v = x.v - y.v;
-  const l = x.l - y.h;
-  const h = x.h - y.l;
-  return Number.isSafeInteger(l) && Number.isSafeInteger(h) && Number.isSafeInteger(v) ? new Scaled(v, l, h, x.e) : undefined;
+  const xy = aligned(a, b);
+  if (!xy) return undefined;
+  const [x, y] = xy;
+  return safe(x.v - y.v, x.l - y.h, x.h - y.l, x.e);
 }
 
 /** −1, 0 or 1 as a·10⁻ᵃᵉ compares with b·10⁻ᵇᵉ; undefined when they cannot be put on one scale exactly. */

@@ -1,7 +1,7 @@
 // The claims of the prose, one reader per kind, in the order they build on each other: amounts
 // first (what each money figure is), then the lists they form and the sums those state, shares,
 // changes, 决算 against budget, project counts, and the names, dates and wording of the text.
-import type { AmountClaim, CountClaim, DateClaim, ExecutionClaim, GrowthClaim, NameMention, ShareClaim, SumClaim, WordingClaim } from '../model.js';
+import type { AmountClaim, CountClaim, ExecutionClaim, GrowthClaim, ShareClaim, SumClaim } from '../model.js';
 import type { Mapped } from '../text.js';
 import type { Tok } from '../tokens.js';
 import { readAmounts } from './amounts.js';
@@ -10,23 +10,17 @@ import { sections, type ClaimContext } from './context.js';
 import { readCounts } from './counts.js';
 import { readGrowths } from './growth.js';
 import { readLists } from './lists.js';
-import { readNames } from './names.js';
+import { readNames, type NameClaims } from './names.js';
 import { readShares } from './shares.js';
 import { readSums, sharedParts } from './sums.js';
 
-export interface ProseClaims {
+export interface ProseClaims extends NameClaims {
   amounts: AmountClaim[];
   shares: ShareClaim[];
   growths: GrowthClaim[];
   sums: SumClaim[];
   counts: CountClaim[];
   executions: ExecutionClaim[];
-  year?: number;
-  statement?: 'budget' | 'final';
-  department?: { name: string; loc: { file: string; line: number; column: number } };
-  names: NameMention[];
-  dates: DateClaim[];
-  wordings: WordingClaim[];
 }
 
 export function claimContext(file: string, m: Mapped, toks: Tok[], inProject: (pos: number) => boolean): ClaimContext {
