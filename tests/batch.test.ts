@@ -297,7 +297,7 @@ function asOriginal(findings: Finding[], from: string, to: string): unknown {
   return JSON.parse(JSON.stringify(findings).split(JSON.stringify(from).slice(1, -1)).join(JSON.stringify(to).slice(1, -1)));
 }
 
-/** Rebuilds dist/ when any source is newer than its output: the workers and the CLI run from there. */
+/** Rebuilds dist/ (and its bundle) when any source is newer than its output: the workers and the CLI run from there. */
 function ensureBuilt(): void {
   const stale = (dir: string): boolean =>
     readdirSync(join(ROOT, dir), { withFileTypes: true }).some((e) => {
@@ -310,7 +310,7 @@ function ensureBuilt(): void {
         return true;
       }
     });
-  if (stale('src')) spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'ignore' });
+  if (stale('src')) spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'ignore' });
 }
 
 describe(`a batch of ${N} disclosures`, () => {

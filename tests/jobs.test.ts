@@ -17,8 +17,8 @@ const T8 = join(ROOT, 'fixtures/kashgar-2022/t8-一般公共预算三公经费�
 
 let root: string;
 beforeAll(() => {
-  // the CLI and its workers run from dist/
-  spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'ignore' });
+  // the CLI and its workers run from dist/bundle/
+  spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'ignore' });
   root = tempDir();
   const put = (name: string, files: Record<string, string | Uint8Array>) => {
     mkdirSync(join(root, name));

@@ -1,0 +1,83 @@
+// The command line runs from dist/bundle/ (scripts/build.mjs): the same answers as the modules tsc
+// wrote, and what those load lazily stays out of the chunks a check loads up front.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BUNDLE = join(ROOT, 'dist/bundle');
+
+/** Chunks and packages a bundle file imports statically (`import … from "./x.js"`), and those it imports dynamically. */
+function importsOf(file: string): { chunks: string[]; packages: string[]; lazy: string[] } {
+  const src = readFileSync(join(BUNDLE, file), 'utf8');
+  const chunks: string[] = [];
+  const packages: string[] = [];
+  for (const m of src.matchAll(/^import\s+(?:[^"';]*?\s+from\s+)?["']([^"']+)["'];?$/gm)) {
+    const spec = m[1]!;
+    if (spec.startsWith('./')) chunks.push(spec.slice(2));
+    else if (!spec.startsWith('node:')) packages.push(spec);
+  }
+  const lazy = [...src.matchAll(/\bimport\(["']\.\/([^"']+)["']\)/g)].map((m) => m[1]!);
+  return { chunks, packages, lazy };
+}
+
+/** The chunks loaded with `entry`, before anything it imports lazily, and the packages they import. */
+function upFront(entry: string): { files: Set<string>; packages: Set<string> } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const visit = (f: string) => {
+    if (files.has(f)) return;
+    files.add(f);
+    const i = importsOf(f);
+    i.packages.forEach((p) => packages.add(p));
+    i.chunks.forEach(visit);
+  };
+  visit(entry);
+  return { files, packages };
+}
+
+/** The chunk that defines a function. */
+function chunkDefining(name: string): string {
+  const hit = readdirSync(BUNDLE).filter((f) => f.endsWith('.js') && new RegExp(`\\bfunction ${name}\\(`).test(readFileSync(join(BUNDLE, f), 'utf8')));
+  expect(hit).toHaveLength(1);
+  return hit[0]!;
+}
+
+function run(args: string[], bin: string[]) {
+  const r = spawnSync(process.execPath, [...bin, ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the bundled command line', () => {
+  beforeAll(() => {
+    if (!existsSync(join(BUNDLE, 'cli.js'))) spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { stdio: 'ignore' });
+  }, 120_000);
+
+  it('answers as the unbundled modules do: same report, same exit code', () => {
+    const unbundled = ['--input-type=module', '-e', `const { main } = await import(${JSON.stringify(join(ROOT, 'dist/cli.js'))}); process.exitCode = await main(process.argv.slice(1));`, '--'];
+    for (const args of [['check', 'fixtures/kashgar-2022', '-f', 'json'], ['check', 'fixtures/putuo-2025', '--lang', 'en'], ['check', 'fixtures/nowhere']]) {
+      const a = run(args, ['bin/budgetlint.js']);
+      const b = run(args, unbundled);
+      expect(a.status).toBe(b.status);
+      expect(a.out).toBe(b.out);
+      expect(a.err).toBe(b.err);
+    }
+  });
+
+  it('keeps up front only what every run needs: commands, readers and formats come in chunks of their own', () => {
+    const cli = upFront('cli.js');
+    expect([...cli.packages]).toEqual(['commander']);
+    const lazyFromCli = importsOf('cli.js').lazy;
+    // the check command, once loaded, still leaves the 情况说明 reader, PDFs and workbooks, the other formats for later
+    const check = lazyFromCli.find((f) => /^check-/.test(f))!;
+    const checkUpFront = upFront(check);
+    for (const name of ['readNarrative', 'readPdf', 'readWorkbook']) {
+      const chunk = chunkDefining(name);
+      expect(cli.files.has(chunk)).toBe(false);
+      expect(checkUpFront.files.has(chunk)).toBe(false);
+    }
+    expect([...checkUpFront.packages].sort()).toEqual(['decimal.js']);
+  });
+});
