@@ -178,7 +178,24 @@ export const COLUMN_PARENT: Partial<Record<ColumnKey, ColumnKey>> = {
 
 /** `extra`: aliases from configuration, tried before the built-in wording. */
 export function columnKeyOf(label: string, extra: readonly ColumnAlias[] = []): ColumnKey | undefined {
-  const t = normalizeLabel(label);
+  if (extra.length === 0) {
+    // the built-in wording alone is a function of the label: headers repeat within a table (read
+    // as sided, then as printed) and across a batch, so each label is matched against the ~80
+    // patterns once; bounded, so that hostile headers cannot grow it
+    const known = BUILT_IN_KEYS.get(label);
+    if (known !== undefined || BUILT_IN_KEYS.has(label)) return known;
+    if (BUILT_IN_KEYS.size >= MAX_KNOWN_LABELS) BUILT_IN_KEYS.clear();
+    const key = matchColumnKey(normalizeLabel(label), extra);
+    BUILT_IN_KEYS.set(label, key);
+    return key;
+  }
+  return matchColumnKey(normalizeLabel(label), extra);
+}
+
+const BUILT_IN_KEYS = new Map<string, ColumnKey | undefined>();
+const MAX_KNOWN_LABELS = 4096;
+
+function matchColumnKey(t: string, extra: readonly ColumnAlias[]): ColumnKey | undefined {
   if (t === '') return undefined;
   for (const a of extra) if (a.pattern.test(t)) return a.key;
   for (const a of COLUMN_ALIASES) if (a.pattern.test(t)) return a.key;
@@ -297,8 +314,13 @@ export function isTotalLabel(text: string): boolean {
   return GRAND_TOTAL.test(t) || YEAR_TOTAL.test(t) || t === '小计';
 }
 
+const ROLE_ENDING = /[计入出][\s\u00a0\u3000"“”'‘’「」]*$/;
+
 /** The role of a summary-table row by its printed name alone (an item unless it says otherwise). */
 export function rowRoleOf(name: string): 'grandTotal' | 'yearTotal' | 'subtotal' | undefined {
+  // every role's wording ends in 计, 入 or 出 (before what normalising strips): most names, codes
+  // and figures are settled by that one test
+  if (!ROLE_ENDING.test(name)) return undefined;
   const t = normalizeLabel(stripNumbering(name));
   if (YEAR_TOTAL.test(t) || (YEAR_HEAD.test(t) && t !== normalizeLabel(name))) return 'yearTotal';
   if (GRAND_TOTAL.test(t)) return 'grandTotal';

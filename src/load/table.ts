@@ -260,7 +260,11 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
   table.formulas = deriveFormulas(table.columns, layout?.columns ?? []);
 
   const ctx: RowContext = { grid, infos, idOf, table, issues, tableId };
-  const headerTexts = new Set(headerRows.map((r) => r.cells.map((c) => normalizeLabel(c.text)).join('|')));
+  const headerTexts = new Set(headerRows.map(rowText));
+  // a row can repeat a header only if its first cell with text (normalised) is that header's:
+  // known from one cell, so most rows are not normalised whole
+  const headerFirsts = new Set(headerRows.map(firstText));
+  const headerWidth = headerWidths(headerRows);
   const body: GridRow[] = [];
   let inNotes = false;
   for (const r of dataRows) {
@@ -273,8 +277,8 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
       continue;
     }
     inNotes = false;
-    if (headerTexts.has(r.cells.map((c) => normalizeLabel(c.text)).join('|'))) continue; // header repeated after a page break
-    raggedCheck(ctx, r, headerRows);
+    if (headerFirsts.has(firstText(r)) && headerTexts.has(rowText(r))) continue; // header repeated after a page break
+    raggedCheck(ctx, r, headerWidth);
     body.push(r);
   }
   switch (structure) {
@@ -303,13 +307,34 @@ interface RowContext {
   tableId: string;
 }
 
-function raggedCheck(ctx: RowContext, r: GridRow, headerRows: GridRow[]): void {
-  const headerWidth = headerRows[0]?.cells.length ?? 0;
-  if (headerRows.length === 0) return;
-  let lastFilled = 0;
-  for (const c of r.cells) if (c.text.trim() !== '') lastFilled = c.field;
+/** A row's cells normalised, as one string (cell by cell: a "|" in a cell is no boundary): what a repeated header row is told by. */
+function rowText(r: GridRow): string {
+  return JSON.stringify(r.cells.map((c) => normalizeLabel(c.text)));
+}
+
+/** The place and text of a row's first cell that normalises to text (what rowText's equality implies equal). */
+function firstText(r: GridRow): string {
+  for (let i = 0; i < r.cells.length; i++) {
+    const t = normalizeLabel(r.cells[i]!.text);
+    if (t !== '') return `${i}|${t}`;
+  }
+  return '';
+}
+
+/** The header's width in cells and the field of its rightmost label: the same for every row. */
+function headerWidths(headerRows: GridRow[]): { cells: number; widest: number } | undefined {
+  if (headerRows.length === 0) return undefined;
   let widest = 0;
   for (const h of headerRows) for (const c of h.cells) if (c.text.trim() !== '') widest = Math.max(widest, c.field);
+  return { cells: headerRows[0]!.cells.length, widest };
+}
+
+function raggedCheck(ctx: RowContext, r: GridRow, width: { cells: number; widest: number } | undefined): void {
+  if (!width) return;
+  const headerWidth = width.cells;
+  let lastFilled = 0;
+  for (const c of r.cells) if (c.text.trim() !== '') lastFilled = c.field;
+  const widest = width.widest;
   // a filled cell right of every header label has no column and is lost: say so
   if (lastFilled > Math.max(headerWidth, widest) && !ctx.infos.some((i) => i.field === lastFilled && i.role.role === 'amount')) {
     ctx.issues.push(

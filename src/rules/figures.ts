@@ -3,12 +3,12 @@
 // other figures give; a failed relationship becomes a finding with its inputs and units.
 import {
   NOTHING,
+  add,
   displayedIn,
   formatDec,
   judgeAtMost,
   judgeEqual,
   signedSumIs,
-  sum,
   type Dec,
   type Interval,
   type JudgeOptions,
@@ -39,6 +39,8 @@ export interface Figure {
   row?: Row;
   /** the column id */
   col?: string;
+  /** a cell's identity (file, line, side, column), made once for a cell's figure; see cellKey in root-cause.ts */
+  readonly key?: string;
 }
 
 /** How a table is named in a figure's label: the document's number, else its name. */
@@ -82,6 +84,7 @@ function cellInterval(cell: Cell | undefined, toBase: Dec): Interval {
 // disclosure; the label is built only when a finding needs it.
 class CellFigure implements Figure {
   private built: Bilingual | undefined;
+  private madeKey: string | undefined;
   constructor(
     readonly interval: Interval,
     readonly unit: string,
@@ -97,6 +100,10 @@ class CellFigure implements Figure {
     readonly cell: Cell | undefined,
     readonly amount: Cell['amount'] | undefined,
   ) {}
+
+  get key(): string {
+    return (this.madeKey ??= `${this.table.file}|${this.row.line}|${this.row.side ?? ''}|${this.col}`);
+  }
 
   get label(): Bilingual {
     if (!this.built) {
@@ -290,7 +297,10 @@ export function report(c: Omit<Comparison, 'options'> & { options?: CheckOptions
 }
 
 export function sumFigures(fs: readonly Figure[]): Interval {
-  return sum(fs.map((f) => f.interval));
+  // sum() without the array of intervals: blanks (NOTHING) add nothing
+  let acc = NOTHING;
+  for (const f of fs) if (f.interval !== NOTHING) acc = acc === NOTHING ? f.interval : add(acc, f.interval);
+  return acc;
 }
 
 /** A finding that is not a numeric comparison (a missing table, a missing note…). */

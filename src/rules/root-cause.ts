@@ -39,6 +39,7 @@ export function findingKey(f: Finding): string {
 
 /** A figure's identity: its table, row and column (a blank cell has no location of its own). */
 function cellKey(f: Figure): string | undefined {
+  if (f.key !== undefined) return f.key;
   if (!f.table || !f.row || !f.col) return undefined;
   return `${f.table.file}|${f.row.line}|${f.row.side ?? ''}|${f.col}`;
 }

@@ -35,22 +35,28 @@ export const rowTotal: Rule = {
           if (f.side !== undefined && row.side !== f.side) continue;
           const stated = figure(t, row, f.total);
           if (!stated) continue;
+          // one pass over the parts (a check runs on every row of every table): the terms, the
+          // printed ones, and whether any is subtracted
           const parts: Array<{ fig: Figure; sign: 1 | -1 }> = [];
+          const shown: Figure[] = [];
+          let signed = false;
           for (const p of f.parts) {
             const fig = figure(t, row, p.id);
-            if (fig) parts.push({ fig, sign: p.sign });
+            if (!fig) continue;
+            parts.push({ fig, sign: p.sign });
+            if (!fig.blank) shown.push(fig);
+            if (p.sign === -1) signed = true;
           }
-          if (parts.length === 0 || (stated.blank && parts.every((p) => p.fig.blank))) continue;
-          const shown = parts.filter((p) => !p.fig.blank).map((p) => p.fig);
-          const signed = parts.some((p) => p.sign === -1);
+          if (parts.length === 0 || (stated.blank && shown.length === 0)) continue;
           const f2 = compare({
             meta,
             messageId: 'mismatch',
             data: () => ({ parts: signed ? signedLabels(parts) : joinLabels(shown.length ? shown : parts.map((p) => p.fig)) }),
             stated,
-            computed: signed ? sum(parts.map((p) => (p.sign === -1 ? neg(p.fig.interval) : p.fig.interval))) : sumFigures(parts.map((p) => p.fig)),
+            // a blank part adds nothing: the printed ones are the sum
+            computed: signed ? sum(parts.map((p) => (p.sign === -1 ? neg(p.fig.interval) : p.fig.interval))) : sumFigures(shown),
             inputs: shown,
-            terms: parts.map((p) => ({ fig: p.fig, sign: p.sign })),
+            terms: parts,
             options,
           });
           if (f2) out.push(f2);
