@@ -197,6 +197,13 @@ export function mul(a: Interval, b: Interval): Interval {
 /** Division; undefined when the divisor's interval touches zero (no bound can be given). */
 export function div(a: Interval, b: Interval): Interval | undefined {
   if (b.value.isZero() || (b.lo.lte(0) && b.hi.gte(0))) return undefined;
+  if (b.lo.gt(0)) {
+    // over a positive divisor x/y rises with x, and falls with y when x ≥ 0, rises when x < 0:
+    // the least and greatest of the four corners are known without dividing the other two
+    const lo = a.lo.div(a.lo.isNeg() ? b.lo : b.hi);
+    const hi = a.hi.div(a.hi.isNeg() ? b.hi : b.lo);
+    return { value: a.value.div(b.value), lo, hi };
+  }
   const { lo, hi } = bounds([a.lo.div(b.lo), a.lo.div(b.hi), a.hi.div(b.lo), a.hi.div(b.hi)]);
   return { value: a.value.div(b.value), lo, hi };
 }

@@ -34,13 +34,37 @@ export function isMoney(f: Fig): boolean {
 export function stated(f: Fig, label: string | Bilingual, asExact = false): Stated {
   // a Bilingual label passes through; a plain one is the same in both languages
   const l = typeof label === 'string' ? { zh: label, en: label } : label;
-  const base = { decimals: f.decimals, loc: f.loc, label: l, blank: false };
+  // (one object literal each: spreading a shared base costs twenty times as much, and the rules
+  // make hundreds of these per text)
   if (isMoney(f)) {
     const k = WAN_PER[f.unit]!;
-    return { ...base, interval: asExact ? exact(f.value.times(k)) : scale(displayed(f.value, f.decimals), k), unit: f.unit === '万' ? '万元' : f.unit, toBase: k };
+    const interval = intervalOf(f, asExact, () => (asExact ? exact(f.value.times(k)) : scale(displayed(f.value, f.decimals), k)));
+    return { decimals: f.decimals, loc: f.loc, label: l, blank: false, interval, unit: f.unit === '万' ? '万元' : f.unit, toBase: k };
   }
-  if (f.unit === '%' || f.unit === '') return { ...base, interval: displayed(f.value, f.decimals), unit: f.unit, toBase: ONE };
-  return { ...base, interval: exact(f.value), unit: f.unit, toBase: ONE };
+  if (f.unit === '%' || f.unit === '') {
+    const interval = intervalOf(f, asExact, () => displayed(f.value, f.decimals));
+    return { decimals: f.decimals, loc: f.loc, label: l, blank: false, interval, unit: f.unit, toBase: ONE };
+  }
+  return { decimals: f.decimals, loc: f.loc, label: l, blank: false, interval: exact(f.value), unit: f.unit, toBase: ONE };
+}
+
+// The rules ask for the same stated figures many times over (decimal arithmetic each time): a
+// figure's interval is made once for each reading of it, and again only if the figure changed.
+interface MadeInterval {
+  value: Dec;
+  decimals: number;
+  unit: string;
+  interval: Interval;
+}
+const INTERVALS = [new WeakMap<Fig, MadeInterval>(), new WeakMap<Fig, MadeInterval>()] as const;
+
+function intervalOf(f: Fig, asExact: boolean, make: () => Interval): Interval {
+  const memo = INTERVALS[asExact ? 1 : 0];
+  const known = memo.get(f);
+  if (known && known.value === f.value && known.decimals === f.decimals && known.unit === f.unit) return known.interval;
+  const interval = make();
+  memo.set(f, { value: f.value, decimals: f.decimals, unit: f.unit, interval });
+  return interval;
 }
 
 export function claimStated(a: AmountClaim): Stated {
