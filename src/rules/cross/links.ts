@@ -18,7 +18,7 @@ import { tableById } from '../../layout/index.js';
 import { COLUMN_LABEL } from '../../load/aliases.js';
 import type { ColumnKey } from '../../load/constants.js';
 import type { Disclosure, Row, Table } from '../../load/model.js';
-import { columnName, columnOf, compare, figure, locationOf, plainFinding, tableShort, type Figure } from '../figures.js';
+import { columnName, columnOf, compare, figure, locationOf, plainFinding, sumFigures, tableShort, type Figure } from '../figures.js';
 import { amountIds, itemRows, onlyRow, rowsByCode, totalRow, yearTotalRow } from '../table/shared.js';
 import type { RuleContext, RuleMeta } from '../types.js';
 
@@ -212,13 +212,20 @@ function pick(t: Table, ref: Ref): Row[] {
   }
 }
 
+// (these run once per code of a table: loops rather than chains of map and filter, whose arrays
+// were most of the garbage of a check of a large table)
 function figs(t: Table | undefined, ref: Ref, rows: Row[]): Figure[] {
-  if (!t) return [];
-  return rows.map((r) => figure(t, r, ref.column)).filter((f): f is Figure => !!f);
+  const out: Figure[] = [];
+  if (!t) return out;
+  for (const r of rows) {
+    const f = figure(t, r, ref.column);
+    if (f) out.push(f);
+  }
+  return out;
 }
 
 function signed(ref: Ref, fs: Figure[]): Interval {
-  const s = sum(fs.map((f) => f.interval));
+  const s = sumFigures(fs);
   return ref.sign === -1 ? neg(s) : s;
 }
 
@@ -236,9 +243,19 @@ interface Judge {
 }
 
 function judge(j: Judge, stated: Figure, terms: Resolved[], termFigs: Figure[][]): void {
-  const computed = termFigs.length ? sum(terms.map((t, i) => signed(t.ref, termFigs[i]!))) : exact(ZERO);
-  const inputs = termFigs.flat();
-  if (stated.blank && inputs.every((f) => f.blank)) return;
+  const inputs: Figure[] = [];
+  const signedTerms: Array<{ fig: Figure; sign: 1 | -1 }> = [];
+  let allBlank = true;
+  for (let i = 0; i < termFigs.length; i++) {
+    const sign = terms[i]!.ref.sign;
+    for (const fig of termFigs[i]!) {
+      inputs.push(fig);
+      signedTerms.push({ fig, sign });
+      if (!fig.blank) allBlank = false;
+    }
+  }
+  if (stated.blank && allBlank) return;
+  const computed = termFigs.length === 1 ? signed(terms[0]!.ref, termFigs[0]!) : termFigs.length ? sum(terms.map((t, i) => signed(t.ref, termFigs[i]!))) : exact(ZERO);
   const f = compare({
     meta: j.meta,
     messageId: j.atMost ? 'exceeds' : 'mismatch',
@@ -246,7 +263,7 @@ function judge(j: Judge, stated: Figure, terms: Resolved[], termFigs: Figure[][]
     stated,
     computed,
     inputs,
-    terms: terms.flatMap((t, i) => termFigs[i]!.map((fig) => ({ fig, sign: t.ref.sign }))),
+    terms: signedTerms,
     options: j.ctx.options,
     atMost: j.atMost,
   });
