@@ -3,7 +3,7 @@
 // figures of its hand transcription (fixtures/real/, fixtures/putuo-2025), and the findings of
 // that transcription checked with the converter's text; `extract` round-trips; every finding
 // cites its page.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -162,6 +162,23 @@ describe('reports of a PDF', () => {
     const r = await runMain('check', dir, '--no-config', '--jobs', '1', '-f', 'json');
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).disclosures.map((x: { path: string }) => x.path.split(/[\\/]/).slice(-2).join('/'))).toEqual(['batch/a.pdf', 'sub/b.pdf']);
+  });
+
+  it('checks one PDF of tables with the 情况说明 text beside it as one disclosure; beside several PDFs a text stays out', async () => {
+    const dir = join(tmp, 'with-text');
+    copyTo('fixtures/pdf/jiangsu-cppcc-2017.pdf', join(dir, '预算公开表.pdf'));
+    writeFileSync(join(dir, '情况说明.txt'), '一、收入预算情况说明\n2017年收入预算总额 100 万元，其中财政拨款 60 万元，其他资金 30 万元。\n');
+    const r = await runMain('check', dir, '--no-config', '--jobs', '1', '-f', 'json');
+    const [d] = JSON.parse(r.out).disclosures as Array<{ path: string; findings: Finding[]; read: { tables: unknown[] } }>;
+    expect(JSON.parse(r.out).disclosures).toHaveLength(1);
+    expect(d!.path).toBe(dir);
+    expect(d!.read.tables.length).toBe(12);
+    const sum = d!.findings.filter((f) => f.ruleId === 'narrative-sum');
+    expect(sum.map((f) => [f.severity, f.actual, f.expected, f.location.line])).toEqual([['error', '100', '90', 2]]);
+    // a second PDF: which one the text belongs to is not known, so each PDF is a disclosure of its own
+    copyTo('fixtures/pdf/jiangsu-party-office-2019.pdf', join(dir, '另一单位.pdf'));
+    const two = await runMain('check', dir, '--no-config', '--jobs', '1', '-f', 'json');
+    expect((JSON.parse(two.out).disclosures as Array<{ path: string }>).map((x) => x.path.split(/[\\/]/).pop())).toEqual(['另一单位.pdf', '预算公开表.pdf']);
   });
 });
 

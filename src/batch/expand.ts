@@ -11,7 +11,8 @@ const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls']);
 /** A text (情况说明, or a table saved as text) makes a directory a disclosure only when no
  *  disclosure lies below it: a notes.txt in a region's folder must not hide its departments. */
 const TEXT_EXTENSIONS = new Set(['.txt']);
-/** A PDF is a whole disclosure: each one in a directory of PDFs is checked on its own. */
+/** A PDF is a whole disclosure: each one in a directory of PDFs is checked on its own (one PDF with
+ *  a text beside it is checked with the text, as one disclosure). */
 const PDF_EXTENSION = '.pdf';
 /** Never searched for disclosures. */
 const SKIPPED_DIRS = new Set(['node_modules']);
@@ -142,8 +143,15 @@ function expandPath(p: string, add: (p: string) => void, fromGlob: boolean): boo
     return true;
   }
   const found: string[] = pdfsIn(p, entries);
+  const own = found.length;
   const real = realOf(p);
   searchSubdirs(p, real, entries, found, new Set([real]));
+  // one PDF with a text beside it and nothing below (the tables printed as a PDF, the 情况说明 given
+  // as text): one disclosure, so that the text is checked with the tables, not left out
+  if (own === 1 && found.length === 1 && holdsText(entries)) {
+    add(p);
+    return true;
+  }
   if (found.length === 0) {
     if (fromGlob && !holdsText(entries)) return false;
     add(p);
