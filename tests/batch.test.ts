@@ -61,7 +61,7 @@ describe('expandPaths', () => {
 
   it('finds disclosure directories under a parent, skipping hidden ones, node_modules and links back up', () => {
     // n holds a text but a disclosure lies below it; t holds only a text
-    expect(expandPaths([r])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd'), join(r, 'n/sub'), join(r, 't')], unmatched: [], invalid: [] });
+    expect(expandPaths([r])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd'), join(r, 'n/sub'), join(r, 't')], unmatched: [], invalid: [], leftOut: [] });
   });
 
   it('takes a disclosure directory or a file as it is, and passes on what holds nothing so the loader reports it', () => {
@@ -71,13 +71,13 @@ describe('expandPaths', () => {
   });
 
   it('matches globs (*, **, braces) and keeps only directories with disclosures and table files', () => {
-    expect(expandPaths([`${r}/*`])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd'), join(r, 'n/sub'), join(r, 't')], unmatched: [], invalid: [] });
+    expect(expandPaths([`${r}/*`])).toEqual({ paths: [join(r, 'a'), join(r, 'b/c'), join(r, 'd'), join(r, 'n/sub'), join(r, 't')], unmatched: [], invalid: [], leftOut: [] });
     expect(expandPaths([`${r}/**/*.tsv`]).paths).toEqual([join(r, 'b/c/x.tsv')]);
     expect(expandPaths([`${r}/{d,a}`]).paths).toEqual([join(r, 'a'), join(r, 'd')]);
     expect(expandPaths([`${r}/[!a]/c`]).paths).toEqual([join(r, 'b/c')]);
-    expect(expandPaths([`${r}/zz*`, `${r}/a`])).toEqual({ paths: [join(r, 'a')], unmatched: [`${r}/zz*`], invalid: [] });
-    expect(expandPaths([`${r}/a`, `${r}/[a]`])).toEqual({ paths: [join(r, 'a')], unmatched: [], invalid: [] });
-    expect(expandPaths([`${r}/e*`])).toEqual({ paths: [], unmatched: [`${r}/e*`], invalid: [] });
+    expect(expandPaths([`${r}/zz*`, `${r}/a`])).toEqual({ paths: [join(r, 'a')], unmatched: [`${r}/zz*`], invalid: [], leftOut: [] });
+    expect(expandPaths([`${r}/a`, `${r}/[a]`])).toEqual({ paths: [join(r, 'a')], unmatched: [], invalid: [], leftOut: [] });
+    expect(expandPaths([`${r}/e*`])).toEqual({ paths: [], unmatched: [`${r}/e*`], invalid: [], leftOut: [] });
   });
 
   it('lists each disclosure once, in path order whatever the argument order', () => {

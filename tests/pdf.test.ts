@@ -175,10 +175,14 @@ describe('reports of a PDF', () => {
     expect(d!.read.tables.length).toBe(12);
     const sum = d!.findings.filter((f) => f.ruleId === 'narrative-sum');
     expect(sum.map((f) => [f.severity, f.actual, f.expected, f.location.line])).toEqual([['error', '100', '90', 2]]);
-    // a second PDF: which one the text belongs to is not known, so each PDF is a disclosure of its own
+    // a second PDF: which one the text belongs to is not known, so each PDF is a disclosure of its
+    // own, and the text is named as left out (a warning where it is), not dropped in silence
     copyTo('fixtures/pdf/jiangsu-party-office-2019.pdf', join(dir, '另一单位.pdf'));
     const two = await runMain('check', dir, '--no-config', '--jobs', '1', '-f', 'json');
-    expect((JSON.parse(two.out).disclosures as Array<{ path: string }>).map((x) => x.path.split(/[\\/]/).pop())).toEqual(['另一单位.pdf', '预算公开表.pdf']);
+    const results = JSON.parse(two.out).disclosures as Array<{ path: string; findings: Finding[] }>;
+    expect(results.map((x) => x.path.split(/[\\/]/).pop())).toEqual(['另一单位.pdf', '情况说明.txt', '预算公开表.pdf']);
+    expect(results[1]!.findings.map((f) => [f.ruleId, f.severity, f.location.line])).toEqual([['input/text-left-out', 'warning', 1]]);
+    expect(two.code).toBe(0);
   });
 });
 

@@ -24,12 +24,16 @@ export interface Expansion {
   unmatched: string[];
   /** arguments that are no valid pattern, with why, in argument order */
   invalid: Array<{ pattern: string; reason: string }>;
+  /** texts beside several PDFs (or beside a PDF with disclosures below): no disclosure they belong to is known, so none is checked with them */
+  leftOut: string[];
 }
 
 export function expandPaths(args: readonly string[]): Expansion {
   const found = new Map<string, string>(); // real path → path as shown
   const unmatched: string[] = [];
   const invalid: Expansion['invalid'] = [];
+  const leftOut = new Set<string>();
+  const leave = (p: string) => leftOut.add(p);
   const fromGlobs = new Set<string>(); // real paths of table files a glob matched
   const add = (p: string, fromGlob = false) => {
     const key = realOf(p);
@@ -46,15 +50,15 @@ export function expandPaths(args: readonly string[]): Expansion {
         continue;
       }
       let hit = false;
-      for (const m of globMatches(arg)) hit = expandPath(m, (p) => add(p, true), true) || hit;
+      for (const m of globMatches(arg)) hit = expandPath(m, (p) => add(p, true), true, leave) || hit;
       if (!hit) unmatched.push(arg);
     } else {
-      expandPath(arg, add, false);
+      expandPath(arg, add, false, leave);
     }
   }
   // a table file a glob matched inside a directory that is checked too ("x/**") is checked there
   for (const key of fromGlobs) if (found.has(dirname(key))) found.delete(key);
-  return { paths: [...found.values()].sort(comparePaths), unmatched, invalid };
+  return { paths: [...found.values()].sort(comparePaths), unmatched, invalid, leftOut: [...leftOut].sort(comparePaths) };
 }
 
 function shorter(a: string, b: string): boolean {
@@ -131,7 +135,7 @@ function holdsText(entries: Dirent[]): boolean {
  * (missing, unreadable, a directory with nothing under it) is passed on so the loader reports it.
  * Says whether it found anything.
  */
-function expandPath(p: string, add: (p: string) => void, fromGlob: boolean): boolean {
+function expandPath(p: string, add: (p: string) => void, fromGlob: boolean, leave: (p: string) => void = () => {}): boolean {
   if (!isDir(p)) {
     if (fromGlob && !TABLE_EXTENSIONS.has(extname(p).toLowerCase()) && extname(p).toLowerCase() !== PDF_EXTENSION) return false;
     add(p);
@@ -152,6 +156,8 @@ function expandPath(p: string, add: (p: string) => void, fromGlob: boolean): boo
     add(p);
     return true;
   }
+  // a text beside several PDFs belongs to none of them that is known: said, not silently dropped
+  if (own >= 1) for (const e of entries) if (!e.name.startsWith('.') && !e.isDirectory() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) leave(child(p, e.name));
   if (found.length === 0) {
     if (fromGlob && !holdsText(entries)) return false;
     add(p);

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { targetPath, type DisclosureTarget } from '../load/disclosure.js';
 import type { DisclosureResult } from '../report/types.js';
+import { INPUT_RULE_PREFIX } from '../rules/engine.js';
 import { comparePaths, expandPaths } from './expand.js';
 import { checkOne, internalErrorResult, toWire, type Checked, type Request } from './request.js';
 import type { PoolOptions } from './pool.js';
@@ -55,6 +56,24 @@ export function unmatchedResult(pattern: string): DisclosureResult {
     path: pattern,
     findings: [],
     fatal: { message: { zh: '没有与此模式匹配的文件或目录', en: 'no file or directory matches this pattern' }, file: pattern },
+  };
+}
+
+/** A text beside several PDFs: checked with none of them, and said so where it is. */
+export function leftOutResult(file: string): DisclosureResult {
+  return {
+    path: file,
+    findings: [
+      {
+        ruleId: `${INPUT_RULE_PREFIX}text-left-out`,
+        severity: 'warning',
+        message: {
+          zh: '此说明文字旁有多份 PDF，无法确定属于哪一份，未检查；请把它和所属的 PDF 放在单独的目录中',
+          en: 'this text lies beside several PDFs and which one it belongs to is not known, so it was not checked; put it in a directory with its PDF',
+        },
+        location: { file, line: 1, column: 1 },
+      },
+    ],
   };
 }
 
@@ -121,7 +140,7 @@ export async function runBatch(
   onResult: (r: DisclosureResult) => void | Promise<void>,
 ): Promise<number> {
   const expanded = expandPaths(args);
-  const { unmatched, invalid } = expanded;
+  const { unmatched, invalid, leftOut } = expanded;
   opts.onExpanded?.(expanded.paths);
   const paths = pairTargets(groupSiblings(expanded.paths), opts.pairing);
   // the order of the report: the disclosures as expanded, with patterns that matched nothing or
@@ -132,9 +151,10 @@ export async function runBatch(
     result?: DisclosureResult;
   }
   let entries: Entry[] = paths.map((p, i) => ({ key: targetPath(p), check: i }));
-  if (unmatched.length || invalid.length) {
+  if (unmatched.length || invalid.length || leftOut.length) {
     for (const u of unmatched) entries.push({ key: u, result: unmatchedResult(u) });
     for (const v of invalid) entries.push({ key: v.pattern, result: invalidPatternResult(v.pattern, v.reason) });
+    for (const t of leftOut) entries.push({ key: t, result: leftOutResult(t) });
     entries = entries.sort((a, b) => comparePaths(a.key, b.key));
   }
   const entryOf: number[] = new Array(paths.length);
