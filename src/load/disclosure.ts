@@ -20,6 +20,8 @@ export { MANIFEST_NAMES } from '../core/vocabulary.js';
 import { MANIFEST_NAMES } from '../core/vocabulary.js';
 const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls', '.pdf']);
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
+/** Documents a 情况说明 is often written in, which are not read: named, so nobody takes them for checked. */
+const DOCUMENT_EXTENSIONS = new Set(['.doc', '.docx', '.wps', '.rtf', '.odt']);
 
 export type { Manifest } from './manifest.js';
 
@@ -250,6 +252,18 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
           display(join(path, manifestName!), cwd),
         );
       }
+    }
+    for (const n of names) {
+      if (n.startsWith('.') || !plainFiles.has(n) || !DOCUMENT_EXTENSIONS.has(extname(n).toLowerCase())) continue;
+      issues.push({
+        code: 'document-unread',
+        severity: 'info',
+        message: {
+          zh: '文字处理文档（Word、WPS 等）不读取，其中的说明未检查：请另存为 .txt 或 PDF 放在此目录中',
+          en: 'word-processor documents (Word, WPS …) are not read, so the text in it was not checked: save it as .txt or PDF in this directory',
+        },
+        loc: { file: display(join(path, n), cwd), line: 1, column: 1 },
+      });
     }
     files = names
       .filter((n) => !MANIFEST_NAMES.includes(n) && !n.startsWith('.'))
