@@ -184,6 +184,37 @@ describe('reports of a PDF', () => {
     expect(results[1]!.findings.map((f) => [f.ruleId, f.severity, f.location.line])).toEqual([['input/text-left-out', 'warning', 1]]);
     expect(two.code).toBe(0);
   });
+
+  it('checks a tables PDF and a 情况说明 PDF named so, alone in a directory, as one disclosure; the longer prose is the text', async () => {
+    const dir = join(tmp, 'pair');
+    copyTo('fixtures/pdf/jiangsu-cppcc-2017.pdf', join(dir, '2017年部门预算公开表.pdf'));
+    copyTo('fixtures/pdf/printed/text-only.pdf', join(dir, '2017年部门预算情况说明.pdf'));
+    type Result = { path: string; findings: Finding[]; read: { tables: unknown[]; text?: string } };
+    const one = JSON.parse((await runMain('check', dir, '--no-config', '--jobs', '1', '-f', 'json')).out).disclosures as Result[];
+    expect(one.map((d) => d.path)).toEqual([dir]);
+    expect(one[0]!.read.tables).toHaveLength(12);
+    expect(one[0]!.read.text).toBe(join(dir, '2017年部门预算情况说明.pdf'));
+    // the text's own sum, and the text against the other PDF's tables
+    expect(one[0]!.findings.map((f) => [f.ruleId, f.actual, f.expected])).toEqual([
+      ['narrative-amount-vs-table', '120.00', '9146.79'],
+      ['narrative-sum', '120.00', '110.00'],
+    ]);
+    // names that do not say which is which: two disclosures, as any two PDFs
+    const plain = join(tmp, 'pair-unnamed');
+    copyTo('fixtures/pdf/jiangsu-cppcc-2017.pdf', join(plain, 'a.pdf'));
+    copyTo('fixtures/pdf/printed/text-only.pdf', join(plain, 'b.pdf'));
+    const two = JSON.parse((await runMain('check', plain, '--no-config', '--jobs', '1', '-f', 'json')).out).disclosures as Result[];
+    expect(two.map((d) => d.path.split(/[\\/]/).pop())).toEqual(['a.pdf', 'b.pdf']);
+    // both with prose: the longer is the 情况说明, the other PDF's prose is named as not checked
+    const both = join(tmp, 'pair-both');
+    copyTo('fixtures/pdf/jiangsu-court-2018.pdf', join(both, '预算公开表.pdf'));
+    copyTo('fixtures/pdf/printed/text-only.pdf', join(both, '预算情况说明.pdf'));
+    const [d] = JSON.parse((await runMain('check', both, '--no-config', '--jobs', '1', '-f', 'json')).out).disclosures as Result[];
+    expect(d!.read.text).toBe(join(both, '预算公开表.pdf'));
+    expect(d!.findings.filter((f) => f.ruleId === 'input/second-narrative').map((f) => [f.location.file, f.message])).toEqual([
+      [join(both, '预算情况说明.pdf'), `已读取说明 ${join(both, '预算公开表.pdf')}，此文件中的说明文字未检查`],
+    ]);
+  });
 });
 
 describe('tables printed without rules', () => {

@@ -124,6 +124,19 @@ function pdfsIn(dir: string, entries: Dirent[]): string[] {
     .sort(comparePaths);
 }
 
+/** One PDF named for tables (表) and the other for the text (说明), neither for both. */
+function tablesAndText(a: string, b: string): boolean {
+  const kind = (p: string) => {
+    const name = p.slice(p.lastIndexOf(sep) + 1).replace(/\.pdf$/i, '');
+    const tables = /表/.test(name);
+    const text = /说明/.test(name);
+    return tables === text ? undefined : tables ? 'tables' : 'text';
+  };
+  const x = kind(a);
+  const y = kind(b);
+  return x !== undefined && y !== undefined && x !== y;
+}
+
 function holdsText(entries: Dirent[]): boolean {
   return holds(entries, (n) => TEXT_EXTENSIONS.has(extname(n).toLowerCase()));
 }
@@ -153,6 +166,12 @@ function expandPath(p: string, add: (p: string) => void, fromGlob: boolean, leav
   // one PDF with a text beside it and nothing below (the tables printed as a PDF, the 情况说明 given
   // as text): one disclosure, so that the text is checked with the tables, not left out
   if (own === 1 && found.length === 1 && holdsText(entries)) {
+    add(p);
+    return true;
+  }
+  // two PDFs named as one disclosure's two parts (…公开表.pdf and …情况说明.pdf) and nothing else:
+  // the tables and the text published apart, checked together
+  if (own === 2 && found.length === 2 && !holdsText(entries) && tablesAndText(found[0]!, found[1]!)) {
     add(p);
     return true;
   }

@@ -12,6 +12,7 @@ import type { Manifest } from './manifest.js';
 import type { Disclosure, LoadIssue, Sources, Table, TableKind } from './model.js';
 import { readHead, readTable, tableLabel, type TableHead, type TableSpec } from './table.js';
 import type { PdfRead } from './pdf/index.js';
+import type { Narrative } from './narrative/model.js';
 
 /** Load issue of a file in a disclosure directory that could not be read at all. */
 export const UNREADABLE = 'unreadable';
@@ -301,6 +302,8 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
 
   const grids: Array<{ grid: Grid; head: TableHead; file: string }> = [];
   const pdfs: PdfRead[] = [];
+  /** where the 情况说明 taken came from: a PDF's prose or a text, and how long it is */
+  let narrativeFrom: { size: number; pdf: boolean } | undefined;
   for (const file of files) {
     const shown = display(resolve(file), cwd);
     disclosure.files.push(shown);
@@ -409,6 +412,33 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
     (disclosure.sources ??= { tables: [] }).tables.push(entry);
   }
 
+  /**
+   * One 情况说明 a disclosure: the first text read, except that the longer of two PDFs' prose (a tables
+   * PDF's notes against the 说明 PDF) and a text file over a PDF's shorter prose are taken instead.
+   * What is not taken is named where it is.
+   */
+  function takeNarrative(n: Narrative, size: number, fromPdf: boolean, shown: string): void {
+    const had = disclosure.narrative;
+    if (had && narrativeFrom && !(narrativeFrom.pdf && size > narrativeFrom.size)) {
+      leftOut(shown, had.file, fromPdf);
+      return;
+    }
+    if (had) leftOut(had.file, shown, narrativeFrom?.pdf ?? false);
+    disclosure.narrative = n;
+    narrativeFrom = { size, pdf: fromPdf };
+  }
+
+  function leftOut(file: string, read: string, pdf: boolean): void {
+    issues.push({
+      code: 'second-narrative',
+      severity: 'warning',
+      message: pdf
+        ? { zh: `已读取说明 ${read}，此文件中的说明文字未检查`, en: `the text ${read} is already read; the text in this file is not checked` }
+        : { zh: `已读取说明 ${read}，此文件未检查`, en: `the text ${read} is already read; this file is not checked` },
+      loc: { file, line: 1, column: 1 },
+    });
+  }
+
   async function loadFile(file: string, shown: string): Promise<void> {
     const ext = extname(file).toLowerCase();
     if (ext === '.pdf') {
@@ -418,7 +448,7 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
       pdfs.push(pdf);
       issues.push(...pdf.issues);
       for (const t of pdf.tables) grids.push({ grid: t.grid, head: readHead(t.grid), file });
-      if (pdf.narrative && !disclosure.narrative) disclosure.narrative = pdf.narrative;
+      if (pdf.narrative) takeNarrative(pdf.narrative, pdf.text?.content.length ?? 0, true, shown);
       return;
     }
     if (TEXT_EXTENSIONS.has(ext)) {
@@ -430,18 +460,19 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
         for (const grid of await gridsOf(buf, file, shown, opts, budget, text)) grids.push({ grid, head: readHead(grid), file });
         return;
       }
-      // the 情况说明 text: one a disclosure; a second one is named and left out
-      if (disclosure.narrative) issues.push({ code: 'second-narrative', severity: 'warning', message: { zh: `已读取说明 ${disclosure.narrative.file}，此文件未检查`, en: `the text ${disclosure.narrative.file} is already read; this file is not checked` }, loc: { file: shown, line: 1, column: 1 } });
+      // the 情况说明 text: one a disclosure; a second one is named and left out (but a text given as
+      // such is read in place of the shorter prose of a PDF: the PDF's tables are checked all the same)
+      if (disclosure.narrative && !(narrativeFrom?.pdf && text.length > narrativeFrom.size)) leftOut(shown, disclosure.narrative.file, false);
       else {
         // the reader of the text is loaded only for a disclosure that has one
         const { readNarrative } = await import('./narrative/index.js');
         try {
-          disclosure.narrative = readNarrative(text, shown);
+          takeNarrative(readNarrative(text, shown), text.length, false, shown);
         } catch (e) {
           if (e instanceof LimitExceeded) throw e.toInputError(shown);
           throw e;
         }
-        for (const n of disclosure.narrative.notices ?? []) issues.push({ code: n.code, severity: 'warning', message: n.message, loc: n.loc });
+        for (const n of disclosure.narrative!.notices ?? []) issues.push({ code: n.code, severity: 'warning', message: n.message, loc: n.loc });
         if (opts.keepSources) (disclosure.sources ??= { tables: [] }).text = { file: shown, lines: text.split(/\r\n|\r|\n/) };
       }
       return;
