@@ -1,7 +1,8 @@
 // The command line runs from dist/bundle/ (scripts/build.mjs): the same answers as the modules tsc
 // wrote, and what those load lazily stays out of the chunks a check loads up front.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,29 @@ describe('the bundled command line', () => {
       expect(a.out).toBe(b.out);
       expect(a.err).toBe(b.err);
     }
+  });
+
+  it('is run unless the modules were built after it (a tsc-only rebuild), and the modules when it is missing', () => {
+    const root = mkdtempSync(join(tmpdir(), 'budgetlint-bin-'));
+    mkdirSync(join(root, 'bin'));
+    mkdirSync(join(root, 'dist', 'bundle'), { recursive: true });
+    copyFileSync(join(ROOT, 'bin/budgetlint.js'), join(root, 'bin/budgetlint.js'));
+    writeFileSync(join(root, 'package.json'), '{"type":"module"}');
+    const fake = (which: string) => `export async function main() { process.stdout.write('${which}'); return 0; }\n`;
+    writeFileSync(join(root, 'dist/cli.js'), fake('modules'));
+    writeFileSync(join(root, 'dist/bundle/cli.js'), fake('bundle'));
+    const ran = () => spawnSync(process.execPath, [join(root, 'bin/budgetlint.js')], { encoding: 'utf8' }).stdout;
+    const at = (file: string, s: number) => utimesSync(join(root, file), s, s);
+    at('dist/cli.js', 1000);
+    at('dist/bundle/cli.js', 2000);
+    expect(ran()).toBe('bundle');
+    at('dist/bundle/cli.js', 1000); // as npm pack leaves them: one time for all
+    expect(ran()).toBe('bundle');
+    at('dist/cli.js', 3000);
+    expect(ran()).toBe('modules');
+    rmSync(join(root, 'dist/bundle'), { recursive: true });
+    expect(ran()).toBe('modules');
+    rmSync(root, { recursive: true, force: true });
   });
 
   it('keeps up front only what every run needs: commands, readers and formats come in chunks of their own', () => {

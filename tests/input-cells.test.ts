@@ -75,3 +75,27 @@ describe('messy amount cells', () => {
     expect(parseDelimited(csv, 'x').rows.length).toBe(6);
   });
 });
+
+describe('a header printed again inside a table', () => {
+  // told by the row's cells normalised and joined by "|", as always: a "|" in a cell counts as one
+  it('is dropped when its cells read as the header, whatever "|" they hold, and only then', async () => {
+    const t2 = 't2-部门收入总体情况表.csv';
+    const base = csvOnly('fixtures/kashgar-2022');
+    const plain = await findingsOf(base);
+    const lines = readFileSync(join(base, t2), 'utf8').split('\n');
+    for (const [row, dropped] of [
+      ['类,款,项,,,,,,,,,', true],
+      ['类|款,项,,,,,,,,,', true], // one cell fewer, the same text joined
+      [' 类 ,“款”,项,,,,,,,,,', true], // what normalising strips
+      ['类,款|项,,,,,,,,,', true],
+      ['类,项,款,,,,,,,,,', false],
+    ] as const) {
+      const dir = csvOnly('fixtures/kashgar-2022');
+      writeFileSync(join(dir, t2), [...lines.slice(0, 11), row, ...lines.slice(11)].join('\n'));
+      const got = await findingsOf(dir);
+      const codes = got.filter((f) => f.ruleId === 'input/bad-code').length;
+      expect([row, codes]).toEqual([row, dropped ? 0 : 1]);
+      if (dropped) expect(got.length).toBe(plain.length);
+    }
+  });
+});

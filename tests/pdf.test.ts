@@ -3,7 +3,7 @@
 // figures of its hand transcription (fixtures/real/, fixtures/putuo-2025), and the findings of
 // that transcription checked with the converter's text; `extract` round-trips; every finding
 // cites its page.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -175,14 +175,56 @@ describe('reports of a PDF', () => {
     expect(d!.read.tables.length).toBe(12);
     const sum = d!.findings.filter((f) => f.ruleId === 'narrative-sum');
     expect(sum.map((f) => [f.severity, f.actual, f.expected, f.location.line])).toEqual([['error', '100', '90', 2]]);
+    // the same a level down, and given through a parent directory
+    const parent = join(tmp, 'parent');
+    copyTo('fixtures/pdf/jiangsu-cppcc-2017.pdf', join(parent, 'deptA', '预算公开表.pdf'));
+    copyTo(join(dir, '情况说明.txt'), join(parent, 'deptA', '情况说明.txt'));
+    const nested = JSON.parse((await runMain('check', parent, '--no-config', '--jobs', '1', '-f', 'json')).out).disclosures as Array<{ path: string; findings: Finding[] }>;
+    expect(nested.map((x) => x.path)).toEqual([join(parent, 'deptA')]);
+    expect(nested[0]!.findings.filter((f) => f.ruleId === 'narrative-sum')).toHaveLength(1);
     // a second PDF: which one the text belongs to is not known, so each PDF is a disclosure of its
-    // own, and the text is named as left out (a warning where it is), not dropped in silence
+    // own, and the text is an input that could not be used (named where it is, exit 2), not dropped in silence
     copyTo('fixtures/pdf/jiangsu-party-office-2019.pdf', join(dir, '另一单位.pdf'));
-    const two = await runMain('check', dir, '--no-config', '--jobs', '1', '-f', 'json');
-    const results = JSON.parse(two.out).disclosures as Array<{ path: string; findings: Finding[] }>;
-    expect(results.map((x) => x.path.split(/[\\/]/).pop())).toEqual(['另一单位.pdf', '情况说明.txt', '预算公开表.pdf']);
-    expect(results[1]!.findings.map((f) => [f.ruleId, f.severity, f.location.line])).toEqual([['input/text-left-out', 'warning', 1]]);
-    expect(two.code).toBe(0);
+    copyTo('fixtures/pdf/jiangsu-party-office-2019.pdf', join(parent, 'deptB', 'a.pdf'));
+    copyTo('fixtures/pdf/jiangsu-cppcc-2017.pdf', join(parent, 'deptB', 'b.pdf'));
+    copyTo(join(dir, '情况说明.txt'), join(parent, 'deptB', '情况说明.txt'));
+    for (const [root, expected] of [
+      [dir, ['另一单位.pdf', '情况说明.txt', '预算公开表.pdf']],
+      [parent, ['deptA', 'a.pdf', 'b.pdf', '情况说明.txt']],
+    ] as const) {
+      const two = await runMain('check', root, '--no-config', '--jobs', '1', '-f', 'json');
+      const results = JSON.parse(two.out).disclosures as Array<{ path: string; findings: Finding[]; error?: { message: string } }>;
+      expect(results.map((x) => x.path.split(/[\\/]/).pop())).toEqual(expected);
+      const text = results.find((x) => x.path.endsWith('情况说明.txt'))!;
+      expect([text.findings, text.error?.message]).toEqual([[], '此说明文字旁有多份 PDF（或其下还有其他公开材料），无法确定属于哪一份，未检查；请把它和所属的 PDF 放在单独的目录中']);
+      expect(two.code).toBe(2);
+    }
+    // given as a disclosure of its own beside that, it is checked, and not said to be left out
+    const both = JSON.parse((await runMain('check', dir, join(dir, '情况说明.txt'), '--no-config', '--jobs', '1', '-f', 'json')).out).disclosures as Array<{ path: string; error?: unknown; findings: Finding[] }>;
+    const texts = both.filter((x) => x.path.endsWith('情况说明.txt'));
+    expect(texts.map((x) => [x.error, x.findings.some((f) => f.ruleId === 'narrative-sum')])).toEqual([[undefined, true]]);
+  });
+
+  it('takes a PDF with a word-processor 情况说明 beside it as one disclosure that names it; a linked PDF stays on its own', async () => {
+    const dir = join(tmp, 'with-docx');
+    copyTo('fixtures/pdf/jiangsu-cppcc-2017.pdf', join(dir, '预算公开表.pdf'));
+    writeFileSync(join(dir, '情况说明.docx'), 'PK');
+    writeFileSync(join(dir, '~$情况说明.docx'), 'lock');
+    const [d] = JSON.parse((await runMain('check', dir, '--no-config', '--jobs', '1', '-f', 'json')).out).disclosures as Array<{ path: string; findings: Finding[] }>;
+    expect(d!.path).toBe(dir);
+    expect(d!.findings.map((f) => [f.ruleId, f.location.file])).toEqual([['input/document-unread', join(dir, '情况说明.docx')]]);
+    // a PDF linked in from elsewhere is followed only as a disclosure of its own (the loader refuses
+    // links out of a disclosure directory), and the text beside it is then left out, and said so
+    const linked = join(tmp, 'linked');
+    mkdirSync(linked, { recursive: true });
+    symlinkSync(join(process.cwd(), 'fixtures/pdf/jiangsu-cppcc-2017.pdf'), join(linked, 'tables.pdf'));
+    writeFileSync(join(linked, 's.txt'), '一、说明\n收入 1 万元。\n');
+    const r = await runMain('check', linked, '--no-config', '--jobs', '1', '-f', 'json');
+    const out = JSON.parse(r.out).disclosures as Array<{ path: string; read?: { tables: unknown[] }; error?: unknown }>;
+    expect(out.map((x) => [x.path.split(/[\\/]/).pop(), x.read?.tables.length, x.error !== undefined])).toEqual([
+      ['s.txt', undefined, true],
+      ['tables.pdf', 12, false],
+    ]);
   });
 
   it('checks a tables PDF and a 情况说明 PDF named so, alone in a directory, as one disclosure; the longer prose is the text', async () => {

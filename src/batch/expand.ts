@@ -58,7 +58,9 @@ export function expandPaths(args: readonly string[]): Expansion {
   }
   // a table file a glob matched inside a directory that is checked too ("x/**") is checked there
   for (const key of fromGlobs) if (found.has(dirname(key))) found.delete(key);
-  return { paths: [...found.values()].sort(comparePaths), unmatched, invalid, leftOut: [...leftOut].sort(comparePaths) };
+  // a text given as a disclosure of its own is checked, whatever a directory around it says
+  const left = [...leftOut].filter((p) => !found.has(realOf(p))).sort(comparePaths);
+  return { paths: [...found.values()].sort(comparePaths), unmatched, invalid, leftOut: left };
 }
 
 function shorter(a: string, b: string): boolean {
@@ -141,6 +143,28 @@ function holdsText(entries: Dirent[]): boolean {
   return holds(entries, (n) => TEXT_EXTENSIONS.has(extname(n).toLowerCase()));
 }
 
+/** Documents a 情况说明 is written in that the loader names as unread (see DOCUMENT_EXTENSIONS there). */
+const DOCUMENT_EXTENSIONS = new Set(['.doc', '.docx', '.wps', '.rtf', '.odt']);
+
+/**
+ * A directory's own PDFs with nothing found below it: one disclosure, the directory, when they are
+ * one disclosure's parts — a single PDF with its 情况说明 beside it as text (or as a document the
+ * loader names as unread), or two PDFs named one for the tables and one for the text. The PDFs
+ * must be plain files (a link is followed only when given as a disclosure of its own). Otherwise
+ * each PDF is a disclosure, and a text beside them, whose PDF is not known, is left out and said so.
+ */
+function groupsPdfs(dir: string, entries: Dirent[], pdfs: readonly string[], nothingBelow: boolean, leave: (p: string) => void): boolean {
+  if (pdfs.length === 0) return false;
+  const plain = entries.filter((e) => !e.name.startsWith('.') && extname(e.name).toLowerCase() === PDF_EXTENSION).every((e) => e.isFile());
+  const text = holdsText(entries);
+  if (nothingBelow && plain) {
+    if (pdfs.length === 1 && (text || holds(entries, (n) => DOCUMENT_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('~$')))) return true;
+    if (pdfs.length === 2 && !text && tablesAndText(pdfs[0]!, pdfs[1]!)) return true;
+  }
+  for (const e of entries) if (!e.name.startsWith('.') && !e.isDirectory() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) leave(child(dir, e.name));
+  return false;
+}
+
 /**
  * A file is a disclosure of its own (from a glob only when it looks like a table); a directory is
  * a disclosure when it holds tables or a manifest, otherwise its subdirectories are searched, and
@@ -159,24 +183,14 @@ function expandPath(p: string, add: (p: string) => void, fromGlob: boolean, leav
     add(p);
     return true;
   }
-  const found: string[] = pdfsIn(p, entries);
-  const own = found.length;
+  const own = pdfsIn(p, entries);
+  const found: string[] = [...own];
   const real = realOf(p);
-  searchSubdirs(p, real, entries, found, new Set([real]));
-  // one PDF with a text beside it and nothing below (the tables printed as a PDF, the 情况说明 given
-  // as text): one disclosure, so that the text is checked with the tables, not left out
-  if (own === 1 && found.length === 1 && holdsText(entries)) {
+  searchSubdirs(p, real, entries, found, new Set([real]), leave);
+  if (groupsPdfs(p, entries, own, found.length === own.length, leave)) {
     add(p);
     return true;
   }
-  // two PDFs named as one disclosure's two parts (…公开表.pdf and …情况说明.pdf) and nothing else:
-  // the tables and the text published apart, checked together
-  if (own === 2 && found.length === 2 && !holdsText(entries) && tablesAndText(found[0]!, found[1]!)) {
-    add(p);
-    return true;
-  }
-  // a text beside several PDFs belongs to none of them that is known: said, not silently dropped
-  if (own >= 1) for (const e of entries) if (!e.name.startsWith('.') && !e.isDirectory() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) leave(child(p, e.name));
   if (found.length === 0) {
     if (fromGlob && !holdsText(entries)) return false;
     add(p);
@@ -204,7 +218,7 @@ function child(dir: string, name: string): string {
  * (one realpath call per link, not per level: a 1,000-deep tree costs 1,000 steps, not a million),
  * and the walk keeps its own stack, so depth costs no call stack.
  */
-function searchSubdirs(root: string, rootReal: string, rootEntries: Dirent[], found: string[], seen: Set<string>): void {
+function searchSubdirs(root: string, rootReal: string, rootEntries: Dirent[], found: string[], seen: Set<string>, leave: (p: string) => void): void {
   interface Frame {
     dir: string;
     real: string;
@@ -212,14 +226,20 @@ function searchSubdirs(root: string, rootReal: string, rootEntries: Dirent[], fo
     next: number;
     /** found.length when the directory was entered */
     before: number;
+    /** its own PDFs, found[before …] */
+    pdfs: string[];
   }
-  const stack: Frame[] = [{ dir: normalize(root), real: rootReal, entries: rootEntries, next: 0, before: found.length }];
+  const stack: Frame[] = [{ dir: normalize(root), real: rootReal, entries: rootEntries, next: 0, before: found.length, pdfs: [] }];
   while (stack.length > 0) {
     const f = stack[stack.length - 1]!;
     if (f.next >= f.entries.length) {
       stack.pop();
+      if (stack.length === 0) continue; // the root's own PDFs are its caller's to group
+      const nothingBelow = found.length === f.before + f.pdfs.length;
+      // its PDFs as one disclosure's parts (a PDF and its text): the directory in their place
+      if (groupsPdfs(f.dir, f.entries, f.pdfs, nothingBelow, leave)) found.splice(f.before, f.pdfs.length, f.dir);
       // a directory with nothing below it is a disclosure of its own when it holds a text
-      if (stack.length > 0 && found.length === f.before && holdsText(f.entries)) found.push(f.dir);
+      else if (found.length === f.before && holdsText(f.entries)) found.push(f.dir);
       continue;
     }
     const e = f.entries[f.next++]!;
@@ -237,8 +257,9 @@ function searchSubdirs(root: string, rootReal: string, rootEntries: Dirent[], fo
     }
     // a directory's PDFs come before what its subdirectories hold, and count as something below it
     const before = found.length;
-    for (const pdf of pdfsIn(sub, subEntries)) found.push(pdf);
-    stack.push({ dir: sub, real, entries: subEntries, next: 0, before });
+    const pdfs = pdfsIn(sub, subEntries);
+    for (const pdf of pdfs) found.push(pdf);
+    stack.push({ dir: sub, real, entries: subEntries, next: 0, before, pdfs });
   }
 }
 

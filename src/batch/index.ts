@@ -5,7 +5,6 @@ import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import { targetPath, type DisclosureTarget } from '../load/disclosure.js';
 import type { DisclosureResult } from '../report/types.js';
-import { INPUT_RULE_PREFIX } from '../rules/engine.js';
 import { comparePaths, expandPaths } from './expand.js';
 import { checkOne, internalErrorResult, toWire, type Checked, type Request } from './request.js';
 import type { PoolOptions } from './pool.js';
@@ -59,21 +58,18 @@ export function unmatchedResult(pattern: string): DisclosureResult {
   };
 }
 
-/** A text beside several PDFs: checked with none of them, and said so where it is. */
+/** A text beside several PDFs: checked with none of them; an input that cannot be used as given, like a pattern that matches nothing. */
 export function leftOutResult(file: string): DisclosureResult {
   return {
     path: file,
-    findings: [
-      {
-        ruleId: `${INPUT_RULE_PREFIX}text-left-out`,
-        severity: 'warning',
-        message: {
-          zh: '此说明文字旁有多份 PDF，无法确定属于哪一份，未检查；请把它和所属的 PDF 放在单独的目录中',
-          en: 'this text lies beside several PDFs and which one it belongs to is not known, so it was not checked; put it in a directory with its PDF',
-        },
-        location: { file, line: 1, column: 1 },
+    findings: [],
+    fatal: {
+      message: {
+        zh: '此说明文字旁有多份 PDF（或其下还有其他公开材料），无法确定属于哪一份，未检查；请把它和所属的 PDF 放在单独的目录中',
+        en: 'this text lies beside several PDFs (or above other disclosures), so which one it belongs to is not known and it was not checked; put it in a directory with its PDF',
       },
-    ],
+      file,
+    },
   };
 }
 

@@ -254,8 +254,12 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
         );
       }
     }
+    const dirNames = new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
+    const documents: string[] = [];
     for (const n of names) {
-      if (n.startsWith('.') || !plainFiles.has(n) || !DOCUMENT_EXTENSIONS.has(extname(n).toLowerCase())) continue;
+      // (links too: a document is named, never read; a Word lock file "~$…" is no document)
+      if (n.startsWith('.') || n.startsWith('~$') || !DOCUMENT_EXTENSIONS.has(extname(n).toLowerCase()) || dirNames.has(n)) continue;
+      documents.push(n);
       issues.push({
         code: 'document-unread',
         severity: 'info',
@@ -283,8 +287,15 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
       .map((n) => join(path, n));
     const checkable = files.filter((p) => TABLE_EXTENSIONS.has(extname(p).toLowerCase()));
     if (files.length === 0) {
+      const named = (sep: string, more: string) => documents.slice(0, 3).join(sep) + (documents.length > 3 ? more : '');
+      const docs = documents.length
+        ? { zh: `；${named('、', ` 等 ${documents.length} 个`)} 是文字处理文档，不读取，请另存为 .txt 或 PDF`, en: `; ${named(', ', ` and ${documents.length - 3} more`)}: word-processor documents are not read, save them as .txt or PDF` }
+        : { zh: '', en: '' };
       throw new InputError(
-        { zh: '目录中没有可检查的表格文件（.csv/.tsv/.xlsx）', en: 'nothing to check in this directory (no .csv/.tsv/.xlsx tables)' },
+        {
+          zh: `目录中没有可检查的文件（表格 .csv/.tsv/.xlsx、PDF 或说明 .txt）${docs.zh}`,
+          en: `nothing to check in this directory (no .csv/.tsv/.xlsx tables, PDF or .txt text)${docs.en}`,
+        },
         shownRoot,
       );
     }

@@ -261,9 +261,13 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
 
   const ctx: RowContext = { grid, infos, idOf, table, issues, tableId };
   const headerTexts = new Set(headerRows.map(rowText));
-  // a row can repeat a header only if its first cell with text (normalised) is that header's:
-  // known from one cell, so most rows are not normalised whole
-  const headerFirsts = new Set(headerRows.map(firstText));
+  // a row's text can equal a header's only if its first cell, normalised, begins that header's text
+  // up to a "|" or its end: known from one cell, so most rows are not normalised whole
+  const couldRepeat = (r: GridRow): boolean => {
+    const first = r.cells.length ? normalizeLabel(r.cells[0]!.text) : '';
+    for (const h of headerTexts) if (h.startsWith(first) && (h.length === first.length || h.charCodeAt(first.length) === 124)) return true;
+    return false;
+  };
   const headerWidth = headerWidths(headerRows);
   const body: GridRow[] = [];
   let inNotes = false;
@@ -277,7 +281,7 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
       continue;
     }
     inNotes = false;
-    if (headerFirsts.has(firstText(r)) && headerTexts.has(rowText(r))) continue; // header repeated after a page break
+    if (couldRepeat(r) && headerTexts.has(rowText(r))) continue; // header repeated after a page break
     raggedCheck(ctx, r, headerWidth);
     body.push(r);
   }
@@ -307,18 +311,9 @@ interface RowContext {
   tableId: string;
 }
 
-/** A row's cells normalised, as one string (cell by cell: a "|" in a cell is no boundary): what a repeated header row is told by. */
+/** A row's cells normalised, as one string: what a repeated header row is told by. */
 function rowText(r: GridRow): string {
-  return JSON.stringify(r.cells.map((c) => normalizeLabel(c.text)));
-}
-
-/** The place and text of a row's first cell that normalises to text (what rowText's equality implies equal). */
-function firstText(r: GridRow): string {
-  for (let i = 0; i < r.cells.length; i++) {
-    const t = normalizeLabel(r.cells[i]!.text);
-    if (t !== '') return `${i}|${t}`;
-  }
-  return '';
+  return r.cells.map((c) => normalizeLabel(c.text)).join('|');
 }
 
 /** The header's width in cells and the field of its rightmost label: the same for every row. */
