@@ -257,6 +257,13 @@ describe('honest exits and streams', () => {
     // a text is read as the 情况说明
     const text = await viaStdin('三公经费 6.00 万元，其中：公务接待费 3.00 万元，因公出国（境）费 1.00 万元，公务用车购置及运行费 2.00 万元。\n', '-f', 'json');
     expect(JSON.parse(text.out).disclosures[0]).toMatchObject({ path: '-', findings: [] });
+    // a whole 情况说明 (its figures with ASCII thousands separators, tables as lines of figures) is
+    // the text too, not a table of one column with a finding on every line
+    const whole = await viaStdin(readFileSync('fixtures/kashgar-2022/情况说明.txt', 'utf8'), '-f', 'json');
+    const file = await run('check', 'fixtures/kashgar-2022/情况说明.txt', '--no-config', '-f', 'json');
+    const ids = (out: string) => (JSON.parse(out).disclosures[0].findings as Array<{ ruleId: string; location: { line: number } }>).map((f) => `${f.ruleId}@${f.location.line}`);
+    expect(ids(whole.out)).toEqual(ids(file.out));
+    expect(ids(whole.out).length).toBeGreaterThan(20);
   });
 
   it('--abs-tolerance takes the forms the configuration takes', async () => {

@@ -55,6 +55,8 @@ describe('choosing the layout', () => {
     const bad = await runMain('check', JIANGSU, '--layout', 'nowhere', '--no-config');
     expect(bad.code).toBe(2);
     expect(bad.err).toBe('budgetlint: --layout: no layout named "nowhere" (known: shanghai-district, jiangsu-2017, national-final, national; see: budgetlint layouts)\n');
+    const asked = await runMain('layouts', 'nowhere', '--no-config');
+    expect([asked.code, asked.out, asked.err]).toEqual([2, '', 'budgetlint: no layout named "nowhere" (known: shanghai-district, jiangsu-2017, national-final, national)\n']);
   });
 
   it('a region\'s own profile comes from the configuration, without code, and its links are checked', async () => {

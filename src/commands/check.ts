@@ -48,12 +48,20 @@ async function stdinFile(input: NodeJS.ReadableStream | undefined, maxBytes: num
   const delim = detectDelimiter(sample) === '\t' ? '.tsv' : '.csv';
   const table = join(dir, `stdin${delim}`);
   writeFileSync(table, data);
-  const { loadDisclosure } = await import('../load/disclosure.js');
-  try {
-    const d = await loadDisclosure(table, { maxFileBytes: maxBytes });
-    if (Object.values(d.tables).some((t) => t && t.rows.length > 0)) return { dir, file: table };
-  } catch {
-    // not a table: read as text
+  // prose (sentences with full-width punctuation on many lines, the delimiter between fields on
+  // few) is the text: read as a one-column table it would give a finding for every line
+  const lines = sample.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
+  const d = delim === '.tsv' ? '\t' : ',';
+  const prose = lines.filter((l) => /[。，；]/.test(l)).length;
+  const delimited = lines.filter((l) => l.split(d).length >= 3).length;
+  if (!(prose >= 10 && delimited * 2 < lines.length)) {
+    const { loadDisclosure } = await import('../load/disclosure.js');
+    try {
+      const d = await loadDisclosure(table, { maxFileBytes: maxBytes });
+      if (Object.values(d.tables).some((t) => t && t.rows.length > 0)) return { dir, file: table };
+    } catch {
+      // not a table: read as text
+    }
   }
   const text = join(dir, 'stdin.txt');
   renameSync(table, text);

@@ -36,6 +36,8 @@ export async function listRules(flags: { lang: Lang; config?: string | false; fo
 export async function listLayouts(id: string | undefined, flags: { lang: Lang; config?: string | false }, out: Out): Promise<void> {
   const loaded = await resolveConfig(flags.config);
   const layouts = loaded ? (configuredCheck(loaded).load.layouts ?? BUILTIN_LAYOUTS) : BUILTIN_LAYOUTS;
+  // an unknown layout is a command line that cannot be used (exit 2), as an unknown rule is
+  if (id !== undefined && !layouts.some((l) => l.id === id)) throw new UsageError(`no layout named "${id}" (known: ${layouts.map((l) => l.id).join(', ')})`);
   out.write(describeLayouts(layouts, id, flags.lang));
 }
 
