@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeData, escapeProperty } from '../src/report/github.js';
 import { escapeCell } from '../src/report/markdown.js';
+import { escHtml } from '../src/report/html.js';
 import { junitFormatter, xmlEscape } from '../src/report/junit.js';
 import { jsonFormatter, jsonlFormatter } from '../src/report/json.js';
 import { sarifFormatter } from '../src/report/sarif.js';
@@ -12,6 +13,10 @@ describe('report escaping of input text', () => {
   it('github: workflow-command escaping, then control characters made visible', () => {
     expect(escapeData('50%\r\n\u001b[31mred')).toBe('50%25%0D%0A\\x1b[31mred');
     expect(escapeProperty('a:b,c\u202e')).toBe('a%3Ab%2Cc\\u202e');
+  });
+
+  it('html: markup escaped, C0 and C1 controls as \\xNN, bidi controls as \\uNNNN, as the other formats write them', () => {
+    expect(escHtml('a<b>\u001b\u0085\u202ec\u2066')).toBe('a&lt;b&gt;\\x1b\\x85\\u202ec\\u2066');
   });
 
   it('markdown: table punctuation escaped, line breaks as <br>, control characters made visible', () => {

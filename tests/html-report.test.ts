@@ -53,7 +53,7 @@ describe('the HTML report as a file', () => {
     expect(html).not.toContain('</style>"');
     expect(html).not.toContain('\u202E');
     expect(html).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;');
-    expect(html).toContain('\\x202e');
+    expect(html).toContain('\\u202e');
   });
 });
 

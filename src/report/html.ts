@@ -63,9 +63,9 @@ const WORDS = {
   },
 };
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/** Text for HTML: markup escaped, and control and bidi characters shown as \xNN, never obeyed. */
+/** Text for HTML: markup escaped, and control and bidi characters shown as \xNN or \uNNNN, never obeyed. */
 export function escHtml(s: string): string {
   return s
     .replace(/&/g, '&amp;')
@@ -73,7 +73,10 @@ export function escHtml(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;')
-    .replace(CONTROL, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    .replace(CONTROL, (c) => {
+      const code = c.charCodeAt(0);
+      return code > 0xff ? `\\u${code.toString(16).padStart(4, '0')}` : `\\x${code.toString(16).padStart(2, '0')}`;
+    });
 }
 
 /** JSON inside a <script> element: nothing in it can close the element or start markup. */

@@ -14,7 +14,7 @@ const WORDS = {
 
 export function summaryLine(s: Summary, lang: Lang): string {
   const total = s.errors + s.warnings + s.infos;
-  const failed = s.failed ? (lang === 'zh' ? `，${s.failed} 个目录无法读取` : `, ${s.failed} unreadable`) : '';
+  const failed = s.failed ? (lang === 'zh' ? `，${s.failed} 份无法使用` : `, ${s.failed} unusable`) : '';
   return lang === 'zh'
     ? `检查了 ${s.disclosures} 份公开材料：${total} 个问题（${s.errors} 个错误，${s.warnings} 个警告，${s.infos} 个提示）${failed}`
     : `checked ${s.disclosures} disclosure${s.disclosures === 1 ? '' : 's'}: ${total} problem${total === 1 ? '' : 's'} (${s.errors} error${s.errors === 1 ? '' : 's'}, ${s.warnings} warning${s.warnings === 1 ? '' : 's'}, ${s.infos} info)${failed}`;
