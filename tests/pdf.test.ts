@@ -175,6 +175,10 @@ describe('reports of a PDF', () => {
     expect(d!.read.tables.length).toBe(12);
     const sum = d!.findings.filter((f) => f.ruleId === 'narrative-sum');
     expect(sum.map((f) => [f.severity, f.actual, f.expected, f.location.line])).toEqual([['error', '100', '90', 2]]);
+    // the same through a pattern that matches the two files
+    const globbed = JSON.parse((await runMain('check', join(dir, '*'), '--no-config', '--jobs', '1', '-f', 'json')).out).disclosures as Array<{ path: string; findings: Finding[] }>;
+    expect(globbed.map((x) => x.path)).toEqual([dir]);
+    expect(globbed[0]!.findings.filter((f) => f.ruleId === 'narrative-sum')).toHaveLength(1);
     // the same a level down, and given through a parent directory
     const parent = join(tmp, 'parent');
     copyTo('fixtures/pdf/jiangsu-cppcc-2017.pdf', join(parent, 'deptA', '预算公开表.pdf'));
@@ -199,6 +203,8 @@ describe('reports of a PDF', () => {
       expect([text.findings, text.error?.message]).toEqual([[], '此说明文字旁有多份 PDF（或其下还有其他公开材料），无法确定属于哪一份，未检查；请把它和所属的 PDF 放在单独的目录中']);
       expect(two.code).toBe(2);
     }
+    const globbedTwo = JSON.parse((await runMain('check', join(dir, '*'), '--no-config', '--jobs', '1', '-f', 'json')).out).disclosures as Array<{ path: string; error?: unknown }>;
+    expect(globbedTwo.map((x) => [x.path.split(/[\\/]/).pop(), x.error !== undefined])).toEqual([['另一单位.pdf', false], ['情况说明.txt', true], ['预算公开表.pdf', false]]);
     // given as a disclosure of its own beside that, it is checked, and not said to be left out
     const both = JSON.parse((await runMain('check', dir, join(dir, '情况说明.txt'), '--no-config', '--jobs', '1', '-f', 'json')).out).disclosures as Array<{ path: string; error?: unknown; findings: Finding[] }>;
     const texts = both.filter((x) => x.path.endsWith('情况说明.txt'));

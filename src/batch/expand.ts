@@ -33,6 +33,7 @@ export function expandPaths(args: readonly string[]): Expansion {
   const unmatched: string[] = [];
   const invalid: Expansion['invalid'] = [];
   const leftOut = new Set<string>();
+  const globTexts: string[] = [];
   const leave = (p: string) => leftOut.add(p);
   const fromGlobs = new Set<string>(); // real paths of table files a glob matched
   const add = (p: string, fromGlob = false) => {
@@ -50,11 +51,25 @@ export function expandPaths(args: readonly string[]): Expansion {
         continue;
       }
       let hit = false;
-      for (const m of globMatches(arg)) hit = expandPath(m, (p) => add(p, true), true, leave) || hit;
+      for (const m of globMatches(arg)) {
+        // a text the pattern matches counts only beside a PDF it matches too (see below)
+        if (TEXT_EXTENSIONS.has(extname(m).toLowerCase()) && !isDir(m)) globTexts.push(m);
+        else hit = expandPath(m, (p) => add(p, true), true, leave) || hit;
+      }
       if (!hit) unmatched.push(arg);
     } else {
       expandPath(arg, add, false, leave);
     }
+  }
+  // a text matched beside the one PDF of its directory, which was matched too ('dir/*'): the two are
+  // one disclosure, the directory, as when the directory is given; beside several, it is left out
+  for (const t of globTexts) {
+    const dir = dirname(t);
+    const entries = listDir(dir);
+    const pdfs = pdfsIn(dir, entries);
+    if (!pdfs.some((p) => found.has(realOf(p)))) continue; // no PDF of its own matched: not a disclosure's text
+    if (pdfs.length === 1 && entries.every((e) => extname(e.name).toLowerCase() !== PDF_EXTENSION || e.isFile())) add(dir);
+    else leave(t);
   }
   // a table file a glob matched inside a directory that is checked too ("x/**") is checked there
   for (const key of fromGlobs) if (found.has(dirname(key))) found.delete(key);
