@@ -10,7 +10,7 @@ import { MANIFEST_NAMES } from './core/vocabulary.js';
 export class OutputError extends Error {}
 
 /** Files a check may read in a directory it is given. */
-const READABLE = new Set(['.csv', '.tsv', '.txt', '.md', '.xlsx', '.xls', '.pdf']);
+const READABLE = new Set(['.csv', '.tsv', '.txt', '.md', '.xlsx', '.xlsm', '.xls', '.pdf']);
 
 function realOf(p: string): string {
   try {

@@ -262,3 +262,20 @@ describe('refusals', () => {
     expect(readdirSync('src/load/xlsx').sort()).toEqual(['index.ts', 'numfmt.ts', 'xml.ts', 'zip.ts']);
   });
 });
+
+describe('other spreadsheet files', () => {
+  it('reads a macro-enabled workbook (.xlsm) as the .xlsx it is, and names WPS and OpenDocument spreadsheets as unread', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'kashgar.xlsm'), readFileSync('fixtures/xlsx/kashgar-2022.xlsx'));
+    const xlsm = await findingsOf(join(dir, 'kashgar.xlsm'));
+    const xlsx = await findingsOf('fixtures/xlsx/kashgar-2022.xlsx');
+    const ids = (fs: typeof xlsm) => fs.map((f) => `${f.ruleId}:${f.severity}:${f.actual}:${f.expected}`);
+    expect(xlsx.length).toBeGreaterThan(0);
+    expect(ids(xlsm)).toEqual(ids(xlsx));
+    // beside it in a directory, an .et (WPS) spreadsheet is named, not passed over in silence
+    writeFileSync(join(dir, '表九.et'), 'not read');
+    const d = await loadDisclosure(dir, { cwd: process.cwd() });
+    expect(d.issues.filter((i) => i.code === 'document-unread').map((i) => [i.severity, i.loc.file])).toEqual([['info', join(dir, '表九.et')]]);
+    expect(Object.keys(d.tables).length).toBeGreaterThan(5);
+  });
+});

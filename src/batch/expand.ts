@@ -7,7 +7,7 @@ import { dirname, extname, isAbsolute, normalize, resolve, sep } from 'node:path
 import { MANIFEST_NAMES } from '../load/disclosure.js';
 
 /** Files whose presence makes a directory a disclosure. */
-const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls']);
+const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xlsm', '.xls']);
 /** A text (情况说明, or a table saved as text) makes a directory a disclosure only when no
  *  disclosure lies below it: a notes.txt in a region's folder must not hide its departments. */
 const TEXT_EXTENSIONS = new Set(['.txt']);

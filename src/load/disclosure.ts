@@ -19,10 +19,11 @@ export const UNREADABLE = 'unreadable';
 
 export { MANIFEST_NAMES } from '../core/vocabulary.js';
 import { MANIFEST_NAMES } from '../core/vocabulary.js';
-const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xls', '.pdf']);
+const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xlsm', '.xls', '.pdf']);
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
-/** Documents a 情况说明 is often written in, which are not read: named, so nobody takes them for checked. */
+/** Documents a 情况说明 is often written in, and spreadsheets tables are, which are not read: named, so nobody takes them for checked. */
 const DOCUMENT_EXTENSIONS = new Set(['.doc', '.docx', '.wps', '.rtf', '.odt']);
+const SHEET_EXTENSIONS = new Set(['.et', '.ods', '.numbers']);
 
 export type { Manifest } from './manifest.js';
 
@@ -258,15 +259,16 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
     const documents: string[] = [];
     for (const n of names) {
       // (links too: a document is named, never read; a Word lock file "~$…" is no document)
-      if (n.startsWith('.') || n.startsWith('~$') || !DOCUMENT_EXTENSIONS.has(extname(n).toLowerCase()) || dirNames.has(n)) continue;
+      const ext = extname(n).toLowerCase();
+      const sheet = SHEET_EXTENSIONS.has(ext);
+      if (n.startsWith('.') || n.startsWith('~$') || !(sheet || DOCUMENT_EXTENSIONS.has(ext)) || dirNames.has(n)) continue;
       documents.push(n);
       issues.push({
         code: 'document-unread',
         severity: 'info',
-        message: {
-          zh: '文字处理文档（Word、WPS 等）不读取，其中的说明未检查：请另存为 .txt 或 PDF 放在此目录中',
-          en: 'word-processor documents (Word, WPS …) are not read, so the text in it was not checked: save it as .txt or PDF in this directory',
-        },
+        message: sheet
+          ? { zh: 'WPS、OpenDocument 等格式的表格不读取，其中的表未检查：请另存为 .xlsx 或 CSV 放在此目录中', en: 'spreadsheets in WPS, OpenDocument and like formats are not read, so its tables were not checked: save it as .xlsx or CSV in this directory' }
+          : { zh: '文字处理文档（Word、WPS 等）不读取，其中的说明未检查：请另存为 .txt 或 PDF 放在此目录中', en: 'word-processor documents (Word, WPS …) are not read, so the text in it was not checked: save it as .txt or PDF in this directory' },
         loc: { file: display(join(path, n), cwd), line: 1, column: 1 },
       });
     }
@@ -289,7 +291,7 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
     if (files.length === 0) {
       const named = (sep: string, more: string) => documents.slice(0, 3).join(sep) + (documents.length > 3 ? more : '');
       const docs = documents.length
-        ? { zh: `；${named('、', ` 等 ${documents.length} 个`)} 是文字处理文档，不读取，请另存为 .txt 或 PDF`, en: `; ${named(', ', ` and ${documents.length - 3} more`)}: word-processor documents are not read, save them as .txt or PDF` }
+        ? { zh: `；${named('、', ` 等 ${documents.length} 个`)} 的格式不读取，请另存为 .txt、PDF、.xlsx 或 CSV`, en: `; ${named(', ', ` and ${documents.length - 3} more`)}: not read in that format, save them as .txt, PDF, .xlsx or CSV` }
         : { zh: '', en: '' };
       throw new InputError(
         {
@@ -507,10 +509,10 @@ function isTabSeparatedTable(text: string, shown: string, opts: LoadOptions): bo
   }
 }
 
-/** .xlsx/.xls by name, or a zip/OLE file whatever its name (a workbook saved as .csv). */
+/** .xlsx/.xlsm/.xls by name, or a zip/OLE file whatever its name (a workbook saved as .csv). */
 function isWorkbookFile(path: string, head?: Uint8Array): boolean {
   const ext = extname(path).toLowerCase();
-  if (ext === '.xlsx' || ext === '.xls') return true;
+  if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls') return true;
   if (!head) return false;
   const zip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   const ole = head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0;
