@@ -203,6 +203,13 @@ describe('reports of a PDF', () => {
       expect([text.findings, text.error?.message]).toEqual([[], '此说明文字旁有多份 PDF（或其下还有其他公开材料），无法确定属于哪一份，未检查；请把它和所属的 PDF 放在单独的目录中']);
       expect(two.code).toBe(2);
     }
+    // a readme beside several PDFs (no amounts in it) is no 情况说明: passed over, as before
+    const readme = join(tmp, 'readme');
+    copyTo('fixtures/pdf/jiangsu-party-office-2019.pdf', join(readme, 'a.pdf'));
+    copyTo('fixtures/pdf/jiangsu-cppcc-2017.pdf', join(readme, 'b.pdf'));
+    writeFileSync(join(readme, 'README.txt'), '本目录存放各单位 2019 年部门预算公开文件，每个单位一份 PDF。\n');
+    const quiet = await runMain('check', readme, '--no-config', '--jobs', '1', '-f', 'json');
+    expect([quiet.code, (JSON.parse(quiet.out).disclosures as Array<{ path: string }>).map((x) => x.path.split(/[\\/]/).pop())]).toEqual([0, ['a.pdf', 'b.pdf']]);
     const globbedTwo = JSON.parse((await runMain('check', join(dir, '*'), '--no-config', '--jobs', '1', '-f', 'json')).out).disclosures as Array<{ path: string; error?: unknown }>;
     expect(globbedTwo.map((x) => [x.path.split(/[\\/]/).pop(), x.error !== undefined])).toEqual([['另一单位.pdf', false], ['情况说明.txt', true], ['预算公开表.pdf', false]]);
     // given as a disclosure of its own beside that, it is checked, and not said to be left out

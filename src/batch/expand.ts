@@ -1,7 +1,7 @@
 // Turns command-line arguments into the list of disclosures to check: disclosure directories,
 // single files, parent directories (searched for disclosure directories) and glob patterns.
 // The list is sorted by path so output order never depends on the file system or on scheduling.
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, normalize, resolve, sep } from 'node:path';
 import { MANIFEST_NAMES } from '../load/disclosure.js';
@@ -34,7 +34,10 @@ export function expandPaths(args: readonly string[]): Expansion {
   const invalid: Expansion['invalid'] = [];
   const leftOut = new Set<string>();
   const globTexts: string[] = [];
-  const leave = (p: string) => leftOut.add(p);
+  // only a text that reads like a 情况说明 (amounts in 元) is said to be left out: a folder's readme is not one
+  const leave = (p: string) => {
+    if (statesAmounts(p)) leftOut.add(p);
+  };
   const fromGlobs = new Set<string>(); // real paths of table files a glob matched
   const add = (p: string, fromGlob = false) => {
     const key = realOf(p);
@@ -139,6 +142,23 @@ function pdfsIn(dir: string, entries: Dirent[]): string[] {
     .filter((e) => !e.name.startsWith('.') && !e.isDirectory() && extname(e.name).toLowerCase() === PDF_EXTENSION)
     .map((e) => child(dir, e.name))
     .sort(comparePaths);
+}
+
+/** Whether a text's beginning states amounts in 元, 万元 or 亿元, as a 情况说明 does (a readme does not). */
+function statesAmounts(p: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(p, 'r');
+    const buf = Buffer.alloc(64 * 1024);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    // UTF-8 or GB18030: the amounts' digits are ASCII either way, and 元 is looked for in both
+    const head = buf.subarray(0, n);
+    return /\d\s*(?:万元|亿元|元)/.test(head.toString('utf8')) || /\d\s*(?:万元|亿元|元)/.test(new TextDecoder('gb18030').decode(head));
+  } catch {
+    return true; // unreadable: said to be left out rather than passed over
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** One PDF named for tables (表) and the other for the text (说明), neither for both. */
