@@ -75,3 +75,17 @@ describe('PDFs and texts in a tree of directories', () => {
     );
   });
 });
+
+describe('a PDF and its own text written out (x.pdf, x.txt)', () => {
+  it('is the PDF alone: the text is its conversion, neither grouped with it nor reported', () => {
+    const root = tempDir('budgetlint-converted-');
+    for (const n of ['a.pdf', 'a.txt', 'b.pdf', 'b.txt']) writeFileSync(join(root, n), n.endsWith('.txt') ? '收入预算 10 万元。\n' : 'x');
+    expect(expandPaths([root])).toEqual({ paths: [join(root, 'a.pdf'), join(root, 'b.pdf')], unmatched: [], invalid: [], leftOut: [] });
+    const one = tempDir('budgetlint-converted-');
+    for (const n of ['a.pdf', 'a.txt']) writeFileSync(join(one, n), n.endsWith('.txt') ? '收入预算 10 万元。\n' : 'x');
+    expect(expandPaths([one]).paths).toEqual([join(one, 'a.pdf')]);
+    // beside that, a text of its own name is a 情况说明 and is reported when it cannot be placed
+    writeFileSync(join(root, '情况说明.txt'), '收入预算 10 万元。\n');
+    expect(expandPaths([root]).leftOut).toEqual([join(root, '情况说明.txt')]);
+  });
+});

@@ -71,6 +71,7 @@ export function expandPaths(args: readonly string[]): Expansion {
     const entries = listDir(dir);
     const pdfs = pdfsIn(dir, entries);
     if (!pdfs.some((p) => found.has(realOf(p)))) continue; // no PDF of its own matched: not a disclosure's text
+    if (pdfs.some((p) => stem(p) === stem(t))) continue; // a PDF's own text written out
     if (pdfs.length === 1 && entries.every((e) => extname(e.name).toLowerCase() !== PDF_EXTENSION || e.isFile())) add(dir);
     else leave(t);
   }
@@ -191,13 +192,31 @@ const DOCUMENT_EXTENSIONS = new Set(['.doc', '.docx', '.wps', '.rtf', '.odt']);
 function groupsPdfs(dir: string, entries: Dirent[], pdfs: readonly string[], nothingBelow: boolean, leave: (p: string) => void): boolean {
   if (pdfs.length === 0) return false;
   const plain = entries.filter((e) => !e.name.startsWith('.') && extname(e.name).toLowerCase() === PDF_EXTENSION).every((e) => e.isFile());
-  const text = holdsText(entries);
+  const texts = ownTexts(entries, pdfs);
   if (nothingBelow && plain) {
-    if (pdfs.length === 1 && (text || holds(entries, (n) => DOCUMENT_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('~$')))) return true;
-    if (pdfs.length === 2 && !text && tablesAndText(pdfs[0]!, pdfs[1]!)) return true;
+    if (pdfs.length === 1 && (texts.length > 0 || holds(entries, (n) => DOCUMENT_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('~$')))) return true;
+    if (pdfs.length === 2 && !holdsText(entries) && tablesAndText(pdfs[0]!, pdfs[1]!)) return true;
   }
-  for (const e of entries) if (!e.name.startsWith('.') && !e.isDirectory() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase())) leave(child(dir, e.name));
+  for (const t of texts) leave(child(dir, t));
   return false;
+}
+
+/** The name without its extension. */
+function stem(name: string): string {
+  const base = name.slice(name.lastIndexOf(sep) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(0, dot) : base;
+}
+
+/**
+ * The texts of a directory that are no PDF's own: a text named as a PDF beside it (x.pdf, x.txt) is
+ * that PDF's text written out (pdftotext), and the PDF is read for its text itself.
+ */
+function ownTexts(entries: Dirent[], pdfs: readonly string[]): string[] {
+  const converted = new Set(pdfs.map(stem));
+  return entries
+    .filter((e) => !e.name.startsWith('.') && !e.isDirectory() && TEXT_EXTENSIONS.has(extname(e.name).toLowerCase()) && !converted.has(stem(e.name)))
+    .map((e) => e.name);
 }
 
 /**
