@@ -4,6 +4,7 @@
 import { closeSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, extname, isAbsolute, normalize, resolve, sep } from 'node:path';
+import { DOCUMENT_EXTENSIONS } from '../core/vocabulary.js';
 import { MANIFEST_NAMES } from '../load/disclosure.js';
 
 /** Files whose presence makes a directory a disclosure. */
@@ -165,7 +166,7 @@ function statesAmounts(p: string): boolean {
 /** One PDF named for tables (表) and the other for the text (说明), neither for both. */
 function tablesAndText(a: string, b: string): boolean {
   const kind = (p: string) => {
-    const name = p.slice(p.lastIndexOf(sep) + 1).replace(/\.pdf$/i, '');
+    const name = stem(p);
     const tables = /表/.test(name);
     const text = /说明/.test(name);
     return tables === text ? undefined : tables ? 'tables' : 'text';
@@ -178,9 +179,6 @@ function tablesAndText(a: string, b: string): boolean {
 function holdsText(entries: Dirent[]): boolean {
   return holds(entries, (n) => TEXT_EXTENSIONS.has(extname(n).toLowerCase()));
 }
-
-/** Documents a 情况说明 is written in that the loader names as unread (see DOCUMENT_EXTENSIONS there). */
-const DOCUMENT_EXTENSIONS = new Set(['.doc', '.docx', '.wps', '.rtf', '.odt']);
 
 /**
  * A directory's own PDFs with nothing found below it: one disclosure, the directory, when they are
@@ -195,7 +193,7 @@ function groupsPdfs(dir: string, entries: Dirent[], pdfs: readonly string[], not
   const texts = ownTexts(entries, pdfs);
   if (nothingBelow && plain) {
     if (pdfs.length === 1 && (texts.length > 0 || holds(entries, (n) => DOCUMENT_EXTENSIONS.has(extname(n).toLowerCase()) && !n.startsWith('~$')))) return true;
-    if (pdfs.length === 2 && !holdsText(entries) && tablesAndText(pdfs[0]!, pdfs[1]!)) return true;
+    if (pdfs.length === 2 && texts.length === 0 && tablesAndText(pdfs[0]!, pdfs[1]!)) return true;
   }
   for (const t of texts) leave(child(dir, t));
   return false;

@@ -7,6 +7,9 @@ export type Lang = 'zh' | 'en';
 /** The manifest a disclosure directory may hold, by the names it may have. */
 export const MANIFEST_NAMES = ['disclosure.yaml', 'disclosure.yml', 'disclosure.json'];
 
+/** Documents a 情况说明 is written in, which are not read but named (the loader's note; directory expansion groups them with a PDF). */
+export const DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set(['.doc', '.docx', '.wps', '.rtf', '.odt']);
+
 /** Input files larger than this are refused unless --max-file-size says otherwise. */
 export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 

@@ -18,11 +18,10 @@ import type { Narrative } from './narrative/model.js';
 export const UNREADABLE = 'unreadable';
 
 export { MANIFEST_NAMES } from '../core/vocabulary.js';
-import { MANIFEST_NAMES } from '../core/vocabulary.js';
+import { DOCUMENT_EXTENSIONS, MANIFEST_NAMES } from '../core/vocabulary.js';
 const TABLE_EXTENSIONS = new Set(['.csv', '.tsv', '.xlsx', '.xlsm', '.xls', '.pdf']);
 export const TEXT_EXTENSIONS = new Set(['.txt', '.md']);
-/** Documents a 情况说明 is often written in, and spreadsheets tables are, which are not read: named, so nobody takes them for checked. */
-const DOCUMENT_EXTENSIONS = new Set(['.doc', '.docx', '.wps', '.rtf', '.odt']);
+/** Spreadsheets tables are often kept in, which are not read: named, as documents are, so nobody takes them for checked. */
 const SHEET_EXTENSIONS = new Set(['.et', '.ods', '.numbers']);
 
 export type { Manifest } from './manifest.js';
