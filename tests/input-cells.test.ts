@@ -88,6 +88,7 @@ describe('a header printed again inside a table', () => {
       ['类|款,项,,,,,,,,,', true], // one cell fewer, the same text joined
       [' 类 ,“款”,项,,,,,,,,,', true], // what normalising strips
       ['类,款|项,,,,,,,,,', true],
+      ['"类|款|项|||||||||"', true], // the whole header in one cell (more "|" than the quick test looks at)
       ['类,项,款,,,,,,,,,', false],
     ] as const) {
       const dir = csvOnly('fixtures/kashgar-2022');

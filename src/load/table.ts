@@ -262,11 +262,18 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
   const ctx: RowContext = { grid, infos, idOf, table, issues, tableId };
   const headerTexts = new Set(headerRows.map(rowText));
   // a row's text can equal a header's only if its first cell, normalised, begins that header's text
-  // up to a "|" or its end: known from one cell, so most rows are not normalised whole
+  // up to a "|" or its end: known from one cell, so most rows are not normalised whole. The
+  // beginnings are kept in a set (many header rows cost no more per row than one), up to the
+  // MAX_PIPES-th "|" (a first cell holding more is checked whole), so the set stays linear in size.
+  const beginnings = new Set<string>();
+  for (const h of headerTexts) {
+    let k = -1;
+    for (let n = 0; n < MAX_PIPES && (k = h.indexOf('|', k + 1)) >= 0; n++) beginnings.add(h.slice(0, k));
+    beginnings.add(h);
+  }
   const couldRepeat = (r: GridRow): boolean => {
     const first = r.cells.length ? normalizeLabel(r.cells[0]!.text) : '';
-    for (const h of headerTexts) if (h.startsWith(first) && (h.length === first.length || h.charCodeAt(first.length) === 124)) return true;
-    return false;
+    return beginnings.has(first) || pipesIn(first) >= MAX_PIPES;
   };
   const headerWidth = headerWidths(headerRows);
   const body: GridRow[] = [];
@@ -309,6 +316,14 @@ interface RowContext {
   table: Table;
   issues: LoadIssue[];
   tableId: string;
+}
+
+const MAX_PIPES = 8;
+
+function pipesIn(s: string): number {
+  let n = 0;
+  for (let k = s.indexOf('|'); k >= 0 && n < MAX_PIPES; k = s.indexOf('|', k + 1)) n++;
+  return n;
 }
 
 /** A row's cells normalised, as one string: what a repeated header row is told by. */
