@@ -13,6 +13,7 @@ import { scanXml } from '../src/load/xlsx/xml.js';
 import { workbookEntries, writeWorkbook, writeZip, type XSheet } from '../fixtures/xlsx/write-workbook.js';
 import { growth, growthAsync, MAX_RATIO } from './growth.js';
 import { runCli, tempDir } from './input-support.js';
+import { codedRows } from '../scripts/big-tables.mjs';
 
 const T8_HEAD = '表八,,\n一般公共预算“三公”经费支出情况表,,\n单位：万元,,\n合计,因公出国（境）费,公务接待费\n';
 
@@ -81,17 +82,9 @@ describe('a disclosure’s tables are bounded', () => {
 
   it('checks 表三 and 表五 in time linear in their rows', async () => {
     const heads = ['t3-部门支出总体情况表.csv', 't5-一般公共预算支出情况表.csv'].map((f) => [f, readFileSync(join('fixtures/kashgar-2022', f), 'utf8').split('\n').slice(0, 6).join('\n') + '\n'] as const);
-    // classes of ten 款 of twenty 项 each, every sum right
+    // classes of ten 款 of twenty 项 each, every sum right (the bench's tables)
     const make = (n: number) => {
-      const lines: string[] = [];
-      for (let c = 0; lines.length < n; c++) {
-        const cc = String(100 + c);
-        lines.push(`${cc},,,类${cc},2100.00,2100.00,`);
-        for (let k = 10; k < 20; k++) {
-          lines.push(`${cc},${k},,款${cc}${k},210.00,210.00,`);
-          for (let x = 10; x < 30; x++) lines.push(`${cc},${k},${x},项${cc}${k}${x},10.50,10.50,`);
-        }
-      }
+      const lines: string[] = codedRows(n);
       const dir = tempDir();
       for (const [f, head] of heads) writeFileSync(join(dir, f), head + lines.join('\n') + '\n');
       return dir;
