@@ -51,9 +51,9 @@ async function stdinFile(input: NodeJS.ReadableStream | undefined, maxBytes: num
   // prose (sentences with full-width punctuation on many lines, the delimiter between fields on
   // few) is the text: read as a one-column table it would give a finding for every line
   const lines = sample.split(/\r\n|\r|\n/).filter((l) => l.trim() !== '');
-  const d = delim === '.tsv' ? '\t' : ',';
+  const fieldSep = delim === '.tsv' ? '\t' : ',';
   const prose = lines.filter((l) => /[。，；]/.test(l)).length;
-  const delimited = lines.filter((l) => l.split(d).length >= 3).length;
+  const delimited = lines.filter((l) => l.split(fieldSep).length >= 3).length;
   if (!(prose >= 10 && delimited * 2 < lines.length)) {
     const { loadDisclosure } = await import('../load/disclosure.js');
     try {

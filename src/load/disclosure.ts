@@ -431,13 +431,18 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
    */
   function takeNarrative(n: Narrative, size: number, fromPdf: boolean, shown: string): void {
     const had = disclosure.narrative;
-    if (had && narrativeFrom && !(narrativeFrom.pdf && size > narrativeFrom.size)) {
+    if (had && !replaces(size)) {
       leftOut(shown, had.file, fromPdf);
       return;
     }
     if (had) leftOut(had.file, shown, narrativeFrom?.pdf ?? false);
     disclosure.narrative = n;
     narrativeFrom = { size, pdf: fromPdf };
+  }
+
+  /** Whether a text of this length is read in place of the 情况说明 already taken: only a PDF's shorter prose gives way. */
+  function replaces(size: number): boolean {
+    return !disclosure.narrative || (narrativeFrom?.pdf === true && size > narrativeFrom.size);
   }
 
   function leftOut(file: string, read: string, pdf: boolean): void {
@@ -474,7 +479,8 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
       }
       // the 情况说明 text: one a disclosure; a second one is named and left out (but a text given as
       // such is read in place of the shorter prose of a PDF: the PDF's tables are checked all the same)
-      if (disclosure.narrative && !(narrativeFrom?.pdf && text.length > narrativeFrom.size)) leftOut(shown, disclosure.narrative.file, false);
+      // (decided before reading it: a text that would not be taken is not read)
+      if (!replaces(text.length)) leftOut(shown, disclosure.narrative!.file, false);
       else {
         // the reader of the text is loaded only for a disclosure that has one
         const { readNarrative } = await import('./narrative/index.js');
