@@ -207,8 +207,11 @@ describe('coverage in the report', () => {
     expect(r.coverage?.extracted).toBe(79);
     const opts = { lang: 'zh' as const, color: false, failOn: 'error' as const, verbose: true };
     const text = textFormatter.format([r], summarize([r]), opts);
-    // the text is a whole document: its tables are said to be unread, then the coverage of its prose
-    expect(text.split('\n').slice(0, 2)).toEqual([PUTUO, '  146:1   提示  说明文字中夹有表格：表格不从文字中读取，未检查；请一并提供 PDF 原件或各表的 CSV/xlsx  input/text-tables-unread']);
+    // the text is a whole document: what of its tables was read is said, then the coverage of its prose
+    expect(text.split('\n').slice(0, 2)).toEqual([
+      PUTUO,
+      '  158:1   提示  从文字中读取了 4 张表的科目编码、名称与合计列（2025年部门收入预算总表、2025年部门支出预算总表、2025年部门一般公共预算支出功能分类预算表、2025年部门一般公共预算基本支出部门预算经济分类预算表）；文字不保留空单元格，其余各列无法确定，未检查；2025年部门财务收支预算总表、2025年部门财政拨款收支预算总表、2025年部门“三公”经费和机关运行经费预算表 未从文字中读取。完整检查请提供 PDF 原件或各表的 CSV/xlsx  input/text-tables-partial',
+    ]);
     expect(text).toContain('\n  说明中 79 个数字已作为说法检查，129 个未纳入：\n');
     expect(text).toContain('    无增幅的增减额 (3): 24,558.18万元@101:1 24,491.71万元@102:54 24,491.71万元@103:33');
     expect(textFormatter.format([r], summarize([r]), { ...opts, verbose: false })).not.toContain('说明中');

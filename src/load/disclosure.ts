@@ -2,7 +2,8 @@
 // single file. This module finds the files, reads each into a Table and gathers what went wrong.
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, realpathSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
-import { BUILTIN_LAYOUTS, detectLayout, findLayout, matchTitle, tableByRole, type LayoutProfile } from '../layout/index.js';
+import { BUILTIN_LAYOUTS, detectLayout, findLayout, matchTitle, tableByRole, type LayoutProfile, type LayoutTable } from '../layout/index.js';
+import type { TextTable } from './text-tables.js';
 import { detectTableKind, type ColumnAlias, type TitleAlias } from './aliases.js';
 import { reservedKeys } from '../core/reserved.js';
 import { InputError } from './errors.js';
@@ -316,6 +317,8 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
   const pdfs: PdfRead[] = [];
   /** where the 情况说明 taken came from: a PDF's prose or a text, and how long it is */
   let narrativeFrom: { size: number; pdf: boolean } | undefined;
+  /** the text of the 情况说明 taken from a text file, for the tables printed in it */
+  let narrativeText: string | undefined;
   for (const file of files) {
     const shown = display(resolve(file), cwd);
     disclosure.files.push(shown);
@@ -336,6 +339,27 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
   // the layout: forced, named by the manifest, or the one most titles belong to
   const profiles = opts.layouts ?? BUILTIN_LAYOUTS;
   const wanted = opts.layout ?? manifest.layout;
+  // a whole document as text (pdftotext, a copy from a web page), with no table given beside it:
+  // its coded tables are read from it, their code, name and total (see text-tables.ts)
+  let fromText: TextTable[] | undefined;
+  if (grids.length === 0 && !pdfs.length && narrativeText !== undefined && disclosure.narrative?.tableRows) {
+    const { tablesInText } = await import('./text-tables.js');
+    const candidates = wanted ? profiles.filter((p) => p.id === wanted) : profiles;
+    fromText = tablesInText(narrativeText, disclosure.narrative.file, (title) => {
+      let best: { table: LayoutTable; length: number } | undefined;
+      for (const p of candidates) {
+        const m = matchTitle(p, title);
+        if (m && (!best || m.length > best.length)) best = m;
+      }
+      if (!best) return undefined;
+      // read: coded tables whose first amount column is their total (not a 结转 table, not a project list)
+      const t = best.table;
+      const first = t.order?.[0];
+      const coded = t.structure === 'coded' && t.role !== 'projects' && !t.columns && (first === undefined || /^total\b/.test(first));
+      return { coded, key: best.table.role };
+    });
+    for (const t of fromText) if (t.grid) grids.push({ grid: t.grid, head: readHead(t.grid), file: disclosure.narrative.file });
+  }
   let layout: LayoutProfile | undefined;
   if (wanted) {
     layout = findLayout(wanted, profiles);
@@ -381,10 +405,26 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
     if (opts.keepSources) keep(grid, head, table);
   }
   if (pdfs.length) (await import('./pdf/index.js')).relocateAll(disclosure, pdfs);
-  // a whole document as text (pdftotext output, a copy from a web page): its tables are not read
-  // from it, and the user is told so rather than left to think they were checked
+  // a whole document as text (pdftotext, a copy from a web page): what of its tables was read, and
+  // what was not, is said rather than left for the user to think it was all checked
   const rows = disclosure.narrative?.tableRows;
-  if (Object.keys(disclosure.tables).length === 0 && rows && rows.count >= 5 && !pdfs.length) {
+  const read = fromText?.filter((t) => t.grid) ?? [];
+  const unread = fromText?.filter((t) => !t.grid && t.why !== 'empty') ?? [];
+  // printed there, if not read (an empty one too): no table to report missing
+  const there = fromText?.filter((t) => !t.grid) ?? [];
+  if (there.length) disclosure.unreadTables = [...new Set(there.map((t) => t.key as TableKind))];
+  if (read.length) {
+    const list = (ts: TextTable[], sep: string) => ts.map((t) => t.title).join(sep);
+    issues.push({
+      code: 'text-tables-partial',
+      severity: 'info',
+      message: {
+        zh: `从文字中读取了 ${read.length} 张表的科目编码、名称与合计列（${list(read, '、')}）；文字不保留空单元格，其余各列无法确定，未检查${unread.length ? `；${list(unread, '、')} 未从文字中读取` : ''}。完整检查请提供 PDF 原件或各表的 CSV/xlsx`,
+        en: `read the code, name and total columns of ${read.length} table(s) from the text (${list(read, ', ')}); text keeps no trace of empty cells, so the other columns cannot be placed and were not checked${unread.length ? `; not read from the text: ${list(unread, ', ')}` : ''}. For a full check give the PDF itself, or the tables as CSV/xlsx`,
+      },
+      loc: { file: disclosure.narrative!.file, line: read[0]!.line, column: 1 },
+    });
+  } else if (Object.keys(disclosure.tables).length === 0 && rows && rows.count >= 5 && !pdfs.length) {
     issues.push({
       code: 'text-tables-unread',
       severity: 'info',
@@ -486,6 +526,7 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
         const { readNarrative } = await import('./narrative/index.js');
         try {
           takeNarrative(readNarrative(text, shown), text.length, false, shown);
+          narrativeText = text;
         } catch (e) {
           if (e instanceof LimitExceeded) throw e.toInputError(shown);
           throw e;

@@ -66,6 +66,8 @@ export const narrativeItemName: Rule = {
         const row = meant(table, path, a.basis === 'budget' ? undefined : a, options);
         if (row) {
           const chain = ancestors(table, row);
+          // a row printed without its name (or whose name a text could not give whole) says nothing against the text's
+          if (chain.some((r) => (r.name ?? '').trim() === '')) break;
           // the whole path when a level above the item differs, else the item's own name
           const upper = chain.slice(0, -1).some((r, i) => normName(r.name) !== normName(path[i] ?? '') && normName(r.name) !== `${normName(path[i] ?? '')}支出`);
           out.push(

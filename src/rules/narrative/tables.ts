@@ -100,11 +100,13 @@ export function tableFigure(d: Disclosure, key: string, fiscal: boolean, lookup:
       const row = b.rows.find((r) => r.isTotal && r.side === key);
       return row ? figure(b, row, 'total') : undefined;
     }
+    // a 决算's 收支总计 holds the 结转和结余 its 收入/支出决算表 (本年 only) leave out: without the
+    // summary table there is nothing to compare it with
     case 'grandTotal':
     case 'expenseTotal':
-      return tot(t.overview, 'total', 'expense') ?? tot(t.expenditure, 'total');
+      return tot(t.overview, 'total', 'expense') ?? (final ? undefined : tot(t.expenditure, 'total'));
     case 'incomeTotal':
-      return tot(t.overview, 'total', 'income') ?? tot(t.income, 'total');
+      return tot(t.overview, 'total', 'income') ?? (final ? undefined : tot(t.income, 'total'));
     case 'yearIncome': {
       const o = t.overview;
       const row = o && yearTotalRow(o, 'income');

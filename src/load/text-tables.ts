@@ -1,0 +1,323 @@
+// Tables inside a whole document given as text (pdftotext, with or without -layout; a copy from a
+// web page). Text keeps no trace of an empty cell: "201 03 01 行政运行 341.29 341.29" may put its
+// second figure under any of the other columns. What text does keep, in every layout seen, is the
+// order of a row: its code, its name, then its figures left to right, the first being the row's
+// total (合计/总计), which is never empty where any part is not. So a coded table is read as its code,
+// name and total column, and nothing else: its roll-ups, its total row and its agreement with the
+// other tables by code are checked, and no figure is ever put under a column it may not belong to.
+// Tables of other shapes (two-sided summaries, single rows, project lists) are named, not read. A
+// table whose rows cannot all be read with certainty is not read at all: a row left out would make
+// its parent's sum fail.
+import type { Grid, GridCell, GridRow } from './grid.js';
+
+/** Where a table of the text starts, and what became of it. */
+export interface TextTable {
+  /** the title as printed */
+  title: string;
+  /** what kindOf called it */
+  key: string;
+  /** 1-based line of the title */
+  line: number;
+  /** the grid of its code, name and total columns, when read */
+  grid?: Grid;
+  /** why it was not read */
+  why?: 'shape' | 'uncertain' | 'empty';
+}
+
+/** What a title's table is: a coded table (read) or another shape (named); undefined: no table of a layout. */
+export type TitleKind = (title: string) => { coded: boolean; key: string } | undefined;
+
+const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+const TITLE = /表\s*(?:[（(][^（）()]{0,20}[）)]\s*)*$/;
+const UNIT_LINE = /单位[:：]\s*(万元|千元|元)/;
+const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const DASH = /^[-—–－]+$/;
+const TOTAL_LABEL = /^(?:[一二三四五六七八九十]+、)?(?:本年)?(?:支出|收入)?(?:合计|总计)$/;
+/** a code at the start of a line: 201, 201 03, 201 03 01, 2010301, 2010301行政运行 */
+const CODE_SPLIT = /^(\d{3})(?:[ \t]+(\d{2}))?(?:[ \t]+(\d{2}))?(?=\s|$)/;
+const CODE_JOINED = /^(\d{3}(?:\d{2}){0,2})(?=\s|$|[^\d.,，])/;
+const PAGE_NUMBER = /^[-—–－\s]*(?:第\s*)?\d{1,4}(?:\s*页)?[-—–－\s]*$/;
+
+/** A title line: short, ending in 表, no sentence. */
+export function isTitleText(t: string): boolean {
+  return t.length <= 80 && TITLE.test(t) && !PART_HEADING.test(t) && !/[。；，]/.test(t);
+}
+
+/** A line of prose (a sentence, a note) ends a table. */
+function isProse(t: string): boolean {
+  return /。/.test(t) || /^(?:注|备注|说明)\s*[\d:：、.．]/.test(t) || (/[，；]/.test(t) && t.length > 20);
+}
+
+interface Token {
+  text: string;
+  /** 1-based column of the token in its line */
+  column: number;
+}
+
+function tokens(line: string, from = 0): Token[] {
+  const out: Token[] = [];
+  const re = /\S+/g;
+  re.lastIndex = from;
+  for (let m = re.exec(line); m; m = re.exec(line)) out.push({ text: m[0], column: m.index + 1 });
+  return out;
+}
+
+const isFigure = (t: string) => NUMBER.test(t) || DASH.test(t);
+/** a figure cut at its point by a narrow column ("1444." / "34") */
+const CUT = /^\d[\d,]*\.$/;
+/**
+ * The first amount column named in the header (a word of its own, not part of a group's name):
+ * read only when it is the total (or the only amount, 金额); a table whose first column is
+ * 年初结转和结余 or 预算数 has its total elsewhere.
+ */
+const TOTAL_WORD = /^(?:本年(?:收入|支出)?合计|合计|总计|小计|金额)$/;
+const OTHER_WORD = /^(?:年初|结转|结余|预算数|决算数|调整|(?:基本|项目)支出$|(?:人员|公用)经费$|本年(?:收入|支出)$)/;
+
+/** Whether the first amount column the header names is the total. */
+function totalFirst(words: string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (TOTAL_WORD.test(w)) return true;
+    // "本年收入" / "合计" wrapped in a narrow cell
+    if (/^本年(?:收入|支出)$/.test(w) && words[i + 1] === '合计') return true;
+    if (OTHER_WORD.test(w)) return false;
+  }
+  return false;
+}
+
+interface Record {
+  line: number;
+  code?: { text: string; column: number };
+  name: Token[];
+  nameLine: number;
+  total?: { token: Token; line: number };
+  /** whether its name is known whole */
+  sure: boolean;
+  /** whether its name starts on the line of its code */
+  onLine: boolean;
+  aligned?: boolean;
+}
+
+/** Tables found in a text by their titles; coded ones read into grids of code, name and total. */
+export function tablesInText(text: string, file: string, kindOf: TitleKind): TextTable[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: Array<TextTable & { read?: Read }> = [];
+  let i = 0;
+  while (i < lines.length) {
+    const t = clean(lines[i]!);
+    const kind = isTitleText(t) ? kindOf(t) : undefined;
+    if (!kind) {
+      i++;
+      continue;
+    }
+    const start = i;
+    // the table runs to the next title of another table, a part heading or prose; the same title
+    // printed again on the next page continues it
+    let end = i + 1;
+    while (end < lines.length) {
+      const u = clean(lines[end]!);
+      if (PART_HEADING.test(u) || isProse(u)) break;
+      if (isTitleText(u)) {
+        const k = kindOf(u);
+        if (k && k.key !== kind.key) break;
+      }
+      end++;
+    }
+    const entry: TextTable & { read?: Read } = { title: t, line: start + 1, key: kind.key };
+    if (!kind.coded) entry.why = 'shape';
+    else {
+      const read = readCoded(lines, start, end);
+      if (read === 'empty' || read === 'uncertain') entry.why = read;
+      else entry.read = read;
+    }
+    // a title with nothing under it (a table of contents) is no table
+    if (!(entry.why === 'empty' && end - start <= 2)) out.push(entry);
+    i = end;
+  }
+  // a table of contents names each table once before the tables: the later, read one stands
+  const last = new Map<string, TextTable & { read?: Read }>();
+  for (const e of out) {
+    const had = last.get(e.key);
+    if (!had || e.read || !had.read) last.set(e.key, e);
+  }
+  const kept = out.filter((e) => last.get(e.key) === e);
+  // a name whose wrapped parts could not be told from its neighbours' is the name its code has in
+  // a table where every name stood whole; else none (no name is better than a wrong one)
+  const names = new Map<string, string>();
+  for (const e of kept) for (const r of e.read?.records ?? []) if (r.code && r.sure && r.name.length) names.set(r.code.text, r.name.map((n) => n.text).join(''));
+  for (const e of kept) {
+    if (!e.read) continue;
+    e.grid = gridOf(e.read, lines, file, names);
+  }
+  return kept.map(({ read: _r, ...e }) => e);
+}
+
+/** A line without the form feed pdftotext puts at a page's start, trimmed. */
+function clean(s: string): string {
+  return s.replace(/\f/g, '').trim();
+}
+
+interface Read {
+  start: number;
+  records: Record[];
+  unit?: { text: string; line: number; column: number };
+  headerLine?: number;
+}
+
+function readCoded(lines: string[], start: number, end: number): Read | 'empty' | 'uncertain' {
+  const records: Record[] = [];
+  let open: Record | undefined;
+  let unit: Read['unit'];
+  /** a total's label alone on its line ("合计"), its figures on the next */
+  let pendingLabel: { tok: Token; line: number } | undefined;
+  let firstHeader: number | undefined;
+  const header: string[] = [];
+  /** words on lines of their own between two coded rows: the ends and starts of wrapped names */
+  let between: Array<{ toks: Token[]; line: number }> = [];
+  // whether the table prints its figures with a point: then a line of bare whole numbers is a code or a page number
+  let pointed = 0;
+  for (let i = start + 1; i < end; i++) pointed += lines[i]!.match(/(?:^|\s)\d[\d,]*\.\d+(?=\s|$)/g)?.length ?? 0;
+  /** the wrapped words before a new coded row (or a total row, or the end) shared out */
+  const share = (next: Record | undefined) => {
+    const prev = records[records.length - 1];
+    if (between.length === 0 || !prev?.code) {
+      between = [];
+      return;
+    }
+    const prevWhole = prev.onLine && prev.aligned !== false;
+    if (prevWhole && (!next || next.onLine)) {
+      // names printed from the top of their cell: what follows a row is the rest of its name
+      const aligned = between.every((b) => Math.abs(b.toks[0]!.column - prev.name[0]!.column) <= 3);
+      if (aligned) for (const b of between) prev.name.push(...b.toks);
+      else prev.sure = false;
+    } else {
+      // names centred in their cell: the words above and below a row cannot be told apart for sure
+      prev.sure = false;
+      if (next) next.sure = false;
+    }
+    between = [];
+  };
+  for (let i = start + 1; i < end; i++) {
+    const raw = lines[i]!.replace(/\f/g, ' ');
+    const t = raw.trim();
+    if (t === '') continue;
+    const line = i + 1;
+    if (!unit && UNIT_LINE.test(t)) {
+      const m = UNIT_LINE.exec(raw)!;
+      unit = { text: m[0], line, column: m.index + 1 };
+      continue;
+    }
+    const lead = raw.length - raw.trimStart().length;
+    const code = CODE_SPLIT.exec(t) ?? CODE_JOINED.exec(t);
+    // a line of whole numbers in a table of whole numbers, under a row waiting for its figures, is its figures
+    const figuresOnly = open !== undefined && !open.total && pointed < 2 && tokens(t).every((x) => isFigure(x.text));
+    if (code && !figuresOnly) {
+      // a new coded row; one still waiting for its figures had none (a row of blanks)
+      if (open) records.push(open);
+      const codeText = code.slice(1).filter((x) => x !== undefined).join('');
+      const rest = tokens(raw, lead + code[0].length);
+      open = { line, code: { text: codeText, column: lead + 1 }, name: [], nameLine: line, sure: true, onLine: false };
+      if (!take(open, rest, line)) return 'uncertain';
+      open.onLine = open.name.length > 0;
+      share(open);
+      if (open.total) {
+        records.push(open);
+        open = undefined;
+      }
+      pendingLabel = undefined;
+      continue;
+    }
+    const toks = tokens(raw);
+    const figures = toks.findIndex((x) => isFigure(x.text));
+    if (open) {
+      // the rest of a wrapped name, or the figures of the row
+      if (!take(open, toks, line)) return 'uncertain';
+      if (open.total) {
+        records.push(open);
+        open = undefined;
+      }
+      continue;
+    }
+    if (figures < 0) {
+      // header lines, a repeated header on the next page, a running head; between rows, wrapped names
+      const only = toks.length === 1 ? toks[0]! : undefined;
+      pendingLabel = only && TOTAL_LABEL.test(only.text) ? { tok: only, line } : undefined;
+      if (records.length === 0) {
+        firstHeader ??= line;
+        header.push(...t.split(/\s+/));
+      } else if (!pendingLabel) between.push({ toks, line });
+      continue;
+    }
+    // figures outside a coded row: a total row, or a page number
+    const label = toks.slice(0, figures);
+    if (label.length === 0 && pendingLabel) {
+      share(undefined);
+      const rec: Record = { line: pendingLabel.line, name: [pendingLabel.tok], nameLine: pendingLabel.line, sure: true, onLine: true };
+      if (!take(rec, toks, line)) return 'uncertain';
+      records.push(rec);
+      pendingLabel = undefined;
+      continue;
+    }
+    if (label.length === 0 && PAGE_NUMBER.test(t) && !t.includes('.')) continue;
+    if (label.length === 1 && TOTAL_LABEL.test(label[0]!.text)) {
+      share(undefined);
+      const rec: Record = { line, name: [], nameLine: line, sure: true, onLine: true };
+      if (!take(rec, toks, line)) return 'uncertain';
+      records.push(rec);
+      continue;
+    }
+    // any other row of figures without a code: its place in the table is not known
+    return 'uncertain';
+  }
+  if (open) records.push(open);
+  share(undefined);
+  if (!records.some((r) => r.code)) return 'empty';
+  if (!totalFirst(header)) return 'uncertain';
+  // one table prints its figures one way (2 decimals, or whole numbers): a total printed otherwise
+  // may be a figure cut across two lines ("1444." / "34")
+  const places = new Set<number>();
+  for (const r of records) if (r.total && NUMBER.test(r.total.token.text)) places.add(r.total.token.text.split('.')[1]?.length ?? 0);
+  if (places.size > 1) return 'uncertain';
+  const read: Read = { start, records };
+  if (unit) read.unit = unit;
+  if (firstHeader !== undefined) read.headerLine = firstHeader;
+  return read;
+}
+
+function gridOf(read: Read, lines: string[], file: string, names: Map<string, string>): Grid {
+  const { start, records, unit } = read;
+  const rows: GridRow[] = [];
+  const cell = (text: string, line: number, column: number, field: number): GridCell => ({ text, line, column, field });
+  const title = clean(lines[start]!);
+  rows.push({ line: start + 1, cells: [cell(title, start + 1, lines[start]!.indexOf(title) + 1, 1)] });
+  if (unit) rows.push({ line: unit.line, cells: [cell(unit.text, unit.line, unit.column, 1)] });
+  // the header is the reader's own: what text shows of the columns is their names, not their places
+  const headerLine = read.headerLine ?? unit?.line ?? start + 1;
+  rows.push({ line: headerLine, cells: [cell('科目编码', headerLine, 1, 1), cell('科目名称', headerLine, 1, 2), cell('合计', headerLine, 1, 3)] });
+  for (const r of records) {
+    const name = r.sure ? r.name.map((n) => n.text).join('') : (names.get(r.code?.text ?? '') ?? '');
+    const nameCol = r.name[0]?.column ?? 1;
+    const total = r.total ? cell(DASH.test(r.total.token.text) ? '' : r.total.token.text, r.total.line, r.total.token.column, 3) : cell('', r.line, 1, 3);
+    // a total row's label stands in the code column, as tables print it
+    if (!r.code) rows.push({ line: r.line, cells: [cell(name || '合计', r.nameLine, nameCol, 1), cell('', r.nameLine, nameCol, 2), total] });
+    else rows.push({ line: r.line, cells: [cell(r.code.text, r.line, r.code.column, 1), cell(name, r.nameLine, nameCol, 2), total] });
+  }
+  return { file, rows };
+}
+/**
+ * Tokens of a row taken into it: words before the first figure are its name, the first figure its
+ * total; false when the row cannot be read with certainty (a figure cut at its point, words after
+ * the figures).
+ */
+function take(r: Record, toks: Token[], line: number): boolean {
+  if (toks.some((x) => CUT.test(x.text))) return false;
+  const first = toks.findIndex((x) => isFigure(x.text));
+  const words = first < 0 ? toks : toks.slice(0, first);
+  if (words.length && r.name.length === 0) r.nameLine = line;
+  r.name.push(...words);
+  if (first < 0) return true;
+  const figs = toks.slice(first);
+  if (!figs.every((x) => isFigure(x.text))) return false;
+  r.total = { token: figs[0]!, line };
+  return !/\.$/.test(figs[0]!.text);
+}
