@@ -28,6 +28,8 @@ export interface TextTable {
 export type TitleKind = (title: string) => { coded: boolean; key: string } | undefined;
 
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
+/** a table's number on a line of its own, printed above its title (表七), which may come after its header */
+const NUMBER_ONLY = /^(?:公开|附)?表\s*[一二三四五六七八九十\d]+$/;
 const TITLE = /表\s*(?:[（(][^（）()]{0,20}[）)]\s*)*$/;
 const UNIT_LINE = /单位[:：]\s*(万元|千元|元)/;
 const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -116,7 +118,7 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
     let end = i + 1;
     while (end < lines.length) {
       const u = clean(lines[end]!);
-      if (PART_HEADING.test(u) || isProse(u)) break;
+      if (PART_HEADING.test(u) || NUMBER_ONLY.test(u) || isProse(u)) break;
       if (isTitleText(u)) {
         const k = kindOf(u);
         if (k && k.key !== kind.key) break;
