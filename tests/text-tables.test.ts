@@ -16,9 +16,9 @@ const partial = ruleOf('input/text-tables-partial');
 /** Each whole-document text at hand, its tables transcribed by hand, and the tables text gives whole. */
 const PAIRS: Array<[text: string, tables: string, read: string[]]> = [
   // (表六 ends where 表七's number stands, above 表七's header and before its title)
-  ['fixtures/reference/kashgar-2022.txt', 'fixtures/kashgar-2022', ['income', 'expenditure', 'generalBudget', 'basicEconomic']],
-  ['fixtures/reference/putuo-2025.txt', 'fixtures/putuo-2025', ['income', 'expenditure', 'generalBudget', 'basicEconomic']],
-  ['fixtures/pdf/putuo-commerce-2025-budget.txt', 'fixtures/real/putuo-commerce-2025/flat', ['income', 'expenditure', 'generalBudget', 'basicEconomic']],
+  ['fixtures/reference/kashgar-2022.txt', 'fixtures/kashgar-2022', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic']],
+  ['fixtures/reference/putuo-2025.txt', 'fixtures/putuo-2025', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic']],
+  ['fixtures/pdf/putuo-commerce-2025-budget.txt', 'fixtures/real/putuo-commerce-2025/flat', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic']],
   ['fixtures/pdf/putuo-planning-2024-final.txt', 'fixtures/real/putuo-planning-2024-final/flat', ['income', 'expenditure', 'generalBudget']],
   ['fixtures/pdf/jiangsu-court-2018.txt', 'fixtures/real/jiangsu-court-2018/flat', ['fiscalExpenditure', 'fiscalBasicEconomic', 'generalBudget', 'basicEconomic']],
   ['fixtures/pdf/jiangsu-court-2019.txt', 'fixtures/real/jiangsu-court-2019/flat', ['fiscalBasicEconomic']],
@@ -26,12 +26,12 @@ const PAIRS: Array<[text: string, tables: string, read: string[]]> = [
   ['fixtures/pdf/jiangsu-party-office-2019.txt', 'fixtures/real/jiangsu-party-office-2019/flat', ['fiscalExpenditure', 'fiscalBasicEconomic', 'generalBudget', 'basicEconomic']],
 ];
 
-/** code (or the total row) → total, as a table holds it */
+/** side and code, or name (or the total row) → total, as a table holds it */
 function totals(t: Table): Map<string, string> {
   const m = new Map<string, string>();
   for (const r of t.rows) {
     const c = r.cells.total;
-    m.set(r.isTotal ? 'total' : (r.code ?? `?${r.name}`), c?.amount == null ? '' : c.raw.replace(/,/g, ''));
+    m.set(`${r.side ?? ''}:${r.isTotal ? 'total' : (r.code ?? r.name.replace(/\s+/g, ''))}`, c?.amount == null ? '' : c.raw.replace(/,/g, ''));
   }
   return m;
 }
@@ -45,9 +45,10 @@ describe('tables inside a text', () => {
     expect(Object.keys(fromText.tables).sort()).toEqual([...read].sort());
     for (const [kind, t] of Object.entries(onlyTables(fromText))) {
       const hand = byHand.tables[kind as keyof Disclosure['tables']]!;
-      expect(t.columns.map((c) => c.id), kind).toEqual(['total']);
+      // one amount column a side
+      expect(t.columns.map((c) => c.id), kind).toEqual(t.structure === 'sided' ? ['total', 'total'] : ['total']);
       const want = totals(hand);
-      // a transcription keeps rows of blanks the text may print without their code
+      // a transcription keeps rows of blanks the text may print without their code or label
       for (const [code, v] of want) if (v === '' && !totals(t).has(code)) want.delete(code);
       expect(totals(t), `${text} ${kind}`).toEqual(want);
       // a name is the printed one, or none where the text could not give it whole
@@ -65,12 +66,12 @@ describe('tables inside a text', () => {
     expect(notices(r.out)).toEqual([]);
     const found = partial(r.out);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'info', location: { file: 'fixtures/reference/kashgar-2022.txt', line: 102, column: 1 } });
+    expect(found[0]).toMatchObject({ severity: 'info', location: { file: 'fixtures/reference/kashgar-2022.txt', line: 31, column: 1 } });
     expect(found[0].message).toBe(
-      '从文字中读取了 4 张表的科目编码、名称与合计列（部门收入总体情况表、部门支出总体情况表、一般公共预算支出情况表、一般公共预算基本支出情况表）；文字不保留空单元格，其余各列无法确定，未检查；部门收支总体情况表、财政拨款收支预算总体情况表、一般公共预算项目支出情况表、一般公共预算“三公”经费支出情况表 未从文字中读取。完整检查请提供 PDF 原件或各表的 CSV/xlsx',
+      '从文字中读取了 6 张表（部门收支总体情况表、部门收入总体情况表、部门支出总体情况表、财政拨款收支预算总体情况表、一般公共预算支出情况表、一般公共预算基本支出情况表）的编码、名称与合计数；文字不保留空单元格，其余各列无法确定，未检查；一般公共预算项目支出情况表、一般公共预算“三公”经费支出情况表 未从文字中读取。完整检查请提供 PDF 原件或各表的 CSV/xlsx',
     );
     const en = await runMain('check', 'fixtures/reference/kashgar-2022.txt', '--no-config', '--lang', 'en');
-    expect(en.out).toContain('read the code, name and total columns of 4 table(s) from the text (部门收入总体情况表, 部门支出总体情况表, 一般公共预算支出情况表, 一般公共预算基本支出情况表); text keeps no trace of empty cells');
+    expect(en.out).toContain('read 6 table(s) from the text (部门收支总体情况表, 部门收入总体情况表, 部门支出总体情况表, 财政拨款收支预算总体情况表, 一般公共预算支出情况表, 一般公共预算基本支出情况表): their codes, names and totals; text keeps no trace of empty cells');
   });
 
   it('a figure changed in the text is found where it is printed, against its class and the other tables', async () => {
@@ -101,11 +102,11 @@ describe('tables inside a text', () => {
     writeFileSync(file, cut);
     const d = await load(file);
     // the first 行政运行 row is 表二's: 表二 is left out, 表三 and 表五 are read
-    expect(Object.keys(d.tables).sort()).toEqual(['basicEconomic', 'expenditure', 'generalBudget']);
+    expect(Object.keys(d.tables).sort()).toEqual(['basicEconomic', 'expenditure', 'fiscalOverview', 'generalBudget', 'overview']);
     expect(d.unreadTables).toContain('income');
     const orphan = src.replace('合计 3192.57 407.66 2784.91\n', '合计 3192.57 407.66 2784.91\n人员经费 280.87\n');
     writeFileSync(file, orphan);
-    expect(Object.keys((await load(file)).tables).sort()).toEqual(['basicEconomic', 'generalBudget', 'income']);
+    expect(Object.keys((await load(file)).tables).sort()).toEqual(['basicEconomic', 'fiscalOverview', 'generalBudget', 'income', 'overview']);
   });
 
   it('tables unread in a text are not reported missing from a directory holding it', async () => {
@@ -117,9 +118,9 @@ describe('tables inside a text', () => {
 
   it('are said to be unread when none could be read', async () => {
     const src = readFileSync('fixtures/reference/kashgar-2022.txt', 'utf8');
-    // every coded table given a row of figures without its code
+    // every coded table given a row of figures without its code, every summary a label of neither side
     const file = join(tempDir(), 'none.txt');
-    writeFileSync(file, src.replace(/^(合计 \d.*)$/gm, '$1\n其他 1.00'));
+    writeFileSync(file, src.replace(/^(合计 \d.*)$/gm, '$1\n其他 1.00').replace(/^(收入总计 .*)$/gm, '其他 1.00\n$1'));
     const r = await runMain('check', file, '--no-config', '-f', 'json');
     expect(partial(r.out)).toEqual([]);
     expect(notices(r.out)).toHaveLength(1);
@@ -178,5 +179,30 @@ describe('what the text is checked against when a table is not there', () => {
     expect(await names()).toEqual([...before, 49].sort((a, b) => a - b));
     writeFileSync(file, readFileSync(file, 'utf8').replace('2120101,行政管理,', '2120101,,'));
     expect(await names()).toEqual(before);
+  });
+});
+
+describe('two-sided summaries inside a text', () => {
+  it('an expense figure changed in 表一 is found against the tables that break it down', async () => {
+    const src = readFileSync('fixtures/reference/kashgar-2022.txt', 'utf8');
+    expect(src.split('\n')[44]).toBe('国有资本经营预算 204 公共安全支出 972.32');
+    const file = join(tempDir(), 'kashgar-t1.txt');
+    writeFileSync(file, src.replace('国有资本经营预算 204 公共安全支出 972.32', '国有资本经营预算 204 公共安全支出 972.23'));
+    const got = tableFindings(await load(file)).filter((f) => !f.ruleId.startsWith('input/')).map(brief);
+    // the 支出总计 against its classes; 表二's class against it
+    expect(got).toEqual([
+      { ruleId: 'column-total', severity: 'error', at: `${file}:99:19`, row: '支出总计', col: '支出/预算数', expected: '3192.48', actual: '3192.57', difference: '0.09' },
+      { ruleId: 'class-agreement', severity: 'error', at: `${file}:193:12`, row: '204 公共安全支出', col: '合计', expected: '972.23', actual: '972.32', difference: '0.09' },
+    ]);
+  });
+
+  it('a line whose label says neither 收入 nor 支出 (the end of a wrapped label) leaves the summary unread', async () => {
+    const src = readFileSync('fixtures/reference/kashgar-2022.txt', 'utf8');
+    const file = join(tempDir(), 'kashgar-wrap.txt');
+    writeFileSync(file, src.replace('事业收入 206 科学技术支出\n', '事业收入 206 科学技术支出\n费\n'));
+    const d = await load(file);
+    expect(d.tables.overview).toBeUndefined();
+    expect(d.unreadTables).toContain('overview');
+    expect(d.tables.fiscalOverview).toBeDefined();
   });
 });

@@ -346,17 +346,20 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
     const { tablesInText } = await import('./text-tables.js');
     const candidates = wanted ? profiles.filter((p) => p.id === wanted) : profiles;
     fromText = tablesInText(narrativeText, disclosure.narrative.file, (title) => {
-      let best: { table: LayoutTable; length: number } | undefined;
+      let best: { table: LayoutTable; length: number; profile: LayoutProfile } | undefined;
       for (const p of candidates) {
         const m = matchTitle(p, title);
-        if (m && (!best || m.length > best.length)) best = m;
+        if (m && (!best || m.length > best.length)) best = { ...m, profile: p };
       }
       if (!best) return undefined;
-      // read: coded tables whose first amount column is their total (not a 结转 table, not a project list)
       const t = best.table;
+      // read: coded tables whose first amount column is their total (not a 结转 table, not a project
+      // list), and a budget's two-sided summaries of 收入 and 支出
       const first = t.order?.[0];
-      const coded = t.structure === 'coded' && t.role !== 'projects' && !t.columns && (first === undefined || /^total\b/.test(first));
-      return { coded, key: best.table.role };
+      if (t.structure === 'coded' && t.role !== 'projects' && !t.columns && (first === undefined || /^total\b/.test(first))) return { shape: 'coded', key: t.role };
+      const twoSided = !t.sides || (t.sides.length === 2 && t.sides[0] === 'income' && t.sides[1] === 'expense');
+      if (t.structure === 'sided' && twoSided && best.profile.statement !== 'final' && (t.role === 'overview' || t.role === 'fiscalOverview')) return { shape: 'sided', key: t.role };
+      return { shape: 'other', key: t.role };
     });
     for (const t of fromText) if (t.grid) grids.push({ grid: t.grid, head: readHead(t.grid), file: disclosure.narrative.file });
   }
@@ -419,8 +422,8 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
       code: 'text-tables-partial',
       severity: 'info',
       message: {
-        zh: `从文字中读取了 ${read.length} 张表的科目编码、名称与合计列（${list(read, '、')}）；文字不保留空单元格，其余各列无法确定，未检查${unread.length ? `；${list(unread, '、')} 未从文字中读取` : ''}。完整检查请提供 PDF 原件或各表的 CSV/xlsx`,
-        en: `read the code, name and total columns of ${read.length} table(s) from the text (${list(read, ', ')}); text keeps no trace of empty cells, so the other columns cannot be placed and were not checked${unread.length ? `; not read from the text: ${list(unread, ', ')}` : ''}. For a full check give the PDF itself, or the tables as CSV/xlsx`,
+        zh: `从文字中读取了 ${read.length} 张表（${list(read, '、')}）的编码、名称与合计数；文字不保留空单元格，其余各列无法确定，未检查${unread.length ? `；${list(unread, '、')} 未从文字中读取` : ''}。完整检查请提供 PDF 原件或各表的 CSV/xlsx`,
+        en: `read ${read.length} table(s) from the text (${list(read, ', ')}): their codes, names and totals; text keeps no trace of empty cells, so the other columns cannot be placed and were not checked${unread.length ? `; not read from the text: ${list(unread, ', ')}` : ''}. For a full check give the PDF itself, or the tables as CSV/xlsx`,
       },
       loc: { file: disclosure.narrative!.file, line: read[0]!.line, column: 1 },
     });

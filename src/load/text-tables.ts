@@ -24,8 +24,11 @@ export interface TextTable {
   why?: 'shape' | 'uncertain' | 'empty';
 }
 
-/** What a title's table is: a coded table (read) or another shape (named); undefined: no table of a layout. */
-export type TitleKind = (title: string) => { coded: boolean; key: string } | undefined;
+/**
+ * What a title's table is: a coded table, a budget's two-sided summary (收入 | 支出), both read, or
+ * another shape (named); undefined: no table of a layout.
+ */
+export type TitleKind = (title: string) => { shape: 'coded' | 'sided' | 'other'; key: string } | undefined;
 
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 /** a table's number on a line of its own, printed above its title (表七), which may come after its header */
@@ -126,8 +129,12 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
       end++;
     }
     const entry: TextTable & { read?: Read } = { title: t, line: start + 1, key: kind.key };
-    if (!kind.coded) entry.why = 'shape';
-    else {
+    if (kind.shape === 'other') entry.why = 'shape';
+    else if (kind.shape === 'sided') {
+      const grid = readSidedText(lines, start, end, file, kind.key);
+      if (typeof grid === 'string') entry.why = grid;
+      else entry.grid = grid;
+    } else {
       const read = readCoded(lines, start, end);
       if (read === 'empty' || read === 'uncertain') entry.why = read;
       else entry.read = read;
@@ -140,7 +147,7 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
   const last = new Map<string, TextTable & { read?: Read }>();
   for (const e of out) {
     const had = last.get(e.key);
-    if (!had || e.read || !had.read) last.set(e.key, e);
+    if (!had || e.read || e.grid || !(had.read || had.grid)) last.set(e.key, e);
   }
   const kept = out.filter((e) => last.get(e.key) === e);
   // a name whose wrapped parts could not be told from its neighbours' is the name its code has in
@@ -322,4 +329,173 @@ function take(r: Record, toks: Token[], line: number): boolean {
   if (!figs.every((x) => isFigure(x.text))) return false;
   r.total = { token: figs[0]!, line };
   return !/\.$/.test(figs[0]!.text);
+}
+
+// ---------- two-sided summaries: 收入 | 支出 on one line ----------
+//
+// A budget's 收支总表 and 财政拨款收支总表 print an income item and an expense item on each line:
+// "财政拨款（补助） 3192.57 201 一般公共服务支出 1785.63", "2. 政府性基金 三、社会保障和就业支出 3,808,085.00",
+// "收入总计 3192.57 支出总计 3192.57 3192.57". The income side has one amount column; the expense side's
+// first is its total. A line is split where the expense item starts (its code, its numbering before a
+// name ending in 支出, its 支出总计); every label must say which side it is on, or the table is not read.
+
+/** a row's numbering as a word of its own: "1." "（一）" — a label's part, not a figure */
+const NUMBERING = /^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])$/;
+const CN_NUMBERING = /^[一二三四五六七八九十]{1,3}、/;
+const INCOME_TOTAL = /^(?:本年)?收入(?:总计|合计)$/;
+const EXPENSE_TOTAL = /^(?:本年)?支出(?:总计|合计)$/;
+
+type Side = 'income' | 'expense';
+
+/** Which side a label belongs to, by its words; undefined when they do not say. */
+function sideOf(label: string): Side | undefined {
+  const l = label.replace(CN_NUMBERING, '').replace(/^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*/, '');
+  if (EXPENSE_TOTAL.test(l)) return 'expense';
+  if (INCOME_TOTAL.test(l)) return 'income';
+  if (/支出$|^预备费$|^结转下年|^年末结转/.test(l)) return 'expense';
+  if (/收入|资金|拨款|基金|预算$|补助|收费|^上年结转|^年初结转/.test(l)) return 'income';
+  return undefined;
+}
+
+interface Segment {
+  code?: Token;
+  words: Token[];
+  figures: Token[];
+}
+
+/** A line's segments (a code, words, figures), or undefined when it cannot be split for sure. */
+function segmentsOf(toks: Token[]): Segment[] | undefined {
+  const segs: Segment[] = [];
+  let cur: Segment | undefined;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const next = toks[i + 1];
+    if (CUT.test(t.text) && !NUMBERING.test(t.text)) return undefined;
+    const isCode = /^\d{3}(?:\d{2}){0,2}$/.test(t.text) && next !== undefined && !isFigure(next.text);
+    if (isCode) {
+      cur = { code: t, words: [], figures: [] };
+      segs.push(cur);
+    } else if (isFigure(t.text) && !NUMBERING.test(t.text)) {
+      if (!cur) return undefined;
+      cur.figures.push(t);
+    } else {
+      if (!cur || cur.figures.length) segs.push((cur = { words: [], figures: [] }));
+      cur.words.push(t);
+    }
+  }
+  // a run of words without a code may hold an income label and then an expense one
+  const out: Segment[] = [];
+  for (const g of segs) {
+    if (g.code || g.words.length < 2) {
+      out.push(g);
+      continue;
+    }
+    const cuts: number[] = [];
+    for (let k = 1; k < g.words.length; k++) {
+      const w = g.words[k]!.text;
+      const head = g.words.slice(0, k).map((x) => x.text).join('');
+      const tail = g.words.slice(k).map((x) => x.text).join('');
+      const starts = CN_NUMBERING.test(w) || EXPENSE_TOTAL.test(w) || NUMBERING.test(w);
+      if (starts && sideOf(head) === 'income' && sideOf(tail) === 'expense') cuts.push(k);
+    }
+    if (cuts.length > 1) return undefined;
+    if (cuts.length === 0) out.push(g);
+    else {
+      const k = cuts[0]!;
+      out.push({ words: g.words.slice(0, k), figures: [] }, { words: g.words.slice(k), figures: g.figures });
+    }
+  }
+  return out;
+}
+
+interface SidedItem {
+  label: Token[];
+  code?: Token;
+  total?: Token;
+  line: number;
+}
+
+function readSidedText(lines: string[], start: number, end: number, file: string, key: string): Grid | 'empty' | 'uncertain' {
+  const income: SidedItem[] = [];
+  const expense: SidedItem[] = [];
+  const rows: Array<{ line: number; income?: SidedItem; expense?: SidedItem }> = [];
+  let unit: { text: string; line: number; column: number } | undefined;
+  const header: string[] = [];
+  let headerLine = start + 1;
+  let started = false;
+  for (let i = start + 1; i < end; i++) {
+    const raw = lines[i]!.replace(/\f/g, ' ');
+    const t = raw.trim();
+    if (t === '') continue;
+    const line = i + 1;
+    if (!unit && UNIT_LINE.test(t)) {
+      const m = UNIT_LINE.exec(raw)!;
+      unit = { text: m[0], line, column: m.index + 1 };
+      continue;
+    }
+    const toks = tokens(raw);
+    const segs = segmentsOf(toks);
+    if (!segs) return 'uncertain';
+    const hasFigures = segs.some((g) => g.figures.length);
+    const hasCode = segs.some((g) => g.code);
+    if (!started && !hasFigures && !hasCode) {
+      header.push(...toks.map((x) => x.text));
+      headerLine = line;
+      continue;
+    }
+    if (!hasFigures && !hasCode && PAGE_NUMBER.test(t)) continue;
+    started = true;
+    const row: { line: number; income?: SidedItem; expense?: SidedItem } = { line };
+    for (const g of segs) {
+      const label = g.words.map((w) => w.text).join('');
+      if (g.words.length === 0) return 'uncertain';
+      const side: Side | undefined = g.code ? 'expense' : sideOf(label);
+      if (!side) {
+        // words that say nothing, with no figure: a wrapped label's end is not certain to be harmless
+        return 'uncertain';
+      }
+      if (row[side] || (side === 'income' && row.expense)) return 'uncertain';
+      if (side === 'income' && g.figures.length > 1) return 'uncertain';
+      const item: SidedItem = { label: g.words, line };
+      if (g.code) item.code = g.code;
+      if (g.figures[0]) item.total = g.figures[0];
+      row[side] = item;
+      (side === 'income' ? income : expense).push(item);
+    }
+    rows.push(row);
+  }
+  // a summary is never empty: one with no figure was printed in an order text does not keep
+  if (!income.some((x) => x.total) && !expense.some((x) => x.total)) return 'uncertain';
+  // the expense side's first column must be its total; the header names it (合计, 预算数, 金额)
+  if (!header.some((w) => /^(?:合计|预算数|金额|总计)$/.test(w))) return 'uncertain';
+  const withCodes = expense.some((x) => x.code);
+  const fiscal = key === 'fiscalOverview';
+  const cell = (text: string, line: number, column: number, field: number): GridCell => ({ text, line, column, field });
+  const out: GridRow[] = [];
+  const title = clean(lines[start]!);
+  out.push({ line: start + 1, cells: [cell(title, start + 1, lines[start]!.indexOf(title) + 1, 1)] });
+  if (unit) out.push({ line: unit.line, cells: [cell(unit.text, unit.line, unit.column, 1)] });
+  const band = fiscal ? ['财政拨款收入', '财政拨款收入', '财政拨款支出', '财政拨款支出', '财政拨款支出'] : ['收入', '收入', '支出', '支出', '支出'];
+  const head = withCodes ? ['项目', '预算数', '功能分类', '功能分类', fiscal ? '合计' : '预算数'] : ['项目', '预算数', '项目', fiscal ? '合计' : '预算数'];
+  if (!withCodes) band.pop();
+  const hl = headerLine;
+  out.push({ line: hl, cells: band.map((b, k) => cell(b, hl, 1, k + 1)) });
+  out.push({ line: hl, cells: head.map((h, k) => cell(h, hl, 1, k + 1)) });
+  for (const r of rows) {
+    const cells: GridCell[] = [];
+    const put = (text: string, tok: Token | undefined, line: number) => cells.push(cell(text, line, tok?.column ?? 1, cells.length + 1));
+    const inc = r.income;
+    put(inc ? inc.label.map((w) => w.text).join('') : '', inc?.label[0], r.line);
+    put(inc?.total && !DASH.test(inc.total.text) ? inc.total.text : '', inc?.total, r.line);
+    const exp = r.expense;
+    const label = exp ? exp.label.map((w) => w.text).join('') : '';
+    if (withCodes) {
+      // a total's label stands over the code and name, as the tables print it
+      put(exp?.code?.text ?? (exp && !exp.code ? label : ''), exp?.code ?? exp?.label[0], r.line);
+      put(exp?.code ? label : '', exp?.label[0], r.line);
+    } else put(label, exp?.label[0], r.line);
+    put(exp?.total && !DASH.test(exp.total.text) ? exp.total.text : '', exp?.total, r.line);
+    out.push({ line: r.line, cells });
+  }
+  return { file, rows: out };
 }

@@ -121,17 +121,20 @@ class CellFigure implements Figure {
 // A cell's figure is made once, however many rules and links ask for it (a row's figures, by column
 // id), and made again only if the cell, its amount or the table's unit is no longer the one it was
 // made of (a table is not changed once read, but a caller may change a cell and check again).
-const FIGURES = new WeakMap<Row, Map<string, CellFigure>>();
+// Kept on the row itself under a symbol, not enumerable (neither copied by a spread nor serialised
+// nor sent to a worker): a WeakMap look-up per call cost more than the figures' own making.
+const FIGURES = Symbol('figures');
+type Figured = Row & { [FIGURES]?: Map<string, CellFigure> };
 
 /** The figure in a row's column, or undefined when the table has no such column. */
 export function figure(table: Table, row: Row, id: string): Figure | undefined {
-  let made = FIGURES.get(row);
+  let made = (row as Figured)[FIGURES];
   const cell = row.cells[id];
   const known = made?.get(id);
   if (known && known.table === table && known.cell === cell && known.amount === cell?.amount && known.unit === table.unit) return known;
   const fig = makeFigure(table, row, id, cell);
   if (fig) {
-    if (!made) FIGURES.set(row, (made = new Map()));
+    if (!made) Object.defineProperty(row, FIGURES, { value: (made = new Map()), enumerable: false, writable: false });
     made.set(id, fig);
   }
   return fig;
