@@ -206,3 +206,59 @@ describe('two-sided summaries inside a text', () => {
     expect(d.tables.fiscalOverview).toBeDefined();
   });
 });
+
+describe('tables printed in ways text cannot place for certain', () => {
+  const ROOT = 'fixtures/text-tables';
+  const quiet = async (file: string) => {
+    const r = JSON.parse((await runMain('check', file, '--no-config', '-f', 'json')).out).disclosures[0];
+    return r.findings.filter((f: { severity: string }) => f.severity !== 'info').map((f: { ruleId: string; location: { line: number } }) => `${f.ruleId}@${f.location.line}`);
+  };
+  it.each([
+    ['01-first-amount-column-last-year.txt', ['income']],
+    ['02-total-in-last-column.txt', ['expenditure']],
+    ['03-two-tables-same-title-econ-variant.txt', ['income', 'expenditure', 'generalBudget']],
+    ['04-unrecognised-next-table-appended.txt', ['income', 'expenditure']],
+    ['06a-thousands-narrow-nbsp.txt', []],
+    ['07-codes-column-then-figures.txt', []],
+    ['07b-codes-column-then-figures-chrome.txt', []],
+    ['08-whole-yuan-total-label-own-line.txt', ['income', 'expenditure']],
+    ['09-whole-yuan-blank-row-then-code.txt', []],
+    ['10-whole-yuan-blank-row-page-number.txt', []],
+    ['11-name-above-code-wrong-name.txt', ['income', 'expenditure']],
+  ])('%s: no finding, and only the tables whose every row is certain read (%j)', async (name, read) => {
+    const file = join(ROOT, name);
+    expect(await quiet(file)).toEqual([]);
+    expect(Object.keys((await load(file)).tables).sort()).toEqual([...read].sort());
+  });
+
+  it('a name wrapped around its code is taken from no neighbour: the row has none, and says nothing against the text', async () => {
+    const d = await load(join(ROOT, '11-name-above-code-wrong-name.txt'));
+    expect(d.tables.income!.rows.map((r) => [r.code, r.name])).toEqual([
+      ['201', '一般公共服务支出'],
+      ['20103', ''],
+      ['2010301', ''],
+      ['2010399', ''],
+      [undefined, ''],
+    ]);
+  });
+
+  it('a table number and title printed again on the next page continue the table', async () => {
+    const src = readFileSync('fixtures/reference/kashgar-2022.txt', 'utf8').split('\n');
+    // the page break inside 表二 (its page number 7, then its header printed again)
+    expect(src[250]).toBe('7');
+    for (const insert of [[' 表二', ''], [' 表二', '', '部门收入总体情况表', '', '编制部门：新疆维吾尔自治区喀什地区喀什经济开发区党政办公室 单位：万元', '']]) {
+      const file = join(tempDir(), 'page.txt');
+      writeFileSync(file, [...src.slice(0, 251), ...insert, ...src.slice(251)].join('\n'));
+      const d = await load(file);
+      expect(d.tables.income?.rows.filter((r) => r.code).length).toBe(25);
+      expect(tableFindings(d).filter((f) => !f.ruleId.startsWith('input/')).map(brief)).toEqual([]);
+    }
+  });
+
+  it('thousands set apart by spaces leave the tables unread', async () => {
+    const file = join(tempDir(), 'spaces.txt');
+    writeFileSync(file, readFileSync('fixtures/pdf/putuo-commerce-2025-budget.txt', 'utf8').replace(/(\d),(\d{3})/g, '$1 $2'));
+    expect(await quiet(file)).toEqual([]);
+    expect(Object.keys((await load(file)).tables)).toEqual([]);
+  });
+});

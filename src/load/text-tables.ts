@@ -20,8 +20,8 @@ export interface TextTable {
   line: number;
   /** the grid of its code, name and total columns, when read */
   grid?: Grid;
-  /** why it was not read */
-  why?: 'shape' | 'uncertain' | 'empty';
+  /** why it was not read: not a shape text places for certain; a row not certain; nothing in it; a second table for one role */
+  why?: 'shape' | 'uncertain' | 'empty' | 'duplicate';
 }
 
 /**
@@ -57,6 +57,8 @@ interface Token {
   text: string;
   /** 1-based column of the token in its line */
   column: number;
+  /** 1-based line, where known */
+  line?: number;
 }
 
 function tokens(line: string, from = 0): Token[] {
@@ -68,6 +70,12 @@ function tokens(line: string, from = 0): Token[] {
 }
 
 const isFigure = (t: string) => NUMBER.test(t) || DASH.test(t);
+/** Figures whose thousands are set apart by spaces ("21 601 733.00"): text cannot tell them from three cells. */
+function groupsSplit(figs: Token[]): boolean {
+  for (let i = 0; i + 1 < figs.length; i++) if (/^\d{1,3}$/.test(figs[i]!.text) && /^\d{3}(?:[.,]\d+)?$/.test(figs[i + 1]!.text)) return true;
+  return false;
+}
+
 /** a figure cut at its point by a narrow column ("1444." / "34") */
 const CUT = /^\d[\d,]*\.$/;
 /**
@@ -76,7 +84,7 @@ const CUT = /^\d[\d,]*\.$/;
  * 年初结转和结余 or 预算数 has its total elsewhere.
  */
 const TOTAL_WORD = /^(?:本年(?:收入|支出)?合计|合计|总计|小计|金额)$/;
-const OTHER_WORD = /^(?:年初|结转|结余|预算数|决算数|调整|(?:基本|项目)支出$|(?:人员|公用)经费$|本年(?:收入|支出)$)/;
+const OTHER_WORD = /^(?:\d{4}\s*年度?)?(?:年初|结转|结余|上年|预算数|决算数|调整|执行数|(?:基本|项目)支出$|(?:人员|公用)经费$|本年(?:收入|支出)$|(?:事业|经营|其他)收入$)|拨款(?:收入)?$|基金(?:预算)?(?:拨款)?$/;
 
 /** Whether the first amount column the header names is the total. */
 function totalFirst(words: string[]): boolean {
@@ -116,16 +124,18 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
       continue;
     }
     const start = i;
-    // the table runs to the next title of another table, a part heading or prose; the same title
-    // printed again on the next page continues it
+    // its number printed on a line of its own just above it (表二), which it may print again on the
+    // next page with its title
+    const number = [lines[i - 1], lines[i - 2]].map((l) => clean(l ?? '')).find((l) => NUMBER_ONLY.test(l))?.replace(/\s+/g, '');
+    const same = (u: string) => u.replace(/\s+/g, '') === t.replace(/\s+/g, '');
+    // the table runs to the next title (but its own, printed again on the next page, continues it),
+    // another table's number, a part heading or prose
     let end = i + 1;
     while (end < lines.length) {
       const u = clean(lines[end]!);
-      if (PART_HEADING.test(u) || NUMBER_ONLY.test(u) || isProse(u)) break;
-      if (isTitleText(u)) {
-        const k = kindOf(u);
-        if (k && k.key !== kind.key) break;
-      }
+      if (PART_HEADING.test(u) || isProse(u)) break;
+      if (NUMBER_ONLY.test(u) && u.replace(/\s+/g, '') !== number) break;
+      if (isTitleText(u) && !same(u)) break;
       end++;
     }
     const entry: TextTable & { read?: Read } = { title: t, line: start + 1, key: kind.key };
@@ -143,13 +153,21 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
     if (!(entry.why === 'empty' && end - start <= 2)) out.push(entry);
     i = end;
   }
-  // a table of contents names each table once before the tables: the later, read one stands
-  const last = new Map<string, TextTable & { read?: Read }>();
+  // a table of contents names each table once before the tables: the read one stands, else the
+  // last (the table itself, not its entry in the contents); of two tables read for one role
+  // (一般公共预算支出表 by function and by economic class), the first
+  const stands = new Map<string, TextTable & { read?: Read }>();
   for (const e of out) {
-    const had = last.get(e.key);
-    if (!had || e.read || e.grid || !(had.read || had.grid)) last.set(e.key, e);
+    const had = stands.get(e.key);
+    if (!had || !(had.read || had.grid)) stands.set(e.key, e);
   }
-  const kept = out.filter((e) => last.get(e.key) === e);
+  const kept = out.filter((e) => stands.get(e.key) === e || ((e.read || e.grid) && stands.get(e.key)!.title !== e.title));
+  for (const e of kept) {
+    if (stands.get(e.key) === e) continue;
+    delete e.read;
+    delete e.grid;
+    e.why = 'duplicate';
+  }
   // a name whose wrapped parts could not be told from its neighbours' is the name its code has in
   // a table where every name stood whole; else none (no name is better than a wrong one)
   const names = new Map<string, string>();
@@ -180,55 +198,66 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
   /** a total's label alone on its line ("合计"), its figures on the next */
   let pendingLabel: { tok: Token; line: number } | undefined;
   let firstHeader: number | undefined;
+  /** the last header line, when it is the line just above the first row */
+  let lastHeader: { line: number; column: number } | undefined;
   const header: string[] = [];
   /** words on lines of their own between two coded rows: the ends and starts of wrapped names */
-  let between: Array<{ toks: Token[]; line: number }> = [];
-  // whether the table prints its figures with a point: then a line of bare whole numbers is a code or a page number
+  let between = 0;
+  // whether the table prints its figures with a point: in a table of whole numbers a line of bare
+  // numbers under a row may be its figures, a code or a page number, which text cannot tell apart
   let pointed = 0;
   for (let i = start + 1; i < end; i++) pointed += lines[i]!.match(/(?:^|\s)\d[\d,]*\.\d+(?=\s|$)/g)?.length ?? 0;
-  /** the wrapped words before a new coded row (or a total row, or the end) shared out */
-  const share = (next: Record | undefined) => {
+  const whole = pointed < 2;
+  /** the words between two rows could end the one and start the other: neither name is certain */
+  const close = (next: Record | undefined) => {
     const prev = records[records.length - 1];
-    if (between.length === 0 || !prev?.code) {
-      between = [];
-      return;
-    }
-    const prevWhole = prev.onLine && prev.aligned !== false;
-    if (prevWhole && (!next || next.onLine)) {
-      // names printed from the top of their cell: what follows a row is the rest of its name
-      const aligned = between.every((b) => Math.abs(b.toks[0]!.column - prev.name[0]!.column) <= 3);
-      if (aligned) for (const b of between) prev.name.push(...b.toks);
-      else prev.sure = false;
-    } else {
-      // names centred in their cell: the words above and below a row cannot be told apart for sure
+    if (between > 0 && prev?.code) {
       prev.sure = false;
       if (next) next.sure = false;
     }
-    between = [];
+    between = 0;
   };
   for (let i = start + 1; i < end; i++) {
     const raw = lines[i]!.replace(/\f/g, ' ');
     const t = raw.trim();
     if (t === '') continue;
     const line = i + 1;
-    if (!unit && UNIT_LINE.test(t)) {
-      const m = UNIT_LINE.exec(raw)!;
-      unit = { text: m[0], line, column: m.index + 1 };
+    // the unit and 编制部门 lines, printed again on the next page
+    if (UNIT_LINE.test(t) || /^编制(?:部门|单位)/.test(t)) {
+      const m = UNIT_LINE.exec(raw);
+      if (!unit && m) unit = { text: m[0], line, column: m.index + 1 };
       continue;
     }
     const lead = raw.length - raw.trimStart().length;
-    const code = CODE_SPLIT.exec(t) ?? CODE_JOINED.exec(t);
-    // a line of whole numbers in a table of whole numbers, under a row waiting for its figures, is its figures
-    const figuresOnly = open !== undefined && !open.total && pointed < 2 && tokens(t).every((x) => isFigure(x.text));
-    if (code && !figuresOnly) {
-      // a new coded row; one still waiting for its figures had none (a row of blanks)
-      if (open) records.push(open);
-      const codeText = code.slice(1).filter((x) => x !== undefined).join('');
-      const rest = tokens(raw, lead + code[0].length);
-      open = { line, code: { text: codeText, column: lead + 1 }, name: [], nameLine: line, sure: true, onLine: false };
-      if (!take(open, rest, line)) return 'uncertain';
-      open.onLine = open.name.length > 0;
-      share(open);
+    const toks = tokens(raw);
+    const allFigures = toks.every((x) => isFigure(x.text));
+    // a total's figures under its label ("合计" / "10000 10000")
+    if (pendingLabel && !open && allFigures) {
+      close(undefined);
+      const rec: Record = { line: pendingLabel.line, name: [pendingLabel.tok], nameLine: pendingLabel.line, sure: true, onLine: true };
+      if (!take(rec, toks, line)) return 'uncertain';
+      records.push(rec);
+      pendingLabel = undefined;
+      continue;
+    }
+    if (open && !open.total && allFigures && whole) return 'uncertain';
+    const code = codeAt(t);
+    if (code) {
+      // a new coded row; one still waiting for its figures had none (a row of blanks), and words
+      // taken under it may be the new row's
+      const next: Record = { line, code: { text: code.text, column: lead + 1 }, name: [], nameLine: line, sure: true, onLine: false };
+      if (open) {
+        if (open.name.some((n) => n.line !== open!.line)) {
+          open.sure = false;
+          next.sure = false;
+        }
+        records.push(open);
+      }
+      if (!take(next, tokens(raw, lead + code.length), line)) return 'uncertain';
+      next.onLine = next.name.length > 0;
+      if (records.length === 0 && lastHeader && lastHeader.line === line - 1 && next.onLine && Math.abs(lastHeader.column - next.name[0]!.column) <= 3) next.sure = false;
+      close(next);
+      open = next;
       if (open.total) {
         records.push(open);
         open = undefined;
@@ -236,7 +265,6 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
       pendingLabel = undefined;
       continue;
     }
-    const toks = tokens(raw);
     const figures = toks.findIndex((x) => isFigure(x.text));
     if (open) {
       // the rest of a wrapped name, or the figures of the row
@@ -254,22 +282,15 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
       if (records.length === 0) {
         firstHeader ??= line;
         header.push(...t.split(/\s+/));
-      } else if (!pendingLabel) between.push({ toks, line });
+        lastHeader = { line, column: toks[0]!.column };
+      } else if (!pendingLabel) between++;
       continue;
     }
     // figures outside a coded row: a total row, or a page number
     const label = toks.slice(0, figures);
-    if (label.length === 0 && pendingLabel) {
-      share(undefined);
-      const rec: Record = { line: pendingLabel.line, name: [pendingLabel.tok], nameLine: pendingLabel.line, sure: true, onLine: true };
-      if (!take(rec, toks, line)) return 'uncertain';
-      records.push(rec);
-      pendingLabel = undefined;
-      continue;
-    }
-    if (label.length === 0 && PAGE_NUMBER.test(t) && !t.includes('.')) continue;
+    if (label.length === 0 && PAGE_NUMBER.test(t) && !t.includes('.') && !whole) continue;
     if (label.length === 1 && TOTAL_LABEL.test(label[0]!.text)) {
-      share(undefined);
+      close(undefined);
       const rec: Record = { line, name: [], nameLine: line, sure: true, onLine: true };
       if (!take(rec, toks, line)) return 'uncertain';
       records.push(rec);
@@ -279,9 +300,13 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
     return 'uncertain';
   }
   if (open) records.push(open);
-  share(undefined);
-  if (!records.some((r) => r.code)) return 'empty';
+  close(undefined);
+  const coded = records.filter((r) => r.code);
+  if (coded.length === 0) return 'empty';
   if (!totalFirst(header)) return 'uncertain';
+  // coded rows are printed because they hold money: a third of them without a figure is a table
+  // whose figures text put elsewhere (the codes in one column, the figures after them)
+  if (coded.filter((r) => !r.total).length * 3 > coded.length) return 'uncertain';
   // one table prints its figures one way (2 decimals, or whole numbers): a total printed otherwise
   // may be a figure cut across two lines ("1444." / "34")
   const places = new Set<number>();
@@ -291,6 +316,18 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
   if (unit) read.unit = unit;
   if (firstHeader !== undefined) read.headerLine = firstHeader;
   return read;
+}
+
+/**
+ * A classification code at the start of a line: 201, 201 03, 201 03 01, 2010301, 2010301行政运行.
+ * Only codes of a class that exists (2xx by function, 3xx and 5xx by economic class): a whole
+ * number in 元 ("10000 10000") is no code.
+ */
+function codeAt(t: string): { text: string; length: number } | undefined {
+  const m = CODE_SPLIT.exec(t) ?? CODE_JOINED.exec(t);
+  if (!m) return undefined;
+  const text = m.slice(1).filter((x) => x !== undefined).join('');
+  return /^[235]\d\d/.test(text) && !/^[235]00/.test(text) ? { text, length: m[0].length } : undefined;
 }
 
 function gridOf(read: Read, lines: string[], file: string, names: Map<string, string>): Grid {
@@ -323,10 +360,10 @@ function take(r: Record, toks: Token[], line: number): boolean {
   const first = toks.findIndex((x) => isFigure(x.text));
   const words = first < 0 ? toks : toks.slice(0, first);
   if (words.length && r.name.length === 0) r.nameLine = line;
-  r.name.push(...words);
+  for (const w of words) r.name.push({ ...w, line });
   if (first < 0) return true;
   const figs = toks.slice(first);
-  if (!figs.every((x) => isFigure(x.text))) return false;
+  if (!figs.every((x) => isFigure(x.text)) || groupsSplit(figs)) return false;
   r.total = { token: figs[0]!, line };
   return !/\.$/.test(figs[0]!.text);
 }
@@ -371,7 +408,7 @@ function segmentsOf(toks: Token[]): Segment[] | undefined {
     const t = toks[i]!;
     const next = toks[i + 1];
     if (CUT.test(t.text) && !NUMBERING.test(t.text)) return undefined;
-    const isCode = /^\d{3}(?:\d{2}){0,2}$/.test(t.text) && next !== undefined && !isFigure(next.text);
+    const isCode = /^[235]\d\d(?:\d{2}){0,2}$/.test(t.text) && next !== undefined && !isFigure(next.text);
     if (isCode) {
       cur = { code: t, words: [], figures: [] };
       segs.push(cur);
@@ -433,9 +470,10 @@ function readSidedText(lines: string[], start: number, end: number, file: string
       unit = { text: m[0], line, column: m.index + 1 };
       continue;
     }
+    if (/^编制(?:部门|单位)/.test(t)) continue;
     const toks = tokens(raw);
     const segs = segmentsOf(toks);
-    if (!segs) return 'uncertain';
+    if (!segs || segs.some((g) => groupsSplit(g.figures))) return 'uncertain';
     const hasFigures = segs.some((g) => g.figures.length);
     const hasCode = segs.some((g) => g.code);
     if (!started && !hasFigures && !hasCode) {
