@@ -7,10 +7,10 @@ import type { TextTable } from './text-tables.js';
 import { detectTableKind, type ColumnAlias, type TitleAlias } from './aliases.js';
 import { reservedKeys } from '../core/reserved.js';
 import { InputError } from './errors.js';
-import { decode, detectDelimiter, parseDelimited, type Encoding, type Grid } from './grid.js';
+import { decode, detectDelimiter, numberIn, parseDelimited, type Encoding, type Grid, type GridCell } from './grid.js';
 import { LimitExceeded, MAX_NESTING, nestingTooDeep, TableBudget } from './limits.js';
 import type { Manifest } from './manifest.js';
-import type { Disclosure, LoadIssue, Sources, Table, TableKind } from './model.js';
+import type { Cell, Disclosure, LoadIssue, Sources, Table, TableKind } from './model.js';
 import { readHead, readTable, tableLabel, type TableHead, type TableSpec } from './table.js';
 import type { PdfRead } from './pdf/index.js';
 import type { Narrative } from './narrative/model.js';
@@ -404,6 +404,8 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
     if (opts.columnAliases) tableSpec.columnAliases = opts.columnAliases;
     const { table, issues: tableIssues } = readTable(grid, head, tableSpec);
     for (const i of tableIssues) issues.push(i);
+    const parts = fromText?.find((t) => t.grid === grid)?.parts;
+    if (parts) placeless(table, parts);
     addTable(disclosure, table);
     if (opts.keepSources) keep(grid, head, table);
   }
@@ -540,6 +542,21 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
       return;
     }
     for (const grid of await readGrids(file, shown, opts, budget)) grids.push({ grid, head: readHead(grid), file });
+  }
+}
+
+/** A text's rows keep the figures after their totals, whose columns it does not tell (text-tables.ts). */
+function placeless(table: Table, parts: Map<number, GridCell[]>): void {
+  for (const row of table.rows) {
+    const cells = parts.get(row.line);
+    if (!cells) continue;
+    const read: Cell[] = [];
+    for (const c of cells) {
+      const n = numberIn(c);
+      // a dash stands for an empty cell
+      read.push({ raw: c.text, loc: { file: table.file, line: c.line, column: c.column }, amount: n.kind === 'number' ? n.n : null });
+    }
+    row.unplaced = read;
   }
 }
 

@@ -89,6 +89,11 @@ export const RowSchema = z.object({
   isTotal: z.boolean(),
   /** amounts by column id */
   cells: z.record(z.string(), CellSchema),
+  /**
+   * A row read from a text: the figures printed after its total, whose columns text does not keep
+   * (an empty cell leaves no trace); the header says they are its parts, so they add up to it
+   */
+  unplaced: z.array(CellSchema).optional(),
   nameLoc: LocationSchema,
 });
 export type Row = z.infer<typeof RowSchema>;

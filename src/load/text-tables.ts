@@ -20,6 +20,12 @@ export interface TextTable {
   line: number;
   /** the grid of its code, name and total columns, when read */
   grid?: Grid;
+  /**
+   * By the line of a row of the grid: the figures printed after its total, when the header says the
+   * total is the sum of every other column (no 小计 or 其中 among them), so that their sum is its
+   * total wherever each stands
+   */
+  parts?: Map<number, GridCell[]>;
   /** why it was not read: not a shape text places for certain; a row not certain; nothing in it; a second table for one role */
   why?: 'shape' | 'uncertain' | 'empty' | 'duplicate';
 }
@@ -86,6 +92,17 @@ const CUT = /^\d[\d,]*\.$/;
 const TOTAL_WORD = /^(?:本年(?:收入|支出)?合计|合计|总计|小计|金额)$/;
 const OTHER_WORD = /^(?:\d{4}\s*年度?)?(?:年初|结转|结余|上年|预算数|决算数|调整|执行数|(?:基本|项目)支出$|(?:人员|公用)经费$|本年(?:收入|支出)$|(?:事业|经营|其他)收入$)|拨款(?:收入)?$|基金(?:预算)?(?:拨款)?$/;
 
+/**
+ * Whether every column the header names after its total is a part of that total: none is a 小计,
+ * a 其中 or a second total, and one at least is named.
+ */
+function partsOnly(words: string[]): boolean {
+  const first = words.findIndex((w) => TOTAL_WORD.test(w));
+  if (first < 0) return false;
+  const after = words.slice(first + 1);
+  return after.length > 0 && !after.some((w) => /小计|其中|合计|总计|结转|结余|上年|年初|预算数|决算数|调整|比上年|增减|%/.test(w));
+}
+
 /** Whether the first amount column the header names is the total. */
 function totalFirst(words: string[]): boolean {
   for (let i = 0; i < words.length; i++) {
@@ -108,7 +125,8 @@ interface Record {
   sure: boolean;
   /** whether its name starts on the line of its code */
   onLine: boolean;
-  aligned?: boolean;
+  /** the figures after its total, in columns text does not tell */
+  rest?: Token[];
 }
 
 /** Tables found in a text by their titles; coded ones read into grids of code, name and total. */
@@ -175,6 +193,10 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
   for (const e of kept) {
     if (!e.read) continue;
     e.grid = gridOf(e.read, lines, file, names);
+    if (e.read.sums) {
+      e.parts = new Map();
+      for (const r of e.read.records) if (r.rest?.length) e.parts.set(r.line, r.rest.map((f, k) => ({ text: f.text, line: f.line ?? r.line, column: f.column, field: k + 4 })));
+    }
   }
   return kept.map(({ read: _r, ...e }) => e);
 }
@@ -187,6 +209,8 @@ function clean(s: string): string {
 interface Read {
   start: number;
   records: Record[];
+  /** whether every column after the total is a part of it */
+  sums: boolean;
   unit?: { text: string; line: number; column: number };
   headerLine?: number;
 }
@@ -312,7 +336,7 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
   const places = new Set<number>();
   for (const r of records) if (r.total && NUMBER.test(r.total.token.text)) places.add(r.total.token.text.split('.')[1]?.length ?? 0);
   if (places.size > 1) return 'uncertain';
-  const read: Read = { start, records };
+  const read: Read = { start, records, sums: partsOnly(header) };
   if (unit) read.unit = unit;
   if (firstHeader !== undefined) read.headerLine = firstHeader;
   return read;
@@ -365,6 +389,7 @@ function take(r: Record, toks: Token[], line: number): boolean {
   const figs = toks.slice(first);
   if (!figs.every((x) => isFigure(x.text)) || groupsSplit(figs)) return false;
   r.total = { token: figs[0]!, line };
+  r.rest = figs.slice(1).map((f) => ({ ...f, line }));
   return !/\.$/.test(figs[0]!.text);
 }
 

@@ -67,6 +67,8 @@ export function columnOf(table: Table, id: string, side?: string): Column | unde
 
 /** A column's name: its lowest printed header in Chinese, the key's name in English. */
 export function columnName(col: Column): Bilingual {
+  // a row's figure read from a text, named by its place (unplacedFigure)
+  if (col.id.startsWith('#') && !col.key) return { zh: `第 ${col.index} 个数`, en: `figure ${col.index}` };
   const printed = col.header[col.header.length - 1];
   const base = col.key ? COLUMN_LABEL[col.key] : { zh: printed ?? `#${col.index}`, en: printed ?? `column ${col.index}` };
   const dim = col.dimension ? { zh: col.dimension === 'budget' ? '预算数' : col.dimension === 'final' ? '决算数' : col.dimension, en: col.dimension } : undefined;
@@ -158,6 +160,19 @@ function makeFigure(table: Table, row: Row, id: string, cell: Cell | undefined):
     cell,
     cell?.amount,
   );
+}
+
+/**
+ * The figure of a row's k-th printed figure after its total, in a row read from a text whose
+ * columns text does not tell (row.unplaced): named by its place in the row, not by a column.
+ */
+export function unplacedFigure(table: Table, row: Row, k: number): Figure | undefined {
+  const cell = row.unplaced?.[k];
+  if (!cell) return undefined;
+  const n = k + 2;
+  const column: Column = { id: `#${n}`, header: [], index: n };
+  const toBase = UNIT_IN_WAN[table.unit];
+  return new CellFigure(cellInterval(cell, toBase), table.unit, toBase, cell.amount?.decimals ?? 2, cell.loc, !cell.amount, table, row, column.id, column, cell, cell.amount);
 }
 
 export function isBlankOrZero(f: Figure | undefined): boolean {
