@@ -231,6 +231,14 @@ describe('two-sided summaries inside a text', () => {
     ]);
   });
 
+  it('财政拨款收支总表: the expense side\'s figures after its total add up to it, wherever each stands', async () => {
+    const src = readFileSync('fixtures/reference/kashgar-2022.txt', 'utf8');
+    const file = join(tempDir(), 'kashgar-t4.txt');
+    writeFileSync(file, src.replace('收入总计 3192.57 支出总计 3192.57 3192.57', '收入总计 3192.57 支出总计 3192.57 3129.57'));
+    const got = tableFindings(await load(file)).filter((f) => f.ruleId === 'row-total').map(brief);
+    expect(got).toEqual([{ ruleId: 'row-total', severity: 'error', at: `${file}:481:19`, row: '支出总计', col: '财政拨款支出/合计', expected: '3129.57', actual: '3192.57', difference: '63.00' }]);
+  });
+
   it('a line whose label says neither 收入 nor 支出 (the end of a wrapped label) leaves the summary unread', async () => {
     const src = readFileSync('fixtures/reference/kashgar-2022.txt', 'utf8');
     const file = join(tempDir(), 'kashgar-wrap.txt');

@@ -546,9 +546,9 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
 }
 
 /** A text's rows keep the figures after their totals, whose columns it does not tell (text-tables.ts). */
-function placeless(table: Table, parts: Map<number, GridCell[]>): void {
+function placeless(table: Table, parts: Map<string, GridCell[]>): void {
   for (const row of table.rows) {
-    const cells = parts.get(row.line);
+    const cells = parts.get(`${row.side ?? ''}@${row.line}`);
     if (!cells) continue;
     const read: Cell[] = [];
     for (const c of cells) {

@@ -21,11 +21,11 @@ export interface TextTable {
   /** the grid of its code, name and total columns, when read */
   grid?: Grid;
   /**
-   * By the line of a row of the grid: the figures printed after its total, when the header says the
+   * By the side and line of a row of the grid (`expense@12`, `@12`): the figures printed after its total, when the header says the
    * total is the sum of every other column (no 小计 or 其中 among them), so that their sum is its
    * total wherever each stands
    */
-  parts?: Map<number, GridCell[]>;
+  parts?: Map<string, GridCell[]>;
   /** why it was not read: not a shape text places for certain; a row not certain; nothing in it; a second table for one role */
   why?: 'shape' | 'uncertain' | 'empty' | 'duplicate';
 }
@@ -159,9 +159,12 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
     const entry: TextTable & { read?: Read } = { title: t, line: start + 1, key: kind.key };
     if (kind.shape === 'other') entry.why = 'shape';
     else if (kind.shape === 'sided') {
-      const grid = readSidedText(lines, start, end, file, kind.key);
-      if (typeof grid === 'string') entry.why = grid;
-      else entry.grid = grid;
+      const read = readSidedText(lines, start, end, file, kind.key);
+      if (typeof read === 'string') entry.why = read;
+      else {
+        entry.grid = read.grid;
+        if (read.parts) entry.parts = read.parts;
+      }
     } else {
       const read = readCoded(lines, start, end);
       if (read === 'empty' || read === 'uncertain') entry.why = read;
@@ -195,10 +198,14 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
     e.grid = gridOf(e.read, lines, file, names);
     if (e.read.sums) {
       e.parts = new Map();
-      for (const r of e.read.records) if (r.rest?.length) e.parts.set(r.line, r.rest.map((f, k) => ({ text: f.text, line: f.line ?? r.line, column: f.column, field: k + 4 })));
+      for (const r of e.read.records) if (r.rest?.length) e.parts.set(`@${r.line}`, cellsOf(r.rest, r.line));
     }
   }
   return kept.map(({ read: _r, ...e }) => e);
+}
+
+function cellsOf(figs: Token[], line: number): GridCell[] {
+  return figs.map((f, k) => ({ text: f.text, line: f.line ?? line, column: f.column, field: k + 2 }));
 }
 
 /** A line without the form feed pdftotext puts at a page's start, trimmed. */
@@ -474,10 +481,12 @@ interface SidedItem {
   label: Token[];
   code?: Token;
   total?: Token;
+  /** the figures after the total (the expense side's sources: 一般公共预算, 政府性基金 …) */
+  rest?: Token[];
   line: number;
 }
 
-function readSidedText(lines: string[], start: number, end: number, file: string, key: string): Grid | 'empty' | 'uncertain' {
+function readSidedText(lines: string[], start: number, end: number, file: string, key: string): { grid: Grid; parts?: Map<string, GridCell[]> } | 'empty' | 'uncertain' {
   const income: SidedItem[] = [];
   const expense: SidedItem[] = [];
   const rows: Array<{ line: number; income?: SidedItem; expense?: SidedItem }> = [];
@@ -522,6 +531,7 @@ function readSidedText(lines: string[], start: number, end: number, file: string
       const item: SidedItem = { label: g.words, line };
       if (g.code) item.code = g.code;
       if (g.figures[0]) item.total = g.figures[0];
+      if (g.figures.length > 1) item.rest = g.figures.slice(1);
       row[side] = item;
       (side === 'income' ? income : expense).push(item);
     }
@@ -560,5 +570,10 @@ function readSidedText(lines: string[], start: number, end: number, file: string
     put(exp?.total && !DASH.test(exp.total.text) ? exp.total.text : '', exp?.total, r.line);
     out.push({ line: r.line, cells });
   }
-  return { file, rows: out };
+  // the expense side's figures after its total, when the header's last total is followed by its parts only
+  const last = header.reduce((k, w, i) => (TOTAL_WORD.test(w) ? i : k), -1);
+  if (last < 0 || !partsOnly(header.slice(last))) return { grid: { file, rows: out } };
+  const parts = new Map<string, GridCell[]>();
+  for (const x of expense) if (x.rest?.length) parts.set(`expense@${x.line}`, cellsOf(x.rest, x.line));
+  return { grid: { file, rows: out }, parts };
 }
