@@ -3,11 +3,13 @@
 // second figure under any of the other columns. What text does keep, in every layout seen, is the
 // order of a row: its code, its name, then its figures left to right, the first being the row's
 // total (合计/总计), which is never empty where any part is not. So a coded table is read as its code,
-// name and total column, and nothing else: its roll-ups, its total row and its agreement with the
-// other tables by code are checked, and no figure is ever put under a column it may not belong to.
-// Tables of other shapes (two-sided summaries, single rows, project lists) are named, not read. A
-// table whose rows cannot all be read with certainty is not read at all: a row left out would make
-// its parent's sum fail.
+// name and total column: its roll-ups, its total row and its agreement with the other tables by code
+// are checked, and no figure is ever put under a column it may not belong to. The figures after a
+// total are kept beside the row, unplaced: where the header makes them all parts of the total, their
+// sum is checked against it, which holds wherever each stands. A budget's two-sided summary is read
+// by splitting each line where its expense item starts. Other shapes (single rows, project lists,
+// 决算 summaries) are named, not read. A table whose rows cannot all be read with certainty is not
+// read at all: a row left out would make its parent's sum fail.
 import type { Grid, GridCell, GridRow } from './grid.js';
 
 /** Where a table of the text starts, and what became of it. */
@@ -21,9 +23,9 @@ export interface TextTable {
   /** the grid of its code, name and total columns, when read */
   grid?: Grid;
   /**
-   * By the side and line of a row of the grid (`expense@12`, `@12`): the figures printed after its total, when the header says the
-   * total is the sum of every other column (no 小计 or 其中 among them), so that their sum is its
-   * total wherever each stands
+   * By the side and line of a row of the grid (`expense@12`, `@12`): the figures printed after its
+   * total, when the header makes the total the sum of every other column (no 小计 or 其中 among
+   * them), so that their sum is its total wherever each stands
    */
   parts?: Map<string, GridCell[]>;
   /** why it was not read: not a shape text places for certain; a row not certain; nothing in it; a second table for one role */
