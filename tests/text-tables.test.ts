@@ -266,8 +266,16 @@ describe('tables printed in ways text cannot place for certain', () => {
     ['07b-codes-column-then-figures-chrome.txt', []],
     ['08-whole-yuan-total-label-own-line.txt', ['income', 'expenditure']],
     ['09-whole-yuan-blank-row-then-code.txt', []],
-    ['10-whole-yuan-blank-row-page-number.txt', []],
+    // (the page number beside pdftotext's form feed is no figure)
+    ['10-whole-yuan-blank-row-page-number.txt', ['income']],
     ['11-name-above-code-wrong-name.txt', ['income', 'expenditure']],
+    ['s01-wrapped-expense-label-income-word.txt', []],
+    ['s02-whole-yuan-income-figure-taken-as-code.txt', ['overview']],
+    ['s03-carryover-labels-merged-figure-to-income.txt', ['overview']],
+    ['s04-economic-class-expense-label-with-buzhu.txt', []],
+    ['s05-three-sided-use-figures-on-function-items.txt', []],
+    ['s07-unread-fund-table-taken-as-zero.txt', ['overview', 'income', 'expenditure', 'fiscalOverview', 'generalBudget']],
+    ['s08-page-number-read-as-class-code.txt', ['expenditure', 'generalBudget']],
   ])('%s: no finding, and only the tables whose every row is certain read (%j)', async (name, read) => {
     const file = join(ROOT, name);
     expect(await quiet(file)).toEqual([]);
@@ -296,6 +304,32 @@ describe('tables printed in ways text cannot place for certain', () => {
       expect(d.tables.income?.rows.filter((r) => r.code).length).toBe(25);
       expect(tableFindings(d).filter((f) => !f.ruleId.startsWith('input/')).map(brief)).toEqual([]);
     }
+  });
+
+  it('a summary\'s carry-overs on one line are split by their words: 上年结转 on the income side, 结转下年 and its figure on the expense side', async () => {
+    const t = (await load(join(ROOT, 's03-carryover-labels-merged-figure-to-income.txt'))).tables.overview!;
+    const row = (side: string, name: string) => t.rows.find((r) => r.side === side && r.name === name);
+    expect(row('income', '上年结转')?.cells.total?.amount).toBeNull();
+    expect(row('expense', '结转下年')?.cells.total?.raw).toBe('20.00');
+  });
+
+  it('an optional table printed in the text but not read is not taken as zero by the links: the check is skipped and said so', async () => {
+    const r = JSON.parse((await runMain('check', join(ROOT, 's07-unread-fund-table-taken-as-zero.txt'), '--no-config', '-f', 'json', '--lang', 'en')).out).disclosures[0];
+    expect(r.read.skipped.filter((s: { rule: string }) => s.rule === 'general-budget-agreement')).toContainEqual({
+      rule: 'general-budget-agreement',
+      what: 'T5[*].total = T3[*].total - T6?[*].total - T7?[*].total',
+      why: 'T6 is in the text but could not be read from it; not checked',
+    });
+  });
+
+  it('a line of many words in a summary is refused at once, not tried at every cut', async () => {
+    const file = join(tempDir(), 'long.txt');
+    const words = Array.from({ length: 20000 }, (_, i) => `项目${i}`).join(' ');
+    const rows = '财政拨款（补助） 1.00 201 一般公共服务支出 1.00\n'.repeat(6);
+    writeFileSync(file, `部门收支总体情况表\n单位：万元\n项目 预算数 项目 预算数\n${rows}${words} 1.00\n收入总计 1.00 支出总计 1.00\n`);
+    const d = await load(file);
+    expect(d.tables.overview).toBeUndefined();
+    expect(d.unreadTables).toEqual(['overview']);
   });
 
   it('thousands set apart by spaces leave the tables unread', async () => {

@@ -342,7 +342,7 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
   // a whole document as text (pdftotext, a copy from a web page), with no table given beside it:
   // its coded tables are read from it, their code, name and total (see text-tables.ts)
   let fromText: TextTable[] | undefined;
-  if (grids.length === 0 && !pdfs.length && narrativeText !== undefined && disclosure.narrative?.tableRows) {
+  if (grids.length === 0 && !pdfs.length && narrativeText !== undefined && disclosure.narrative) {
     const { tablesInText } = await import('./text-tables.js');
     const candidates = wanted ? profiles.filter((p) => p.id === wanted) : profiles;
     fromText = tablesInText(narrativeText, disclosure.narrative.file, (title) => {
@@ -415,9 +415,10 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
   const rows = disclosure.narrative?.tableRows;
   const read = fromText?.filter((t) => t.grid) ?? [];
   const unread = fromText?.filter((t) => !t.grid && t.why !== 'empty') ?? [];
-  // printed there, if not read (an empty one too): no table to report missing
-  const there = fromText?.filter((t) => !t.grid) ?? [];
-  if (there.length) disclosure.unreadTables = [...new Set(there.map((t) => t.key as TableKind))];
+  // printed there but not read: no table to report missing; an empty one is zero, another unknown
+  if (unread.length) disclosure.unreadTables = [...new Set(unread.map((t) => t.key as TableKind))];
+  const empty = fromText?.filter((t) => t.why === 'empty') ?? [];
+  if (empty.length) disclosure.emptyTables = [...new Set(empty.map((t) => t.key as TableKind))];
   if (read.length) {
     const list = (ts: TextTable[], sep: string) => ts.map((t) => t.title).join(sep);
     issues.push({

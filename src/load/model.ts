@@ -185,8 +185,10 @@ export const DisclosureSchema = z.object({
   issues: z.array(LoadIssueSchema),
   /** the 情况说明 text (.txt/.md), read into claims */
   narrative: NarrativeSchema.optional(),
-  /** tables printed in a whole document given as text that could not be read from it: there, not missing */
+  /** tables printed in a whole document given as text that could not be read from it: there, not missing, content unknown */
   unreadTables: z.array(TableKindSchema).optional(),
+  /** tables printed empty in a whole document given as text: there, not missing, zero */
+  emptyTables: z.array(TableKindSchema).optional(),
 });
 /** The published content as read, for a report that draws it (kept only when asked for). */
 export interface Sources {

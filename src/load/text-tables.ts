@@ -10,6 +10,7 @@
 // by splitting each line where its expense item starts. Other shapes (single rows, project lists,
 // 决算 summaries) are named, not read. A table whose rows cannot all be read with certainty is not
 // read at all: a row left out would make its parent's sum fail.
+import { functionClassByName, itemOf, normalizeLabel, stripNumbering } from './aliases.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 
 /** Where a table of the text starts, and what became of it. */
@@ -261,6 +262,8 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
       if (!unit && m) unit = { text: m[0], line, column: m.index + 1 };
       continue;
     }
+    // a page number: a number alone at a page's end or start (pdftotext's form feed beside it)
+    if (PAGE_NUMBER.test(t) && (lines[i]!.includes('\f') || (lines[i + 1] ?? '').startsWith('\f'))) continue;
     const lead = raw.length - raw.trimStart().length;
     const toks = tokens(raw);
     const allFigures = toks.every((x) => isFigure(x.text));
@@ -337,6 +340,12 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
   const coded = records.filter((r) => r.code);
   if (coded.length === 0) return 'empty';
   if (!totalFirst(header)) return 'uncertain';
+  // a row without a figure over rows with figures is no row (a class is the sum of its 款): a
+  // page number or a stray number read as a code
+  for (let k = 0; k < coded.length; k++) {
+    const c = coded[k]!;
+    if (!c.total && coded.some((d, j) => j > k && d.total && d.code!.text !== c.code!.text && d.code!.text.startsWith(c.code!.text))) return 'uncertain';
+  }
   // coded rows are printed because they hold money: a third of them without a figure is a table
   // whose figures text put elsewhere (the codes in one column, the figures after them)
   if (coded.filter((r) => !r.total).length * 3 > coded.length) return 'uncertain';
@@ -418,13 +427,25 @@ const EXPENSE_TOTAL = /^(?:本年)?支出(?:总计|合计)$/;
 
 type Side = 'income' | 'expense';
 
-/** Which side a label belongs to, by its words; undefined when they do not say. */
+/** the sources of money a summary lists on its income side */
+const INCOME_ITEMS: ReadonlySet<string> = new Set(['fiscal', 'generalBudget', 'governmentFund', 'stateCapital', 'specialAccount', 'business', 'operating', 'upperSubsidy', 'subsidiaryRemit', 'other', 'businessFund']);
+const INCOME_ADJUSTMENT = /^(?:上年结转(?:和结余)?|年初结转和结余|上年结余|用事业基金弥补收支差额)$/;
+const EXPENSE_ADJUSTMENT = /^(?:结转下年|年末结转和结余|结余分配)$/;
+
+/**
+ * Which side a label belongs to: an income item, total or carry-over of the template's own wording,
+ * or a 类 of the functional classification, an expense total or carry-over. Undefined for anything
+ * else — a wrapped label's half, a use (基本支出), an economic class: such a summary is not read.
+ */
 function sideOf(label: string): Side | undefined {
-  const l = label.replace(CN_NUMBERING, '').replace(/^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*/, '');
+  const l = normalizeLabel(stripNumbering(label));
   if (EXPENSE_TOTAL.test(l)) return 'expense';
   if (INCOME_TOTAL.test(l)) return 'income';
-  if (/支出$|^预备费$|^结转下年|^年末结转/.test(l)) return 'expense';
-  if (/收入|资金|拨款|基金|预算$|补助|收费|^上年结转|^年初结转/.test(l)) return 'income';
+  if (INCOME_ADJUSTMENT.test(l)) return 'income';
+  if (EXPENSE_ADJUSTMENT.test(l)) return 'expense';
+  const item = itemOf(label);
+  if (item && INCOME_ITEMS.has(item)) return 'income';
+  if (functionClassByName(label)) return 'expense';
   return undefined;
 }
 
@@ -442,7 +463,9 @@ function segmentsOf(toks: Token[]): Segment[] | undefined {
     const t = toks[i]!;
     const next = toks[i + 1];
     if (CUT.test(t.text) && !NUMBERING.test(t.text)) return undefined;
-    const isCode = /^[235]\d\d(?:\d{2}){0,2}$/.test(t.text) && next !== undefined && !isFigure(next.text);
+    // a 类 of the functional classification before its name (a whole number in 元 is no code:
+    // the codes of a summary are checked to run in order, below)
+    const isCode = /^2[0-3]\d$/.test(t.text) && next !== undefined && !isFigure(next.text) && !CN_NUMBERING.test(next.text);
     if (isCode) {
       cur = { code: t, words: [], figures: [] };
       segs.push(cur);
@@ -461,13 +484,13 @@ function segmentsOf(toks: Token[]): Segment[] | undefined {
       out.push(g);
       continue;
     }
+    // labels are a few words: a longer run is no summary's line (and is not tried at every cut)
+    if (g.words.length > 12) return undefined;
     const cuts: number[] = [];
     for (let k = 1; k < g.words.length; k++) {
-      const w = g.words[k]!.text;
       const head = g.words.slice(0, k).map((x) => x.text).join('');
       const tail = g.words.slice(k).map((x) => x.text).join('');
-      const starts = CN_NUMBERING.test(w) || EXPENSE_TOTAL.test(w) || NUMBERING.test(w);
-      if (starts && sideOf(head) === 'income' && sideOf(tail) === 'expense') cuts.push(k);
+      if (sideOf(head) === 'income' && sideOf(tail) === 'expense') cuts.push(k);
     }
     if (cuts.length > 1) return undefined;
     if (cuts.length === 0) out.push(g);
@@ -539,6 +562,9 @@ function readSidedText(lines: string[], start: number, end: number, file: string
     }
     rows.push(row);
   }
+  // the 类 of a summary run in order: a figure read as a code would break it
+  const codes = expense.filter((x) => x.code).map((x) => Number(x.code!.text));
+  if (codes.some((c, i) => i > 0 && c <= codes[i - 1]!)) return 'uncertain';
   // a summary is never empty: one with no figure was printed in an order text does not keep
   if (!income.some((x) => x.total) && !expense.some((x) => x.total)) return 'uncertain';
   // the expense side's first column must be its total; the header names it (合计, 预算数, 金额)

@@ -17,7 +17,7 @@ import type { LayoutLink } from '../../layout/types.js';
 import { tableById } from '../../layout/index.js';
 import { COLUMN_LABEL } from '../../load/aliases.js';
 import type { ColumnKey } from '../../load/constants.js';
-import type { Disclosure, Row, Table } from '../../load/model.js';
+import type { Disclosure, TableKind, Row, Table } from '../../load/model.js';
 import { columnName, columnOf, compare, figure, locationOf, plainFinding, sumFigures, tableShort, type Figure } from '../figures.js';
 import { amountIds, itemRows, onlyRow, rowsByCode, totalRow, yearTotalRow } from '../table/shared.js';
 import type { RuleContext, RuleMeta } from '../types.js';
@@ -362,6 +362,12 @@ function evaluate(ctx: RuleContext, meta: RuleMeta, p: ParsedLink, repeated: boo
   for (const t of terms) {
     if (!t.table && !t.ref.optional) {
       ctx.skip(text, { zh: `缺少 ${t.ref.table}，未核对`, en: `${t.ref.table} is missing; not checked` });
+      return;
+    }
+    // an optional table missing counts as zero, but one printed in a text and not read from it is
+    // no zero: what it holds is not known
+    if (!t.table && d.unreadTables?.includes(tableById(ctx.layout, t.ref.table)?.role as TableKind)) {
+      ctx.skip(text, { zh: `${t.ref.table} 在文字中但未能读取，未核对`, en: `${t.ref.table} is in the text but could not be read from it; not checked` });
       return;
     }
   }

@@ -30,7 +30,7 @@ export const missingTable: Rule = {
     const out: Finding[] = [];
     if (disclosure.source !== 'directory' || Object.keys(disclosure.tables).length === 0) return out;
     layout.tables.forEach((t, order) => {
-      if (t.optional || disclosure.tables[t.role] || disclosure.unreadTables?.includes(t.role)) return;
+      if (t.optional || disclosure.tables[t.role] || disclosure.unreadTables?.includes(t.role) || disclosure.emptyTables?.includes(t.role)) return;
       // about the disclosure as a whole: no line of any file is where a missing table stands
       out.push(
         plainFinding(meta, 'missing', { file: disclosure.path, line: 0, column: 0, table: t.id, tableName: tableLabel(t), order }, {
