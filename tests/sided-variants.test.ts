@@ -69,4 +69,27 @@ describe('summary tables of the national template from 2019', () => {
       'column-total T4 13:6 102.00≠101.00',
     ]);
   });
+
+  it('the sources under 二、上年结转 printed without their numbers are its parts too, not 一、本年收入\'s', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, T4), readFileSync(join(DIR, T4), 'utf8').replace(/^（[一二三]）(\S+?拨款,)/gm, '$1'));
+    const d = await load(dir);
+    expect(tableFindings(d).filter((f) => f.ruleId !== 'missing-table')).toEqual([]);
+    const t4 = d.tables.fiscalOverview!;
+    expect(t4.rows.filter((r) => r.side === 'income').map((r) => `${r.role} ${r.name}${r.parent === undefined ? '' : ` < ${t4.rows[r.parent]!.name}`}`)).toEqual([
+      'yearTotal 一、本年收入',
+      'item 一般公共预算拨款',
+      'item 政府性基金预算拨款',
+      'item 国有资本经营预算拨款',
+      'adjustment 二、上年结转',
+      'adjustment 一般公共预算拨款 < 二、上年结转',
+      'adjustment 政府性基金预算拨款 < 二、上年结转',
+      'grandTotal 收入总计',
+    ]);
+    // and 二、上年结转 is still the sum of its own
+    const lines = readFileSync(join(dir, T4), 'utf8').split('\n');
+    lines[10] = '一般公共预算拨款,3.00,,,,,';
+    writeFileSync(join(dir, T4), lines.join('\n'));
+    expect(tableFindings(await load(dir)).filter((f) => f.ruleId !== 'missing-table').map((f) => `${f.ruleId} ${f.location.line}:${f.location.column} ${f.actual}≠${f.expected}`)).toEqual(['rollup 10:8 2.00≠3.00']);
+  });
 });

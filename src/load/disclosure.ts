@@ -356,10 +356,11 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
       // read: coded tables whose first amount column is their total (not a 结转 table, not a project
       // list), and a budget's two-sided summaries of 收入 and 支出
       const first = t.order?.[0];
-      if (t.structure === 'coded' && t.role !== 'projects' && !t.columns && (first === undefined || /^total\b/.test(first))) return { shape: 'coded', key: t.role };
+      const number = t.number.zh;
+      if (t.structure === 'coded' && t.role !== 'projects' && !t.columns && (first === undefined || /^total\b/.test(first))) return { shape: 'coded', key: t.role, number };
       const twoSided = !t.sides || (t.sides.length === 2 && t.sides[0] === 'income' && t.sides[1] === 'expense');
-      if (t.structure === 'sided' && twoSided && best.profile.statement !== 'final' && (t.role === 'overview' || t.role === 'fiscalOverview')) return { shape: 'sided', key: t.role };
-      return { shape: 'other', key: t.role };
+      if (t.structure === 'sided' && twoSided && best.profile.statement !== 'final' && (t.role === 'overview' || t.role === 'fiscalOverview')) return { shape: 'sided', key: t.role, number };
+      return { shape: 'other', key: t.role, number };
     });
     for (const t of fromText) if (t.grid) grids.push({ grid: t.grid, head: readHead(t.grid), file: disclosure.narrative.file });
   }
@@ -404,8 +405,11 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
     if (opts.columnAliases) tableSpec.columnAliases = opts.columnAliases;
     const { table, issues: tableIssues } = readTable(grid, head, tableSpec);
     for (const i of tableIssues) issues.push(i);
-    const parts = fromText?.find((t) => t.grid === grid)?.parts;
-    if (parts) placeless(table, parts);
+    const text = fromText?.find((t) => t.grid === grid);
+    if (text) {
+      table.partial = true;
+      if (text.parts) placeless(table, text.parts);
+    }
     addTable(disclosure, table);
     if (opts.keepSources) keep(grid, head, table);
   }
@@ -420,6 +424,7 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
   const empty = fromText?.filter((t) => t.why === 'empty') ?? [];
   if (empty.length) disclosure.emptyTables = [...new Set(empty.map((t) => t.key as TableKind))];
   if (read.length) {
+    disclosure.tablesFromText = true;
     const list = (ts: TextTable[], sep: string) => ts.map((t) => t.title).join(sep);
     issues.push({
       code: 'text-tables-partial',

@@ -132,6 +132,8 @@ export const TableSchema = z.object({
   /** row formulas over the columns */
   formulas: z.array(FormulaSchema),
   notes: z.array(z.object({ text: z.string(), loc: LocationSchema })),
+  /** read from a whole-document text: of its amount columns only the total; what the others hold is not known (not zero) */
+  partial: z.boolean().optional(),
 });
 export type Table = z.infer<typeof TableSchema>;
 
@@ -189,6 +191,8 @@ export const DisclosureSchema = z.object({
   unreadTables: z.array(TableKindSchema).optional(),
   /** tables printed empty in a whole document given as text: there, not missing, zero */
   emptyTables: z.array(TableKindSchema).optional(),
+  /** its tables were read from a whole document given as text: one not read is not known to be empty */
+  tablesFromText: z.boolean().optional(),
 });
 /** The published content as read, for a report that draws it (kept only when asked for). */
 export interface Sources {

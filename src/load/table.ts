@@ -596,7 +596,7 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
   const blocks = new Map<number, ColumnInfo[]>();
   for (const c of ctx.infos) if (c.block !== undefined) listIn(blocks, c.block).push(c);
   const order = [...blocks.keys()].sort((a, b) => a - b);
-  const state = new Map<Side, { yearTotalSeen: boolean; lastByLevel: Map<number, number>; lastItemRow?: number; adjustmentHead?: number }>();
+  const state = new Map<Side, { yearTotalSeen: boolean; lastByLevel: Map<number, number>; lastItemRow?: number; adjustmentHead?: number; numberedAdjustment?: { index: number; level: number } }>();
   for (const r of body) {
     const pieces: Array<BlockRow | undefined> = order.map((b) => blockRow(ctx, r, blocks.get(b)!));
     // a label merged across blocks (当年支出小计 over 功能分类 and 支出用途): its amount stands in the
@@ -634,7 +634,20 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
         row.role = 'item';
       }
       const index = ctx.table.rows.length;
+      const level = numberingLevel(p.name);
+      // a numbered carry-over (二、上年结转) heads the unnumbered sources under it, until the next
+      // line numbered as high (the 2019 template's 财政拨款收支总表: 一般公共预算拨款 … again)
+      const heading = st.numberedAdjustment;
+      if (heading && (row.role !== 'item' || (level !== undefined && level <= heading.level))) delete st.numberedAdjustment;
+      if (row.role === 'item' && level === undefined && st.numberedAdjustment && !isOfWhichLabel(p.name)) {
+        row.role = 'adjustment';
+        row.parent = st.numberedAdjustment.index;
+        ctx.table.rows.push(row);
+        st.lastItemRow = index;
+        continue;
+      }
       if (row.role === 'item' || row.role === 'adjustment') placeItem(ctx, row, p, st, index);
+      if (row.role === 'adjustment' && level !== undefined && row.parent === undefined) st.numberedAdjustment = { index, level };
       // 年初财政拨款结转和结余, then 一、一般公共预算财政拨款 …: the numbered lines are its parts
       if (row.role === 'adjustment' && row.parent === undefined && numberingLevel(p.name) !== undefined && st.adjustmentHead !== undefined) row.parent = st.adjustmentHead;
       if (row.role === 'adjustment' && numberingLevel(p.name) === undefined && !isOfWhichLabel(p.name)) st.adjustmentHead = index;

@@ -10,7 +10,7 @@
 // by splitting each line where its expense item starts. Other shapes (single rows, project lists,
 // 决算 summaries) are named, not read. A table whose rows cannot all be read with certainty is not
 // read at all: a row left out would make its parent's sum fail.
-import { functionClassByName, itemOf, normalizeLabel, stripNumbering } from './aliases.js';
+import { COLUMN_PARENT, columnKeyOf, FUNCTION_CLASSES, functionClassByName, itemOf, normalizeLabel, stripNumbering } from './aliases.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 
 /** Where a table of the text starts, and what became of it. */
@@ -37,7 +37,7 @@ export interface TextTable {
  * What a title's table is: a coded table, a budget's two-sided summary (收入 | 支出), both read, or
  * another shape (named); undefined: no table of a layout.
  */
-export type TitleKind = (title: string) => { shape: 'coded' | 'sided' | 'other'; key: string } | undefined;
+export type TitleKind = (title: string) => { shape: 'coded' | 'sided' | 'other'; key: string; number?: string } | undefined;
 
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 /** a table's number on a line of its own, printed above its title (表七), which may come after its header */
@@ -101,10 +101,20 @@ const OTHER_WORD = /^(?:\d{4}\s*年度?)?(?:年初|结转|结余|上年|预算�
  */
 function partsOnly(words: string[]): boolean {
   const first = words.findIndex((w) => TOTAL_WORD.test(w));
-  if (first < 0) return false;
-  const after = words.slice(first + 1);
-  return after.length > 0 && !after.some((w) => /小计|其中|合计|总计|结转|结余|上年|年初|预算数|决算数|调整|比上年|增减|%/.test(w));
+  if (first < 0 || first === words.length - 1) return false;
+  // nothing anywhere in the header (its upper lines too) that is no part: a 小计, a 其中, a year's
+  // or a change's column, a second total
+  if (words.some((w, i) => i !== first && /小计|其中|合计|总计|结转|结余|上年|年初|预算数|决算数|调整|比上年|增减|执行|预计|%|\d{4}/.test(w))) return false;
+  // nor a group over some of the others (财政拨款 over 一般公共预算 and 政府性基金)
+  const keys = new Set(words.map((w) => columnKeyOf(w)).filter((k) => k !== undefined));
+  return ![...keys].some((k) => { const parent = COLUMN_PARENT[k]; return parent !== undefined && parent !== 'total' && keys.has(parent); });
 }
+
+/**
+ * Words of a header that name an amount column of their own, not a band over the table's columns
+ * (支出预算, 一般公共预算支出): a year's figures, a change, a source of money.
+ */
+const COLUMN_BEFORE_TOTAL = /\d{4}|上年|预计|执行|决算|预算数|增减|比上年|%|拨款|基金|资金|收入$/;
 
 /** Whether the first amount column the header names is the total. */
 function totalFirst(words: string[]): boolean {
@@ -113,7 +123,7 @@ function totalFirst(words: string[]): boolean {
     if (TOTAL_WORD.test(w)) return true;
     // "本年收入" / "合计" wrapped in a narrow cell
     if (/^本年(?:收入|支出)$/.test(w) && words[i + 1] === '合计') return true;
-    if (OTHER_WORD.test(w)) return false;
+    if (OTHER_WORD.test(w) || COLUMN_BEFORE_TOTAL.test(w)) return false;
   }
   return false;
 }
@@ -136,31 +146,63 @@ interface Record {
 export function tablesInText(text: string, file: string, kindOf: TitleKind): TextTable[] {
   const lines = text.split(/\r\n|\r|\n/);
   const out: Array<TextTable & { read?: Read }> = [];
+  // title-like lines no layout knows, printed on three pages or more: running heads, not a table's end
+  const seen = new Map<string, number>();
+  for (const l of lines) {
+    const u = titleOf(clean(l));
+    if (u.length <= 80 && u.endsWith('表')) seen.set(base(u), (seen.get(base(u)) ?? 0) + 1);
+  }
+  const runningHead = (u: string) => (seen.get(base(u)) ?? 0) >= 3 && !kindOf(u);
+  /** the title at a line: the line itself, or the line and the next when it is wrapped before its last character (…情况 / 表) */
+  const titleAt = (k: number): { text: string; span: number } | undefined => {
+    const t = titleOf(clean(lines[k] ?? ''));
+    if (isTitleText(t)) return { text: t, span: 1 };
+    const next = clean(lines[k + 1] ?? '');
+    if (/[\u4e00-\u9fff]{2}/.test(t) && next.length > 0 && next.length <= 3 && next.endsWith('表') && !CONTINUED.test(next) && isTitleText(t + next)) return { text: t + next, span: 2 };
+    return undefined;
+  };
   let i = 0;
   while (i < lines.length) {
-    const t = clean(lines[i]!);
-    const kind = isTitleText(t) ? kindOf(t) : undefined;
+    const at = titleAt(i);
+    const t = at?.text ?? '';
+    const split = (at?.span ?? 1) - 1;
+    const kind = at ? kindOf(t) : undefined;
     if (!kind) {
       i++;
       continue;
     }
     const start = i;
-    // its number printed on a line of its own just above it (表二), which it may print again on the
-    // next page with its title
-    const number = [lines[i - 1], lines[i - 2]].map((l) => clean(l ?? '')).find((l) => NUMBER_ONLY.test(l))?.replace(/\s+/g, '');
-    const same = (u: string) => u.replace(/\s+/g, '') === t.replace(/\s+/g, '');
-    // the table runs to the next title (but its own, printed again on the next page, continues it),
-    // another table's number, a part heading or prose
-    let end = i + 1;
+    // its number printed on a line of its own just above or below it (表二), which it may print
+    // again on the next page with its title
+    const number = [lines[i - 1], lines[i - 2], lines[i + 1 + split], lines[i + 2 + split]].map((l) => clean(l ?? '')).find((l) => NUMBER_ONLY.test(l))?.replace(/\s+/g, '');
+    // another table's number just below the title: the title is printed under its own table's rows
+    // (pdftotext -raw of some workbooks), and the rows below are the next table's
+    const below = [lines[i + 1 + split], lines[i + 2 + split]].map((l) => clean(l ?? '')).find((l) => NUMBER_ONLY.test(l));
+    const underItsRows = below !== undefined && kind.number !== undefined && ordinal(below) !== ordinal(kind.number);
+    // the table runs to the next title (but its own, printed again on the next page, 续表 and
+    // running heads continue it), another table's number, a part heading or prose
+    let end = i + 1 + split;
+    // ended at a title no layout knows: the rest of the table may stand beyond it (a running head
+    // printed once), or another table may start there; either way the table is not certain
+    let cut = false;
     while (end < lines.length) {
-      const u = clean(lines[end]!);
+      const u = titleOf(clean(lines[end]!));
       if (PART_HEADING.test(u) || isProse(u)) break;
+      if (CONTINUED.test(u)) {
+        end++;
+        continue;
+      }
       if (NUMBER_ONLY.test(u) && u.replace(/\s+/g, '') !== number) break;
-      if (isTitleText(u) && !same(u)) break;
+      const other = titleAt(end);
+      if (other && base(other.text) !== base(t) && !runningHead(other.text)) {
+        cut = kindOf(other.text) === undefined;
+        break;
+      }
       end++;
     }
     const entry: TextTable & { read?: Read } = { title: t, line: start + 1, key: kind.key };
     if (kind.shape === 'other') entry.why = 'shape';
+    else if (cut || underItsRows) entry.why = 'uncertain';
     else if (kind.shape === 'sided') {
       const read = readSidedText(lines, start, end, file, kind.key);
       if (typeof read === 'string') entry.why = read;
@@ -170,11 +212,20 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
       }
     } else {
       const read = readCoded(lines, start, end);
-      if (read === 'empty' || read === 'uncertain') entry.why = read;
-      else entry.read = read;
+      if (read === 'uncertain') entry.why = read;
+      else if (read === 'empty') {
+        // a title with nothing under it is a table of contents' line, no table
+        if (end - start <= 2 + split) {
+          i = end;
+          continue;
+        }
+        // empty as printed only when it says so (本表为空表, 无…支出, a 合计 with no figure); else
+        // its rows are where text put them, not known
+        const said = lines.slice(start + 1, Math.min(lines.length, end + 2)).some((l) => EMPTY_SAID.test(l));
+        entry.why = said ? 'empty' : 'uncertain';
+      } else entry.read = read;
     }
-    // a title with nothing under it (a table of contents) is no table
-    if (!(entry.why === 'empty' && end - start <= 2)) out.push(entry);
+    out.push(entry);
     i = end;
   }
   // a table of contents names each table once before the tables: the read one stands, else the
@@ -210,6 +261,33 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
 function cellsOf(figs: Token[], line: number): GridCell[] {
   return figs.map((f, k) => ({ text: f.text, line: f.line ?? line, column: f.column, field: k + 2 }));
 }
+
+/** A table's number as a number: 表六, 公开表6, 表十二 → 6, 6, 12. */
+function ordinal(s: string): number | undefined {
+  const t = s.replace(/^(?:公开|附)?表\s*/, '');
+  if (/^\d+$/.test(t)) return Number(t);
+  const d = '一二三四五六七八九'.indexOf(t.slice(-1)) + 1;
+  if (t === '十') return 10;
+  if (/^十[一二三四五六七八九]$/.test(t)) return 10 + d;
+  if (/^[一二三四五六七八九]十$/.test(t)) return ('一二三四五六七八九'.indexOf(t[0]!) + 1) * 10;
+  if (/^[一二三四五六七八九]十[一二三四五六七八九]$/.test(t)) return ('一二三四五六七八九'.indexOf(t[0]!) + 1) * 10 + d;
+  return /^[一二三四五六七八九]$/.test(t) ? d : undefined;
+}
+
+/** A title without the unit (and 编制部门) printed on its line. */
+function titleOf(t: string): string {
+  return t.replace(/\s*(?:编制(?:部门|单位)[:：]\S*\s*)?(?:金额)?单位[:：]\s*(?:万元|千元|元)\s*$/, '').trim();
+}
+
+/** A title as compared with the same printed again: no spaces, no 续 mark. */
+function base(t: string): string {
+  return t.replace(/\s+/g, '').replace(/(?:[（(]续(?:表)?[）)]|续表)$/, '');
+}
+
+/** 续表 / （续上表） on a line of its own: the table goes on */
+const CONTINUED = /^[（(]?续(?:上)?表[）)]?$/;
+/** a table said to be empty: 本表为空表, 无…支出, 没有…安排 */
+const EMPTY_SAID = /空表|无数据|本表无|没有.{0,30}(?:支出|收入|安排|预算)|无.{0,10}(?:支出|收入|预算)|^\s*合\s*计\s*$/;
 
 /** A line without the form feed pdftotext puts at a page's start, trimmed. */
 function clean(s: string): string {
@@ -340,15 +418,21 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
   const coded = records.filter((r) => r.code);
   if (coded.length === 0) return 'empty';
   if (!totalFirst(header)) return 'uncertain';
-  // a row without a figure over rows with figures is no row (a class is the sum of its 款): a
-  // page number or a stray number read as a code
-  for (let k = 0; k < coded.length; k++) {
-    const c = coded[k]!;
-    if (!c.total && coded.some((d, j) => j > k && d.total && d.code!.text !== c.code!.text && d.code!.text.startsWith(c.code!.text))) return 'uncertain';
+  // a coded table prints its 合计 (at its head or its foot): one without was cut short
+  if (!records.some((r) => !r.code && r.total)) return 'uncertain';
+  // a coded row is printed because it holds money: one without a figure is a page number read as a
+  // code, or a row whose figures text put elsewhere (after a note, in a column of their own)
+  if (coded.some((r) => !r.total)) return 'uncertain';
+  // codes run in order (201, 20103, 2010301, 20132 …): one out of order is another table's row
+  for (let k = 1; k < coded.length; k++) if (coded[k]!.code!.text <= coded[k - 1]!.code!.text) return 'uncertain';
+  // a total is at least each of its parts: a row whose first figure is smaller than another is a
+  // row whose total is not first (a part, a year before, a change)
+  for (const r of records) {
+    const first = r.total && NUMBER.test(r.total.token.text) ? Number(r.total.token.text.replace(/,/g, '')) : undefined;
+    if (first === undefined || first < 0) continue;
+    const others = (r.rest ?? []).filter((x) => NUMBER.test(x.text)).map((x) => Number(x.text.replace(/,/g, '')));
+    if (others.some((x) => x > first)) return 'uncertain';
   }
-  // coded rows are printed because they hold money: a third of them without a figure is a table
-  // whose figures text put elsewhere (the codes in one column, the figures after them)
-  if (coded.filter((r) => !r.total).length * 3 > coded.length) return 'uncertain';
   // one table prints its figures one way (2 decimals, or whole numbers): a total printed otherwise
   // may be a figure cut across two lines ("1444." / "34")
   const places = new Set<number>();
@@ -421,7 +505,6 @@ function take(r: Record, toks: Token[], line: number): boolean {
 
 /** a row's numbering as a word of its own: "1." "（一）" — a label's part, not a figure */
 const NUMBERING = /^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])$/;
-const CN_NUMBERING = /^[一二三四五六七八九十]{1,3}、/;
 const INCOME_TOTAL = /^(?:本年)?收入(?:总计|合计)$/;
 const EXPENSE_TOTAL = /^(?:本年)?支出(?:总计|合计)$/;
 
@@ -449,6 +532,13 @@ function sideOf(label: string): Side | undefined {
   return undefined;
 }
 
+/** Whether a name is that of the 类 a code stands for (printed whole, or cut short in a narrow cell). */
+function namesClass(code: string, name: string): boolean {
+  const cls = FUNCTION_CLASSES[code];
+  const n = normalizeLabel(name);
+  return cls !== undefined && (functionClassByName(n) === code || (n.length >= 4 && cls.startsWith(n)));
+}
+
 interface Segment {
   code?: Token;
   words: Token[];
@@ -465,7 +555,7 @@ function segmentsOf(toks: Token[]): Segment[] | undefined {
     if (CUT.test(t.text) && !NUMBERING.test(t.text)) return undefined;
     // a 类 of the functional classification before its name (a whole number in 元 is no code:
     // the codes of a summary are checked to run in order, below)
-    const isCode = /^2[0-3]\d$/.test(t.text) && next !== undefined && !isFigure(next.text) && !CN_NUMBERING.test(next.text);
+    const isCode = /^2[0-3]\d$/.test(t.text) && next !== undefined && !isFigure(next.text) && namesClass(t.text, next.text);
     if (isCode) {
       cur = { code: t, words: [], figures: [] };
       segs.push(cur);

@@ -159,6 +159,14 @@ export function hasNonFiscalRevenue(d: Disclosure): boolean {
   return inT1 || inT2;
 }
 
+/**
+ * Whether the tables tell the sources of revenue: always, but for tables read from a text, where
+ * only a summary read tells (a revenue table read from a text shows its totals, not its sources).
+ */
+function revenueKnown(d: Disclosure): boolean {
+  return !d.tablesFromText || !!d.tables.overview;
+}
+
 interface Resolved {
   ref: Ref;
   table?: Table;
@@ -364,10 +372,12 @@ function evaluate(ctx: RuleContext, meta: RuleMeta, p: ParsedLink, repeated: boo
       ctx.skip(text, { zh: `缺少 ${t.ref.table}，未核对`, en: `${t.ref.table} is missing; not checked` });
       return;
     }
-    // an optional table missing counts as zero, but one printed in a text and not read from it is
-    // no zero: what it holds is not known
-    if (!t.table && d.unreadTables?.includes(tableById(ctx.layout, t.ref.table)?.role as TableKind)) {
-      ctx.skip(text, { zh: `${t.ref.table} 在文字中但未能读取，未核对`, en: `${t.ref.table} is in the text but could not be read from it; not checked` });
+    // an optional table missing counts as zero, but one printed in a text and not read from it (or,
+    // tables read from a text, one not found in it) is no zero: what it holds is not known
+    const lt = tableById(ctx.layout, t.ref.table);
+    const role = lt?.role as TableKind;
+    if (!t.table && (d.unreadTables?.includes(role) || (d.tablesFromText && !lt?.optional && !d.emptyTables?.includes(role)))) {
+      ctx.skip(text, { zh: `${t.ref.table} 未从文字中读取，未核对`, en: `${t.ref.table} was not read from the text; not checked` });
       return;
     }
   }
@@ -380,6 +390,11 @@ function evaluate(ctx: RuleContext, meta: RuleMeta, p: ParsedLink, repeated: boo
   for (const t of terms) {
     if (!t.table) continue; // optional and missing: zero
     if (!amountIds(t.table, t.ref.side).includes(t.ref.column)) {
+      // a table read from a text has its totals only: a column it lacks is not known, not zero
+      if (t.table.partial) {
+        ctx.skip(text, { zh: `${tableShort(t.table).zh}从文字中只读取了合计，未核对`, en: `only the totals of ${tableShort(t.table).en} were read from the text; not checked` });
+        return;
+      }
       if (t.ref.optionalColumn) continue;
       if (t.ref.optional && !hasMoney(t.table)) continue;
       if (repeated && !t.ref.optional) {
@@ -398,6 +413,9 @@ function evaluate(ctx: RuleContext, meta: RuleMeta, p: ParsedLink, repeated: boo
   if (link.relax === 'nonFiscalRevenue' && hasNonFiscalRevenue(d)) {
     atMost = true;
     why = { zh: '部门有财政拨款以外的收入，只要求不超过', en: 'with revenue other than appropriations it must only not exceed it' };
+  } else if (link.relax === 'nonFiscalRevenue' && !revenueKnown(d)) {
+    atMost = true;
+    why = { zh: '从文字中读取的表看不出有无财政拨款以外的收入，只要求不超过', en: 'the tables read from the text do not tell whether there is revenue other than appropriations; it must only not exceed it' };
   } else if (link.relax === 'fundMoney') {
     const lt = ctx.layout.tables.find((t) => t.role === 'governmentFund');
     if (lt && hasMoney(d.tables[lt.role])) {
