@@ -92,4 +92,27 @@ describe('summary tables of the national template from 2019', () => {
     writeFileSync(join(dir, T4), lines.join('\n'));
     expect(tableFindings(await load(dir)).filter((f) => f.ruleId !== 'missing-table').map((f) => `${f.ruleId} ${f.location.line}:${f.location.column} ${f.actual}≠${f.expected}`)).toEqual(['rollup 10:8 2.00≠3.00']);
   });
+
+  it.each([
+    ['ofwhich', '二、上年结转 / 其中：一般公共预算拨款 / 政府性基金预算拨款: the 其中 list goes on'],
+    ['ofwhich-uses', '二、上年结转 / 一般公共预算拨款 / 其中：基本支出 / 项目支出'],
+    ['worded', 'the parts of 二、上年结转 named 一般公共预算拨款结转 …'],
+    ['after-subtotal', '本年收入合计 / 四、上年结转 / 一般公共预算拨款'],
+    ['nonfiscal', 'a 上年结转 of money other than appropriations: 一般公共预算 only at most 支出 less 政府性基金'],
+  ])('carry-overs: %s (%s) hold as printed', async (dir) => {
+    const d = await load(join('fixtures/layouts/carry-over', dir));
+    expect(tableFindings(d).filter((f) => f.ruleId !== 'missing-table' && f.ruleId !== 'empty-table').map((f) => `${f.ruleId} ${f.location.line}:${f.location.column}`)).toEqual([]);
+  });
+
+  it('carry-overs: a part of 二、上年结转 changed is found against it, and 收入总计 still adds the heading once', async () => {
+    const broke = async (dir: string, file: string, line: number, text: string) => {
+      const to = tempDir();
+      const lines = readFileSync(join('fixtures/layouts/carry-over', dir, file), 'utf8').split('\n');
+      lines[line - 1] = text;
+      writeFileSync(join(to, file), lines.join('\n'));
+      return tableFindings(await load(to)).filter((f) => f.ruleId !== 'missing-table').map((f) => `${f.ruleId} ${f.location.line}:${f.location.column} ${f.actual}≠${f.expected}`);
+    };
+    expect(await broke('worded', '表4-财政拨款收支总表.csv', 11, '一般公共预算拨款结转,3.00,,,,')).toEqual(['rollup 10:8 2.00≠3.00']);
+    expect(await broke('after-subtotal', '表1-部门收支总表.csv', 11, '一般公共预算拨款,3.00,,')).toEqual(['rollup 10:8 2.00≠3.00']);
+  });
 });

@@ -291,6 +291,11 @@ describe('tables printed in ways text cannot place for certain', () => {
     ['t09c-title-and-unit-on-one-line-merged-into-previous.txt', ['expenditure', 'generalBudget', 'governmentFund']],
     ['t10-jiangsu-court-2019-plain-pdftotext-figures-after-note.txt', []],
     ['t11-business-income-unknown-strict-general-budget-link.txt', ['income', 'expenditure', 'generalBudget']],
+    ['ua1-fiscal-summary-total-last-column.txt', []],
+    ['ua1b-fiscal-summary-no-total-column.txt', []],
+    ['ua2-two-same-titled-tables-merged.txt', []],
+    ['ua3-function-and-economic-parts-one-title.txt', []],
+    ['uc1-nonfiscal-carryover-general-budget-link.txt', ['overview', 'income', 'expenditure', 'fiscalOverview', 'generalBudget', 'basicEconomic', 'governmentFund']],
   ])('%s: no finding, and only the tables whose every row is certain read (%j)', async (name, read) => {
     const file = join(ROOT, name);
     expect(await quiet(file)).toEqual([]);
@@ -363,6 +368,12 @@ describe('tables printed in ways text cannot place for certain', () => {
     const d = await load(file);
     expect(d.tables.overview).toBeUndefined();
     expect(d.unreadTables).toEqual(['overview']);
+  });
+
+  it('a long run of spaces in a line is read in linear time (no pattern anchored at its end runs over it)', async () => {
+    const file = join(tempDir(), 'spaces.txt');
+    writeFileSync(file, `部门支出总体情况表\n${' '.repeat(80000)}x\n`);
+    expect(await quiet(file)).toEqual([]);
   });
 
   it('thousands set apart by spaces leave the tables unread', async () => {

@@ -12,6 +12,7 @@ import {
   itemOf,
   LAST_YEAR_HEADER,
   normalizeLabel,
+  stripNumbering,
   numberingLevel,
   rowRoleOf,
   TABLE_NAME,
@@ -635,19 +636,24 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
       }
       const index = ctx.table.rows.length;
       const level = numberingLevel(p.name);
-      // a numbered carry-over (二、上年结转) heads the unnumbered sources under it, until the next
-      // line numbered as high (the 2019 template's 财政拨款收支总表: 一般公共预算拨款 … again)
+      // a carry-over heading (二、上年结转, or 上年结转结余 unnumbered) heads the unnumbered sources
+      // under it (一般公共预算拨款, 一般公共预算拨款结转 …), until a line that is none: the 2019
+      // template's 财政拨款收支总表 prints 一般公共预算拨款 … again there
       const heading = st.numberedAdjustment;
-      if (heading && (row.role !== 'item' || (level !== undefined && level <= heading.level))) delete st.numberedAdjustment;
-      if (row.role === 'item' && level === undefined && st.numberedAdjustment && !isOfWhichLabel(p.name)) {
+      const part = heading !== undefined && level === undefined && !row.isTotal && (row.role === 'item' || (row.role === 'adjustment' && carryPartOf(p.name)));
+      if (heading && !part) delete st.numberedAdjustment;
+      if (heading && part) {
+        const before = ctx.table.rows[st.lastItemRow ?? -1];
         row.role = 'adjustment';
-        row.parent = st.numberedAdjustment.index;
+        row.parent = heading.index;
+        // "其中：一般公共预算拨款 / 政府性基金预算拨款": the 其中 list goes on
+        if (isOfWhichLabel(p.name) || (before?.ofWhich && before.parent === heading.index)) row.ofWhich = true;
         ctx.table.rows.push(row);
         st.lastItemRow = index;
         continue;
       }
       if (row.role === 'item' || row.role === 'adjustment') placeItem(ctx, row, p, st, index);
-      if (row.role === 'adjustment' && level !== undefined && row.parent === undefined) st.numberedAdjustment = { index, level };
+      if (row.role === 'adjustment' && row.parent === undefined && !row.ofWhich && isAdjustmentLabel(p.name) && !carryPartOf(p.name)) st.numberedAdjustment = { index, level: level ?? 0 };
       // 年初财政拨款结转和结余, then 一、一般公共预算财政拨款 …: the numbered lines are its parts
       if (row.role === 'adjustment' && row.parent === undefined && numberingLevel(p.name) !== undefined && st.adjustmentHead !== undefined) row.parent = st.adjustmentHead;
       if (row.role === 'adjustment' && numberingLevel(p.name) === undefined && !isOfWhichLabel(p.name)) st.adjustmentHead = index;
@@ -663,6 +669,12 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
       if (row.role === 'item' || row.role === 'adjustment') st.lastItemRow = index;
     }
   }
+}
+
+/** A carry-over's part by its name: a source or use with 结转/结余 after it (一般公共预算拨款结转). */
+function carryPartOf(name: string): boolean {
+  const base = normalizeLabel(stripNumbering(name)).replace(/(?:上年|年初)?(?:结转|结余)(?:和结余|资金)?$/, '');
+  return base !== '' && itemOf(base) !== undefined;
 }
 
 function blockRow(ctx: RowContext, r: GridRow, cols: ColumnInfo[]): BlockRow | undefined {

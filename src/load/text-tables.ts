@@ -276,7 +276,14 @@ function ordinal(s: string): number | undefined {
 
 /** A title without the unit (and 编制部门) printed on its line. */
 function titleOf(t: string): string {
-  return t.replace(/\s*(?:编制(?:部门|单位)[:：]\S*\s*)?(?:金额)?单位[:：]\s*(?:万元|千元|元)\s*$/, '').trim();
+  // titles are short; and no pattern anchored at the end runs over a long line of spaces
+  if (t.length > 200) return t;
+  const k = t.lastIndexOf('单位');
+  if (k < 0 || !/^单位[:：]\s*(?:万元|千元|元)\s*$/.test(t.slice(k))) return t;
+  let head = t.slice(0, k).trimEnd().replace(/金额$/, '').trimEnd();
+  const e = head.lastIndexOf('编制');
+  if (e >= 0 && /^编制(?:部门|单位)[:：]\S*$/.test(head.slice(e))) head = head.slice(0, e);
+  return head.trim();
 }
 
 /** A title as compared with the same printed again: no spaces, no 续 mark. */
@@ -418,8 +425,9 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
   const coded = records.filter((r) => r.code);
   if (coded.length === 0) return 'empty';
   if (!totalFirst(header)) return 'uncertain';
-  // a coded table prints its 合计 (at its head or its foot): one without was cut short
-  if (!records.some((r) => !r.code && r.total)) return 'uncertain';
+  // a coded table prints its 合计 once (at its head or its foot): one without was cut short, one
+  // with two is two tables under one title (a department's and a unit's, by function and by class)
+  if (records.filter((r) => !r.code && r.total).length !== 1) return 'uncertain';
   // a coded row is printed because it holds money: one without a figure is a page number read as a
   // code, or a row whose figures text put elsewhere (after a note, in a column of their own)
   if (coded.some((r) => !r.total)) return 'uncertain';
@@ -657,8 +665,12 @@ function readSidedText(lines: string[], start: number, end: number, file: string
   if (codes.some((c, i) => i > 0 && c <= codes[i - 1]!)) return 'uncertain';
   // a summary is never empty: one with no figure was printed in an order text does not keep
   if (!income.some((x) => x.total) && !expense.some((x) => x.total)) return 'uncertain';
-  // the expense side's first column must be its total; the header names it (合计, 预算数, 金额)
-  if (!header.some((w) => /^(?:合计|预算数|金额|总计)$/.test(w))) return 'uncertain';
+  // each side's first amount column is its total: the header's first amount word (the income
+  // side's), and the first after it (the expense side's), are 合计, 预算数, 金额 or 总计
+  const TOTALISH = /^(?:合计|总计|预算数|金额)$/;
+  const AMOUNT = /^(?:合计|总计|小计|预算数|金额)$|一般公共|政府性|国有资本|基金|拨款|基本支出|项目支出|专户|事业|经营|其他/;
+  const amounts = header.filter((w) => AMOUNT.test(w) && !/收入$|支出$/.test(w));
+  if (amounts.length < 2 || !TOTALISH.test(amounts[0]!) || !TOTALISH.test(amounts[1]!)) return 'uncertain';
   const withCodes = expense.some((x) => x.code);
   const fiscal = key === 'fiscalOverview';
   const cell = (text: string, line: number, column: number, field: number): GridCell => ({ text, line, column, field });

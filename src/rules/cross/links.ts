@@ -156,7 +156,33 @@ export function hasNonFiscalRevenue(d: Disclosure): boolean {
     !!t2 &&
     (t2.rows.some((r) => NON_FISCAL.some((k) => r.cells[k]?.amount?.value.isZero() === false)) ||
       t2.rows.some((r) => r.item !== undefined && NON_FISCAL.includes(r.item) && nonzero(t2, r)));
-  return inT1 || inT2;
+  return inT1 || inT2 || nonFiscalCarryIn(d);
+}
+
+/**
+ * Money carried over from last year beyond the appropriations' own (表一's or 表二's 上年结转 above
+ * 表四's): it pays for spending the 一般公共预算 table does not hold, as other revenue does.
+ */
+function nonFiscalCarryIn(d: Disclosure): boolean {
+  const carried = (t: Table | undefined): number => {
+    if (!t) return 0;
+    let n = 0;
+    for (const r of t.rows) {
+      if (r.side !== 'income' || r.role !== 'adjustment' || r.parent !== undefined) continue;
+      const f = figure(t, r, 'total');
+      if (f && !f.blank) n += Number(f.interval.value.toString());
+    }
+    return n;
+  };
+  const t2 = d.tables.income;
+  let t2carry = 0;
+  for (const r of t2?.rows ?? []) {
+    const f = r.isTotal ? figure(t2!, r, 'carryIn') : undefined;
+    if (f && !f.blank) t2carry += Number(f.interval.value.toString());
+  }
+  // compared in whole cents: a carry-over is a sign, not a sum that must hold exactly
+  const cents = (x: number) => Math.round(x * 100);
+  return cents(Math.max(carried(d.tables.overview), t2carry)) > cents(carried(d.tables.fiscalOverview));
 }
 
 /**
