@@ -116,6 +116,35 @@ function partsOnly(words: string[]): boolean {
  */
 const COLUMN_BEFORE_TOTAL = /\d{4}|上年|预计|执行|决算|预算数|增减|比上年|%|拨款|基金|资金|收入$/;
 
+/** A printed figure in ten-thousandths, exactly (no float): "1,234.5" → 12345000n. */
+function scaled(t: string): bigint | undefined {
+  const m = /^(-?)(\d+)(?:\.(\d{1,4}))?$/.exec(t.replace(/,/g, ''));
+  if (!m) return undefined;
+  const v = BigInt(m[2]!) * 10000n + BigInt((m[3] ?? '').padEnd(4, '0'));
+  return m[1] ? -v : v;
+}
+
+/**
+ * Whether the figures after the totals add up to them on all but a few rows. A header whose words
+ * hide a group (单位资金 over 事业收入 and 其他收入, 工资福利支出 under 基本支出) makes nearly every row
+ * fail, which is the header misread, not the document wrong: then no row's sum is checked.
+ */
+function sumsMostlyHold(records: Record[]): boolean {
+  let rows = 0;
+  let off = 0;
+  for (const r of records) {
+    if (!r.total || !r.rest?.length) continue;
+    const total = scaled(r.total.token.text);
+    const parts = r.rest.map((x) => (DASH.test(x.text) ? 0n : scaled(x.text)));
+    if (total === undefined || parts.some((x) => x === undefined)) continue;
+    rows++;
+    const diff = total - parts.reduce((a, b) => a! + b!, 0n)!;
+    // more than a rounding difference (a hundredth a figure)
+    if ((diff < 0n ? -diff : diff) > BigInt(100 * (parts.length + 1))) off++;
+  }
+  return off <= 1 || off * 4 < rows;
+}
+
 /** Whether the first amount column the header names is the total. */
 function totalFirst(words: string[]): boolean {
   for (let i = 0; i < words.length; i++) {
@@ -446,7 +475,7 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
   const places = new Set<number>();
   for (const r of records) if (r.total && NUMBER.test(r.total.token.text)) places.add(r.total.token.text.split('.')[1]?.length ?? 0);
   if (places.size > 1) return 'uncertain';
-  const read: Read = { start, records, sums: partsOnly(header) };
+  const read: Read = { start, records, sums: partsOnly(header) && sumsMostlyHold(records) };
   if (unit) read.unit = unit;
   if (firstHeader !== undefined) read.headerLine = firstHeader;
   return read;
