@@ -99,6 +99,10 @@ describe('summary tables of the national template from 2019', () => {
     ['worded', 'the parts of 二、上年结转 named 一般公共预算拨款结转 …'],
     ['after-subtotal', '本年收入合计 / 四、上年结转 / 一般公共预算拨款'],
     ['nonfiscal', 'a 上年结转 of money other than appropriations: 一般公共预算 only at most 支出 less 政府性基金'],
+    ['f1-businessfund-under-carryover', '上年结转 / 用事业基金弥补收支差额: a source of its own, not the carry-over\'s'],
+    ['f2-ofwhich-after-year-total', '本年收入合计 / 上年结转 / 其中：一般公共预算拨款 / 政府性基金预算拨款'],
+    ['f3-final-ofwhich-carryout', '决算: 年末结转和结余 / 其中：基本支出结转 / 项目支出结转和结余'],
+    ['f4-carryover-first-unnumbered-sources', '上年结转 printed before the sources of the year'],
   ])('carry-overs: %s (%s) hold as printed', async (dir) => {
     const d = await load(join('fixtures/layouts/carry-over', dir));
     expect(tableFindings(d).filter((f) => f.ruleId !== 'missing-table' && f.ruleId !== 'empty-table').map((f) => `${f.ruleId} ${f.location.line}:${f.location.column}`)).toEqual([]);

@@ -296,6 +296,7 @@ describe('tables printed in ways text cannot place for certain', () => {
     ['ua2-two-same-titled-tables-merged.txt', []],
     ['ua3-function-and-economic-parts-one-title.txt', []],
     ['ub-unknown-group-column.txt', ['income']],
+    ['uf1-businessfund-under-carryover.txt', ['overview', 'income', 'expenditure', 'fiscalOverview', 'generalBudget', 'basicEconomic', 'governmentFund']],
     ['uc1-nonfiscal-carryover-general-budget-link.txt', ['overview', 'income', 'expenditure', 'fiscalOverview', 'generalBudget', 'basicEconomic', 'governmentFund']],
   ])('%s: no finding, and only the tables whose every row is certain read (%j)', async (name, read) => {
     const file = join(ROOT, name);

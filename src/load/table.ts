@@ -597,7 +597,7 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
   const blocks = new Map<number, ColumnInfo[]>();
   for (const c of ctx.infos) if (c.block !== undefined) listIn(blocks, c.block).push(c);
   const order = [...blocks.keys()].sort((a, b) => a - b);
-  const state = new Map<Side, { yearTotalSeen: boolean; lastByLevel: Map<number, number>; lastItemRow?: number; adjustmentHead?: number; numberedAdjustment?: { index: number; level: number } }>();
+  const state = new Map<Side, { yearTotalSeen: boolean; lastByLevel: Map<number, number>; lastItemRow?: number; adjustmentHead?: number; numberedAdjustment?: { index: number; level: number; afterYear: boolean }; yearSeen?: boolean }>();
   for (const r of body) {
     const pieces: Array<BlockRow | undefined> = order.map((b) => blockRow(ctx, r, blocks.get(b)!));
     // a label merged across blocks (当年支出小计 over 功能分类 and 支出用途): its amount stands in the
@@ -636,24 +636,38 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
       }
       const index = ctx.table.rows.length;
       const level = numberingLevel(p.name);
-      // a carry-over heading (二、上年结转, or 上年结转结余 unnumbered) heads the unnumbered sources
-      // under it (一般公共预算拨款, 一般公共预算拨款结转 …), until a line that is none: the 2019
-      // template's 财政拨款收支总表 prints 一般公共预算拨款 … again there
+      // a carry-over heading (二、上年结转, 上年结转结余, 年末结转和结余, 结余分配) heads the unnumbered
+      // lines under it that are its own, until a line that is not: its parts worded as such
+      // (一般公共预算拨款结转); after the year's total, the appropriations by name (the 2019
+      // template's 财政拨款收支总表 prints 一般公共预算拨款 … again there); a 其中 list
       const heading = st.numberedAdjustment;
-      const part = heading !== undefined && level === undefined && !row.isTotal && (row.role === 'item' || (row.role === 'adjustment' && carryPartOf(p.name)));
+      let part = false;
+      let ofWhich = false;
+      if (heading && level === undefined && !row.isTotal && row.role !== 'yearTotal' && !(isAdjustmentLabel(p.name) && !carryPartOf(p.name))) {
+        const before = ctx.table.rows[st.lastItemRow ?? -1];
+        const listGoesOn = before?.ofWhich === true && (before.parent === heading.index || ctx.table.rows[before.parent ?? -1]?.parent === heading.index);
+        if (isOfWhichLabel(p.name) || listGoesOn) part = ofWhich = true;
+        else if (carryPartOf(p.name)) part = true;
+        else if (heading.afterYear && APPROPRIATIONS.has(itemOf(p.name) as ColumnKey)) part = true;
+      }
       if (heading && !part) delete st.numberedAdjustment;
       if (heading && part) {
         const before = ctx.table.rows[st.lastItemRow ?? -1];
         row.role = 'adjustment';
         row.parent = heading.index;
-        // "其中：一般公共预算拨款 / 政府性基金预算拨款": the 其中 list goes on
-        if (isOfWhichLabel(p.name) || (before?.ofWhich && before.parent === heading.index)) row.ofWhich = true;
+        if (ofWhich) {
+          row.ofWhich = true;
+          // 其中 under the part above it (一般公共预算拨款 / 其中：基本支出), the list's next under the same
+          if (isOfWhichLabel(p.name) && before && before.parent === heading.index && !before.ofWhich) row.parent = st.lastItemRow!;
+          else if (!isOfWhichLabel(p.name) && before?.parent !== undefined) row.parent = before.parent;
+        }
         ctx.table.rows.push(row);
         st.lastItemRow = index;
         continue;
       }
+      if (row.role === 'yearTotal') st.yearSeen = true;
       if (row.role === 'item' || row.role === 'adjustment') placeItem(ctx, row, p, st, index);
-      if (row.role === 'adjustment' && row.parent === undefined && !row.ofWhich && isAdjustmentLabel(p.name) && !carryPartOf(p.name)) st.numberedAdjustment = { index, level: level ?? 0 };
+      if (row.role === 'adjustment' && row.parent === undefined && !row.ofWhich && isAdjustmentLabel(p.name) && !carryPartOf(p.name)) st.numberedAdjustment = { index, level: level ?? 0, afterYear: st.yearSeen === true };
       // 年初财政拨款结转和结余, then 一、一般公共预算财政拨款 …: the numbered lines are its parts
       if (row.role === 'adjustment' && row.parent === undefined && numberingLevel(p.name) !== undefined && st.adjustmentHead !== undefined) row.parent = st.adjustmentHead;
       if (row.role === 'adjustment' && numberingLevel(p.name) === undefined && !isOfWhichLabel(p.name)) st.adjustmentHead = index;
@@ -671,10 +685,14 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
   }
 }
 
+/** The appropriations a carry-over lists again under it by their plain names. */
+const APPROPRIATIONS: ReadonlySet<ColumnKey> = new Set(['fiscal', 'generalBudget', 'governmentFund', 'stateCapital']);
+
 /** A carry-over's part by its name: a source or use with 结转/结余 after it (一般公共预算拨款结转). */
 function carryPartOf(name: string): boolean {
-  const base = normalizeLabel(stripNumbering(name)).replace(/(?:上年|年初)?(?:结转|结余)(?:和结余|资金)?$/, '');
-  return base !== '' && itemOf(base) !== undefined;
+  const full = normalizeLabel(stripNumbering(name.trim().replace(/^其中[:：]?\s*/, '')));
+  const base = full.replace(/(?:上年|年初)?(?:结转|结余)(?:和结余|资金)?$/, '');
+  return base !== '' && base !== full && itemOf(base) !== undefined;
 }
 
 function blockRow(ctx: RowContext, r: GridRow, cols: ColumnInfo[]): BlockRow | undefined {
