@@ -103,6 +103,12 @@ describe('summary tables of the national template from 2019', () => {
     ['f2-ofwhich-after-year-total', '本年收入合计 / 上年结转 / 其中：一般公共预算拨款 / 政府性基金预算拨款'],
     ['f3-final-ofwhich-carryout', '决算: 年末结转和结余 / 其中：基本支出结转 / 项目支出结转和结余'],
     ['f4-carryover-first-unnumbered-sources', '上年结转 printed before the sources of the year'],
+    ['g-carry-parts-no-year-total', '四、上年结转 / 一般公共预算拨款, no 本年收入合计 above: within the heading, its part'],
+    ['g-nonfiscal-carry-parts', '年初结转和结余 / 财政拨款结转和结余 / 非财政拨款结转和结余'],
+    ['g-nonfiscal-carry-parts-ofwhich', '年初结转和结余 / 其中：财政拨款结转和结余 / 非财政拨款结转和结余'],
+    ['g-ofwhich-list-jingying-jieyu', '决算 2015–18: 其中：基本支出结转 / 项目支出结转和结余 / 经营结余'],
+    ['g-ofwhich-list-swallows-business-fund', '上年结转结余 / 其中 list / then 用事业基金弥补收支差额, the year\'s'],
+    ['g-ofwhich-list-swallows-year-items', '上年结转 and its 其中 list printed first, then the year\'s sources'],
   ])('carry-overs: %s (%s) hold as printed', async (dir) => {
     const d = await load(join('fixtures/layouts/carry-over', dir));
     expect(tableFindings(d).filter((f) => f.ruleId !== 'missing-table' && f.ruleId !== 'empty-table').map((f) => `${f.ruleId} ${f.location.line}:${f.location.column}`)).toEqual([]);

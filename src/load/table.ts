@@ -2,6 +2,7 @@
 // each amount column by its wording, and reads every row by how the table is organised: rows of
 // classification codes, blocks side by side (a summary table), an outline of label columns, or
 // a single row of figures.
+import { halfUlp } from '../core/decimal.js';
 import type { Bilingual, Location, Side } from '../core/vocabulary.js';
 import type { LayoutTable } from '../layout/types.js';
 import {
@@ -646,9 +647,13 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
       if (heading && level === undefined && !row.isTotal && row.role !== 'yearTotal' && !(isAdjustmentLabel(p.name) && !carryPartOf(p.name))) {
         const before = ctx.table.rows[st.lastItemRow ?? -1];
         const listGoesOn = before?.ofWhich === true && (before.parent === heading.index || ctx.table.rows[before.parent ?? -1]?.parent === heading.index);
-        if (isOfWhichLabel(p.name) || listGoesOn) part = ofWhich = true;
+        // where the words alone do not say (a line after a 其中 line; an appropriation by its plain
+        // name before the year's total), a line is a part only if the parts stay within the heading:
+        // one that would exceed it is the year's (上年结转 10 printed first, then 财政拨款 105 …)
+        const fits = (listing: boolean) => withinHeading(ctx.table.rows, heading.index, row, listing);
+        if (isOfWhichLabel(p.name) || (listGoesOn && fits(true))) part = ofWhich = true;
         else if (carryPartOf(p.name)) part = true;
-        else if (heading.afterYear && APPROPRIATIONS.has(itemOf(p.name) as ColumnKey)) part = true;
+        else if (APPROPRIATIONS.has(itemOf(p.name) as ColumnKey) && (heading.afterYear || (hasAmount(row) && fits(false)))) part = true;
       }
       if (heading && !part) delete st.numberedAdjustment;
       if (heading && part) {
@@ -685,6 +690,40 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
   }
 }
 
+function hasAmount(row: Row): boolean {
+  return Object.values(row.cells).some((c) => c?.amount && !c.amount.value.isZero());
+}
+
+/**
+ * Whether a line taken as a carry-over's part keeps its parts within it, column by column (the
+ * parts so far of the same kind, a 其中 list or the parts proper, plus this line, at most the
+ * heading; a half unit of the last place a line allowed for rounding).
+ */
+function withinHeading(rows: Row[], head: number, row: Row, listing: boolean): boolean {
+  const h = rows[head]!;
+  for (const [id, cell] of Object.entries(row.cells)) {
+    const a = cell?.amount;
+    if (!a || a.value.isZero()) continue;
+    const cap = h.cells[id]?.amount;
+    if (!cap) return false;
+    let sum = a.value;
+    let n = 1;
+    for (let i = head + 1; i < rows.length; i++) {
+      const r = rows[i]!;
+      const under = r.parent === head || rows[r.parent ?? -1]?.parent === head;
+      if (!under || (r.ofWhich ?? false) !== listing) continue;
+      const x = r.cells[id]?.amount;
+      if (x) {
+        sum = sum.plus(x.value);
+        n++;
+      }
+    }
+    const slack = halfUlp(Math.max(a.decimals, cap.decimals)).times(n);
+    if (sum.greaterThan(cap.value.plus(slack))) return false;
+  }
+  return true;
+}
+
 /** The appropriations a carry-over lists again under it by their plain names. */
 const APPROPRIATIONS: ReadonlySet<ColumnKey> = new Set(['fiscal', 'generalBudget', 'governmentFund', 'stateCapital']);
 
@@ -692,7 +731,9 @@ const APPROPRIATIONS: ReadonlySet<ColumnKey> = new Set(['fiscal', 'generalBudget
 function carryPartOf(name: string): boolean {
   const full = normalizeLabel(stripNumbering(name.trim().replace(/^其中[:：]?\s*/, '')));
   const base = full.replace(/(?:上年|年初)?(?:结转|结余)(?:和结余|资金)?$/, '');
-  return base !== '' && base !== full && itemOf(base) !== undefined;
+  // a kind of money carried (一般公共预算拨款结转, 经营结余, 非财政拨款结转和结余), not a carry-over's
+  // own name (上年结转, 年末结转和结余), a use of one (使用非财政拨款结余) or its appropriation
+  return base !== '' && base !== full && !/^(?:上年|年初|年末|年终|本年|当年)?(?:结转|结余)?和?$|^(?:使用|提取|用)|下年$/.test(base);
 }
 
 function blockRow(ctx: RowContext, r: GridRow, cols: ColumnInfo[]): BlockRow | undefined {
