@@ -125,4 +125,18 @@ describe('summary tables of the national template from 2019', () => {
     expect(await broke('worded', '表4-财政拨款收支总表.csv', 11, '一般公共预算拨款结转,3.00,,,,')).toEqual(['rollup 10:8 2.00≠3.00']);
     expect(await broke('after-subtotal', '表1-部门收支总表.csv', 11, '一般公共预算拨款,3.00,,')).toEqual(['rollup 10:8 2.00≠3.00']);
   });
+
+  it('a 决算 form with 行次 columns and a 栏次 row: the line and column numbers are no amounts', async () => {
+    const dir = 'fixtures/layouts/final-line-numbers';
+    const file = '表1-收入支出决算总表.csv';
+    const d = await load(dir);
+    expect(d.tables.overview!.columns.map((c) => `${c.side}:${c.id}`)).toEqual(['income:total', 'expense:total']);
+    expect(tableFindings(d).filter((f) => f.ruleId !== 'missing-table').map((f) => f.ruleId)).toEqual([]);
+    const to = tempDir();
+    writeFileSync(join(to, file), readFileSync(join(dir, file), 'utf8').replace('本年收入合计,3,105.00', '本年收入合计,3,106.00'));
+    expect(tableFindings(await load(to)).filter((f) => f.ruleId !== 'missing-table').map((f) => `${f.ruleId} ${f.location.line}:${f.location.column} ${f.actual}≠${f.expected}`)).toEqual([
+      'column-total 8:10 106.00≠105.00',
+      'column-total 11:6 107.00≠108.00',
+    ]);
+  });
 });

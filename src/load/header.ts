@@ -185,6 +185,8 @@ export function readHeader(headerRows: GridRow[], dataRows: GridRow[], width: nu
   });
   const columns: ColumnInfo[] = chains.map((labels, f) => {
     const field = f + 1;
+    // 行次 / 序号: the line numbers a 决算 form prints beside its rows, no amounts
+    if (labels.length && /^(?:行\s*次|序\s*号|行\s*号)$/.test(labels[labels.length - 1]!.trim())) return { field, labels, role: { role: 'blank' } };
     const role = labelRole(labels);
     if (role) return { field, labels, role };
     // a cell right of every header label is a ragged row's, not a column

@@ -291,6 +291,8 @@ export function readTable(grid: Grid, head: TableHead, spec: TableSpec): TableRe
     }
     inNotes = false;
     if (couldRepeat(r) && headerTexts.has(rowText(r))) continue; // header repeated after a page break
+    // 栏次 1, 2, 3 …: the column numbers a 决算 form prints under its header
+    if (/^栏\s*次$/.test(r.cells.find((c) => c.text.trim() !== '')?.text.trim() ?? '')) continue;
     raggedCheck(ctx, r, headerWidth);
     body.push(r);
   }
