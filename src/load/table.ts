@@ -154,7 +154,8 @@ export function printedNumber(titleLines: readonly string[]): Bilingual | undefi
   return undefined;
 }
 
-function chineseNumber(s: string): number {
+/** 一 … 九十九 as a number (0 when not one). */
+export function chineseNumber(s: string): number {
   const d: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
   if (s === '十') return 10;
   if (s.startsWith('十')) return 10 + (d[s[1]!] ?? 0);

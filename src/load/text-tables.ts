@@ -10,8 +10,10 @@
 // by splitting each line where its expense item starts. Other shapes (single rows, project lists,
 // 决算 summaries) are named, not read. A table whose rows cannot all be read with certainty is not
 // read at all: a row left out would make its parent's sum fail.
+import { parseNumber, ZERO, type Dec } from '../core/decimal.js';
 import { COLUMN_PARENT, columnKeyOf, FUNCTION_CLASSES, functionClassByName, itemOf, normalizeLabel, stripNumbering } from './aliases.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
+import { chineseNumber } from './table.js';
 
 /** Where a table of the text starts, and what became of it. */
 export interface TextTable {
@@ -116,12 +118,13 @@ function partsOnly(words: string[]): boolean {
  */
 const COLUMN_BEFORE_TOTAL = /\d{4}|上年|预计|执行|决算|预算数|增减|比上年|%|拨款|基金|资金|收入$/;
 
-/** A printed figure in ten-thousandths, exactly (no float): "1,234.5" → 12345000n. */
-function scaled(t: string): bigint | undefined {
-  const m = /^(-?)(\d+)(?:\.(\d{1,4}))?$/.exec(t.replace(/,/g, ''));
-  if (!m) return undefined;
-  const v = BigInt(m[2]!) * 10000n + BigInt((m[3] ?? '').padEnd(4, '0'));
-  return m[1] ? -v : v;
+/** A printed figure as an exact decimal (core/decimal's reading of a cell); a dash is zero. */
+const HUNDREDTH = ZERO.plus('0.01');
+
+function amountOf(t: string): Dec | undefined {
+  if (DASH.test(t)) return ZERO;
+  const p = parseNumber(t);
+  return p.kind === 'number' ? p.n.value : undefined;
 }
 
 /**
@@ -134,13 +137,13 @@ function sumsMostlyHold(records: Record[]): boolean {
   let off = 0;
   for (const r of records) {
     if (!r.total || !r.rest?.length) continue;
-    const total = scaled(r.total.token.text);
-    const parts = r.rest.map((x) => (DASH.test(x.text) ? 0n : scaled(x.text)));
+    const total = amountOf(r.total.token.text);
+    const parts = r.rest.map((x) => amountOf(x.text));
     if (total === undefined || parts.some((x) => x === undefined)) continue;
     rows++;
-    const diff = total - parts.reduce((a, b) => a! + b!, 0n)!;
+    const diff = parts.reduce((a, b) => a!.minus(b!), total)!.abs();
     // more than a rounding difference (a hundredth a figure)
-    if ((diff < 0n ? -diff : diff) > BigInt(100 * (parts.length + 1))) off++;
+    if (diff.greaterThan(HUNDREDTH.times(parts.length + 1))) off++;
   }
   return off <= 1 || off * 4 < rows;
 }
@@ -295,12 +298,7 @@ function cellsOf(figs: Token[], line: number): GridCell[] {
 function ordinal(s: string): number | undefined {
   const t = s.replace(/^(?:公开|附)?表\s*/, '');
   if (/^\d+$/.test(t)) return Number(t);
-  const d = '一二三四五六七八九'.indexOf(t.slice(-1)) + 1;
-  if (t === '十') return 10;
-  if (/^十[一二三四五六七八九]$/.test(t)) return 10 + d;
-  if (/^[一二三四五六七八九]十$/.test(t)) return ('一二三四五六七八九'.indexOf(t[0]!) + 1) * 10;
-  if (/^[一二三四五六七八九]十[一二三四五六七八九]$/.test(t)) return ('一二三四五六七八九'.indexOf(t[0]!) + 1) * 10 + d;
-  return /^[一二三四五六七八九]$/.test(t) ? d : undefined;
+  return chineseNumber(t) || undefined;
 }
 
 /** A title without the unit (and 编制部门) printed on its line. */
@@ -465,10 +463,9 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
   // a total is at least each of its parts: a row whose first figure is smaller than another is a
   // row whose total is not first (a part, a year before, a change)
   for (const r of records) {
-    const first = r.total && NUMBER.test(r.total.token.text) ? Number(r.total.token.text.replace(/,/g, '')) : undefined;
-    if (first === undefined || first < 0) continue;
-    const others = (r.rest ?? []).filter((x) => NUMBER.test(x.text)).map((x) => Number(x.text.replace(/,/g, '')));
-    if (others.some((x) => x > first)) return 'uncertain';
+    const first = r.total && NUMBER.test(r.total.token.text) ? amountOf(r.total.token.text) : undefined;
+    if (first === undefined || first.isNegative()) continue;
+    if ((r.rest ?? []).some((x) => NUMBER.test(x.text) && amountOf(x.text)!.greaterThan(first))) return 'uncertain';
   }
   // one table prints its figures one way (2 decimals, or whole numbers): a total printed otherwise
   // may be a figure cut across two lines ("1444." / "34")

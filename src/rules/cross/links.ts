@@ -10,7 +10,7 @@
 // that is missing or empty count as zero, after a column a column the table lacks; `$source` /
 // `$fiscal` in a key repeat the link for each source of money. `yearTotal` is a summary side's
 // subtotal of the year, or its grand total when nothing is carried over.
-import { exact, neg, sum, ZERO, type Interval } from '../../core/decimal.js';
+import { Decimal, exact, neg, sum, ZERO, type Interval } from '../../core/decimal.js';
 import type { Bilingual, Finding } from '../../core/findings.js';
 import { SIDES, type Side } from '../../core/vocabulary.js';
 import type { LayoutLink } from '../../layout/types.js';
@@ -164,25 +164,25 @@ export function hasNonFiscalRevenue(d: Disclosure): boolean {
  * 表四's): it pays for spending the 一般公共预算 table does not hold, as other revenue does.
  */
 function nonFiscalCarryIn(d: Disclosure): boolean {
-  const carried = (t: Table | undefined): number => {
-    if (!t) return 0;
-    let n = 0;
-    for (const r of t.rows) {
+  const carried = (t: Table | undefined): Interval[] => {
+    const out: Interval[] = [];
+    for (const r of t?.rows ?? []) {
       if (r.side !== 'income' || r.role !== 'adjustment' || r.parent !== undefined) continue;
-      const f = figure(t, r, 'total');
-      if (f && !f.blank) n += Number(f.interval.value.toString());
+      const f = figure(t!, r, 'total');
+      if (f && !f.blank) out.push(f.interval);
     }
-    return n;
+    return out;
   };
   const t2 = d.tables.income;
-  let t2carry = 0;
+  const t2carry: Interval[] = [];
   for (const r of t2?.rows ?? []) {
     const f = r.isTotal ? figure(t2!, r, 'carryIn') : undefined;
-    if (f && !f.blank) t2carry += Number(f.interval.value.toString());
+    if (f && !f.blank) t2carry.push(f.interval);
   }
-  // compared in whole cents: a carry-over is a sign, not a sum that must hold exactly
-  const cents = (x: number) => Math.round(x * 100);
-  return cents(Math.max(carried(d.tables.overview), t2carry)) > cents(carried(d.tables.fiscalOverview));
+  // the carried-over money as printed (in 万元), each side's most: a sign, not a sum that must hold
+  const most = (xs: Interval[]) => sum(xs).value;
+  const beyond = Decimal.max(most(carried(d.tables.overview)), most(t2carry));
+  return beyond.greaterThan(most(carried(d.tables.fiscalOverview)).plus('0.005'));
 }
 
 /**
