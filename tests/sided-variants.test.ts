@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { load, tableFindings } from './helpers.js';
 import { tempDir } from './input-support.js';
+import type { Table } from '../src/load/model.js';
 
 const DIR = 'fixtures/layouts/national-2019';
 const T1 = '表1-部门收支总表.csv';
@@ -24,12 +25,16 @@ async function broken(file: string, line: number, text: string): Promise<string[
     .map((f) => `${f.ruleId} ${f.location.file.endsWith(T1) ? 'T1' : 'T4'} ${f.location.line}:${f.location.column} ${f.actual}≠${f.expected}`);
 }
 
+/** A summary's income rows as role, name and the row they are a part of. */
+function incomeRows(t: Table): string[] {
+  return t.rows.filter((r) => r.side === 'income').map((r) => `${r.role} ${r.name}${r.parent === undefined ? '' : ` < ${t.rows[r.parent]!.name}`}`);
+}
+
 describe('summary tables of the national template from 2019', () => {
   it('hold as printed, and are read with their blocks, subtotals and carried-over rows', async () => {
     const d = await load(DIR);
     expect(tableFindings(d).filter((f) => f.ruleId !== 'missing-table')).toEqual([]);
-    const t4 = d.tables.fiscalOverview!;
-    expect(t4.rows.filter((r) => r.side === 'income').map((r) => `${r.role} ${r.name}${r.parent === undefined ? '' : ` < ${t4.rows[r.parent]!.name}`}`)).toEqual([
+    expect(incomeRows(d.tables.fiscalOverview!)).toEqual([
       'yearTotal 一、本年收入',
       'item （一）一般公共预算拨款 < 一、本年收入',
       'item （二）政府性基金预算拨款 < 一、本年收入',
@@ -75,8 +80,7 @@ describe('summary tables of the national template from 2019', () => {
     writeFileSync(join(dir, T4), readFileSync(join(DIR, T4), 'utf8').replace(/^（[一二三]）(\S+?拨款,)/gm, '$1'));
     const d = await load(dir);
     expect(tableFindings(d).filter((f) => f.ruleId !== 'missing-table')).toEqual([]);
-    const t4 = d.tables.fiscalOverview!;
-    expect(t4.rows.filter((r) => r.side === 'income').map((r) => `${r.role} ${r.name}${r.parent === undefined ? '' : ` < ${t4.rows[r.parent]!.name}`}`)).toEqual([
+    expect(incomeRows(d.tables.fiscalOverview!)).toEqual([
       'yearTotal 一、本年收入',
       'item 一般公共预算拨款',
       'item 政府性基金预算拨款',

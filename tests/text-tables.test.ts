@@ -36,6 +36,17 @@ function totals(t: Table): Map<string, string> {
   return m;
 }
 
+/** The reference text with one line of its 表三 (from line 330) replaced, as printed before: the lines, its index, the file. */
+function changedInT3(start: string, was: string, now: string): { lines: string[]; i: number; file: string } {
+  const lines = readFileSync('fixtures/reference/kashgar-2022.txt', 'utf8').split('\n');
+  const i = lines.findIndex((l, k) => k > 329 && l.startsWith(start));
+  expect(lines[i]).toBe(was);
+  lines[i] = now;
+  const file = join(tempDir(), 'kashgar.txt');
+  writeFileSync(file, lines.join('\n'));
+  return { lines, i, file };
+}
+
 const onlyTables = (d: Disclosure) => Object.fromEntries(Object.entries(d.tables).map(([k, t]) => [k, t!]));
 
 describe('tables inside a text', () => {
@@ -88,14 +99,8 @@ describe('tables inside a text', () => {
   });
 
   it('a figure changed in the text is found where it is printed, against its class and the other tables', async () => {
-    const src = readFileSync('fixtures/reference/kashgar-2022.txt', 'utf8');
-    const lines = src.split('\n');
     // 表三: 204 02 99 其他公安支出 972.32 972.32 → 972.42
-    const i = lines.findIndex((l, k) => k > 329 && l.startsWith('204 02 99 '));
-    expect(lines[i]).toBe('204 02 99 其他公安支出 972.32 972.32');
-    lines[i] = '204 02 99 其他公安支出 972.42 972.32';
-    const file = join(tempDir(), 'kashgar.txt');
-    writeFileSync(file, lines.join('\n'));
+    const { lines, i, file } = changedInT3('204 02 99 ', '204 02 99 其他公安支出 972.32 972.32', '204 02 99 其他公安支出 972.42 972.32');
     const d = await load(file);
     const got = tableFindings(d).filter((f) => !f.ruleId.startsWith('input/')).map(brief);
     const at = (line: number, column: number) => `${file}:${line}:${column}`;
@@ -111,14 +116,8 @@ describe('tables inside a text', () => {
   });
 
   it('a part changed in a row is found against its total, wherever the part stands', async () => {
-    const src = readFileSync('fixtures/reference/kashgar-2022.txt', 'utf8');
-    const lines = src.split('\n');
     // 表三: 210 卫生健康支出 43.42 16.42 27.00 → 17.42
-    const i = lines.findIndex((l, k) => k > 329 && l.startsWith('210 卫生健康支出 '));
-    expect(lines[i]).toBe('210 卫生健康支出 43.42 16.42 27.00');
-    lines[i] = '210 卫生健康支出 43.42 17.42 27.00';
-    const file = join(tempDir(), 'kashgar-part.txt');
-    writeFileSync(file, lines.join('\n'));
+    const { i, file } = changedInT3('210 卫生健康支出 ', '210 卫生健康支出 43.42 16.42 27.00', '210 卫生健康支出 43.42 17.42 27.00');
     const found = tableFindings(await load(file)).filter((f) => f.ruleId === 'row-total');
     expect(found.map(brief)).toEqual([
       { ruleId: 'row-total', severity: 'error', at: `${file}:${i + 1}:12`, row: '210 卫生健康支出', col: '合计', expected: '44.42', actual: '43.42', difference: '-1.00' },

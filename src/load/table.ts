@@ -2,7 +2,7 @@
 // each amount column by its wording, and reads every row by how the table is organised: rows of
 // classification codes, blocks side by side (a summary table), an outline of label columns, or
 // a single row of figures.
-import { halfUlp } from '../core/decimal.js';
+import { halfUlp, type Dec } from '../core/decimal.js';
 import type { Bilingual, Location, Side } from '../core/vocabulary.js';
 import type { LayoutTable } from '../layout/types.js';
 import {
@@ -587,6 +587,14 @@ function assignSides(infos: ColumnInfo[], rows: GridRow[]): void {
   }
 }
 
+/** A carry-over heading of a summary's side, and the running sums of the parts taken under it (by 其中 or not, and column). */
+interface CarryHeading {
+  index: number;
+  level: number;
+  afterYear: boolean;
+  sums: Map<string, { sum: Dec; n: number }>;
+}
+
 interface BlockRow {
   side: Side;
   name: string;
@@ -601,7 +609,7 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
   const blocks = new Map<number, ColumnInfo[]>();
   for (const c of ctx.infos) if (c.block !== undefined) listIn(blocks, c.block).push(c);
   const order = [...blocks.keys()].sort((a, b) => a - b);
-  const state = new Map<Side, { yearTotalSeen: boolean; lastByLevel: Map<number, number>; lastItemRow?: number; adjustmentHead?: number; numberedAdjustment?: { index: number; level: number; afterYear: boolean }; yearSeen?: boolean }>();
+  const state = new Map<Side, { yearTotalSeen: boolean; lastByLevel: Map<number, number>; lastItemRow?: number; adjustmentHead?: number; numberedAdjustment?: CarryHeading; yearSeen?: boolean }>();
   for (const r of body) {
     const pieces: Array<BlockRow | undefined> = order.map((b) => blockRow(ctx, r, blocks.get(b)!));
     // a label merged across blocks (当年支出小计 over 功能分类 and 支出用途): its amount stands in the
@@ -653,7 +661,7 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
         // where the words alone do not say (a line after a 其中 line; an appropriation by its plain
         // name before the year's total), a line is a part only if the parts stay within the heading:
         // one that would exceed it is the year's (上年结转 10 printed first, then 财政拨款 105 …)
-        const fits = (listing: boolean) => withinHeading(ctx.table.rows, heading.index, row, listing);
+        const fits = (listing: boolean) => withinHeading(ctx.table.rows[heading.index]!, heading, row, listing);
         if (isOfWhichLabel(p.name) || (listGoesOn && fits(true))) part = ofWhich = true;
         else if (carryPartOf(p.name)) part = true;
         else if (APPROPRIATIONS.has(itemOf(p.name) as ColumnKey) && (heading.afterYear || (hasAmount(row) && fits(false)))) part = true;
@@ -670,12 +678,13 @@ function readSided(ctx: RowContext, body: GridRow[]): void {
           else if (!isOfWhichLabel(p.name) && before?.parent !== undefined) row.parent = before.parent;
         }
         ctx.table.rows.push(row);
+        addToHeading(heading, row);
         st.lastItemRow = index;
         continue;
       }
       if (row.role === 'yearTotal') st.yearSeen = true;
       if (row.role === 'item' || row.role === 'adjustment') placeItem(ctx, row, p, st, index);
-      if (row.role === 'adjustment' && row.parent === undefined && !row.ofWhich && isAdjustmentLabel(p.name) && !carryPartOf(p.name)) st.numberedAdjustment = { index, level: level ?? 0, afterYear: st.yearSeen === true };
+      if (row.role === 'adjustment' && row.parent === undefined && !row.ofWhich && isAdjustmentLabel(p.name) && !carryPartOf(p.name)) st.numberedAdjustment = { index, level: level ?? 0, afterYear: st.yearSeen === true, sums: new Map() };
       // 年初财政拨款结转和结余, then 一、一般公共预算财政拨款 …: the numbered lines are its parts
       if (row.role === 'adjustment' && row.parent === undefined && numberingLevel(p.name) !== undefined && st.adjustmentHead !== undefined) row.parent = st.adjustmentHead;
       if (row.role === 'adjustment' && numberingLevel(p.name) === undefined && !isOfWhichLabel(p.name)) st.adjustmentHead = index;
@@ -702,29 +711,29 @@ function hasAmount(row: Row): boolean {
  * parts so far of the same kind, a 其中 list or the parts proper, plus this line, at most the
  * heading; a half unit of the last place a line allowed for rounding).
  */
-function withinHeading(rows: Row[], head: number, row: Row, listing: boolean): boolean {
-  const h = rows[head]!;
+function withinHeading(h: Row, heading: CarryHeading, row: Row, listing: boolean): boolean {
   for (const [id, cell] of Object.entries(row.cells)) {
     const a = cell?.amount;
     if (!a || a.value.isZero()) continue;
     const cap = h.cells[id]?.amount;
     if (!cap) return false;
-    let sum = a.value;
-    let n = 1;
-    for (let i = head + 1; i < rows.length; i++) {
-      const r = rows[i]!;
-      const under = r.parent === head || rows[r.parent ?? -1]?.parent === head;
-      if (!under || (r.ofWhich ?? false) !== listing) continue;
-      const x = r.cells[id]?.amount;
-      if (x) {
-        sum = sum.plus(x.value);
-        n++;
-      }
-    }
-    const slack = halfUlp(Math.max(a.decimals, cap.decimals)).times(n);
+    const so = heading.sums.get(`${listing}|${id}`);
+    const sum = so ? so.sum.plus(a.value) : a.value;
+    const slack = halfUlp(Math.max(a.decimals, cap.decimals)).times((so?.n ?? 0) + 1);
     if (sum.greaterThan(cap.value.plus(slack))) return false;
   }
   return true;
+}
+
+/** A part taken under a carry-over heading: its figures added to the heading's running sums (kept, not recounted). */
+function addToHeading(heading: CarryHeading, row: Row): void {
+  for (const [id, cell] of Object.entries(row.cells)) {
+    const a = cell?.amount;
+    if (!a) continue;
+    const k = `${row.ofWhich === true}|${id}`;
+    const so = heading.sums.get(k);
+    heading.sums.set(k, { sum: so ? so.sum.plus(a.value) : a.value, n: (so?.n ?? 0) + 1 });
+  }
 }
 
 /** The appropriations a carry-over lists again under it by their plain names. */
