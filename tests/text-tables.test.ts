@@ -16,14 +16,14 @@ const partial = ruleOf('input/text-tables-partial');
 /** Each whole-document text at hand, its tables transcribed by hand, and the tables text gives whole. */
 const PAIRS: Array<[text: string, tables: string, read: string[]]> = [
   // (表六 ends where 表七's number stands, above 表七's header and before its title)
-  ['fixtures/reference/kashgar-2022.txt', 'fixtures/kashgar-2022', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic']],
-  ['fixtures/reference/putuo-2025.txt', 'fixtures/putuo-2025', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic']],
-  ['fixtures/pdf/putuo-commerce-2025-budget.txt', 'fixtures/real/putuo-commerce-2025/flat', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic']],
+  ['fixtures/reference/kashgar-2022.txt', 'fixtures/kashgar-2022', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic', 'threePublic']],
+  ['fixtures/reference/putuo-2025.txt', 'fixtures/putuo-2025', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic', 'threePublic']],
+  ['fixtures/pdf/putuo-commerce-2025-budget.txt', 'fixtures/real/putuo-commerce-2025/flat', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic', 'threePublic']],
   ['fixtures/pdf/putuo-planning-2024-final.txt', 'fixtures/real/putuo-planning-2024-final/flat', ['income', 'expenditure', 'generalBudget']],
-  ['fixtures/pdf/jiangsu-court-2018.txt', 'fixtures/real/jiangsu-court-2018/flat', ['fiscalExpenditure', 'fiscalBasicEconomic', 'generalBudget', 'basicEconomic']],
-  ['fixtures/pdf/jiangsu-court-2019.txt', 'fixtures/real/jiangsu-court-2019/flat', ['fiscalBasicEconomic']],
-  ['fixtures/pdf/jiangsu-cppcc-2017.txt', 'fixtures/real/jiangsu-cppcc-2017/flat', ['fiscalExpenditure', 'fiscalBasicEconomic', 'generalBudget', 'basicEconomic']],
-  ['fixtures/pdf/jiangsu-party-office-2019.txt', 'fixtures/real/jiangsu-party-office-2019/flat', ['fiscalExpenditure', 'fiscalBasicEconomic', 'generalBudget', 'basicEconomic']],
+  ['fixtures/pdf/jiangsu-court-2018.txt', 'fixtures/real/jiangsu-court-2018/flat', ['fiscalExpenditure', 'fiscalBasicEconomic', 'generalBudget', 'basicEconomic', 'threePublic']],
+  ['fixtures/pdf/jiangsu-court-2019.txt', 'fixtures/real/jiangsu-court-2019/flat', ['fiscalBasicEconomic', 'threePublic']],
+  ['fixtures/pdf/jiangsu-cppcc-2017.txt', 'fixtures/real/jiangsu-cppcc-2017/flat', ['fiscalExpenditure', 'fiscalBasicEconomic', 'generalBudget', 'basicEconomic', 'threePublic']],
+  ['fixtures/pdf/jiangsu-party-office-2019.txt', 'fixtures/real/jiangsu-party-office-2019/flat', ['fiscalExpenditure', 'fiscalBasicEconomic', 'generalBudget', 'basicEconomic', 'threePublic']],
 ];
 
 /** side and code, or name (or the total row) → total, as a table holds it */
@@ -56,6 +56,13 @@ describe('tables inside a text', () => {
     expect(Object.keys(fromText.tables).sort()).toEqual([...read].sort());
     for (const [kind, t] of Object.entries(onlyTables(fromText))) {
       const hand = byHand.tables[kind as keyof Disclosure['tables']]!;
+      if (t.structure === 'single') {
+        // the “三公” table: each column read holds the transcription's figure (an empty cell empty)
+        const [row, handRow] = [t.rows.find((r) => Object.keys(r.cells).length)!, hand.rows.find((r) => Object.keys(r.cells).length)!];
+        expect(t.columns.length, kind).toBeGreaterThan(1);
+        for (const c of t.columns) expect(row.cells[c.id]?.raw, `${text} ${c.id}`).toBe(handRow.cells[c.id]?.raw ?? '');
+        continue;
+      }
       // one amount column a side
       expect(t.columns.map((c) => c.id), kind).toEqual(t.structure === 'sided' ? ['total', 'total'] : ['total']);
       const want = totals(hand);
@@ -92,10 +99,10 @@ describe('tables inside a text', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'info', location: { file: 'fixtures/reference/kashgar-2022.txt', line: 31, column: 1 } });
     expect(found[0].message).toBe(
-      '从文字中读取了 6 张表（部门收支总体情况表、部门收入总体情况表、部门支出总体情况表、财政拨款收支预算总体情况表、一般公共预算支出情况表、一般公共预算基本支出情况表）的编码、名称与合计数；文字不保留空单元格，其余各列无法确定，未检查；一般公共预算项目支出情况表、一般公共预算“三公”经费支出情况表 未从文字中读取。完整检查请提供 PDF 原件或各表的 CSV/xlsx',
+      '从文字中读取了 7 张表（部门收支总体情况表、部门收入总体情况表、部门支出总体情况表、财政拨款收支预算总体情况表、一般公共预算支出情况表、一般公共预算基本支出情况表、一般公共预算“三公”经费支出情况表）的编码、名称与合计数（一般公共预算“三公”经费支出情况表：能确定位置的各列）；文字不保留空单元格，其余各列无法确定，未检查；一般公共预算项目支出情况表 未从文字中读取。完整检查请提供 PDF 原件或各表的 CSV/xlsx',
     );
     const en = await runMain('check', 'fixtures/reference/kashgar-2022.txt', '--no-config', '--lang', 'en');
-    expect(en.out).toContain('read 6 table(s) from the text (部门收支总体情况表, 部门收入总体情况表, 部门支出总体情况表, 财政拨款收支预算总体情况表, 一般公共预算支出情况表, 一般公共预算基本支出情况表): their codes, names and totals; text keeps no trace of empty cells');
+    expect(en.out).toContain('read 7 table(s) from the text (部门收支总体情况表, 部门收入总体情况表, 部门支出总体情况表, 财政拨款收支预算总体情况表, 一般公共预算支出情况表, 一般公共预算基本支出情况表, 一般公共预算“三公”经费支出情况表): their codes, names and totals (一般公共预算“三公”经费支出情况表: the columns its figures could be placed under); text keeps no trace of empty cells');
   });
 
   it('a figure changed in the text is found where it is printed, against its class and the other tables', async () => {
@@ -136,11 +143,11 @@ describe('tables inside a text', () => {
     writeFileSync(file, cut);
     const d = await load(file);
     // the first 行政运行 row is 表二's: 表二 is left out, 表三 and 表五 are read
-    expect(Object.keys(d.tables).sort()).toEqual(['basicEconomic', 'expenditure', 'fiscalOverview', 'generalBudget', 'overview']);
+    expect(Object.keys(d.tables).sort()).toEqual(['basicEconomic', 'expenditure', 'fiscalOverview', 'generalBudget', 'overview', 'threePublic']);
     expect(d.unreadTables).toContain('income');
     const orphan = src.replace('合计 3192.57 407.66 2784.91\n', '合计 3192.57 407.66 2784.91\n人员经费 280.87\n');
     writeFileSync(file, orphan);
-    expect(Object.keys((await load(file)).tables).sort()).toEqual(['basicEconomic', 'fiscalOverview', 'generalBudget', 'income', 'overview']);
+    expect(Object.keys((await load(file)).tables).sort()).toEqual(['basicEconomic', 'fiscalOverview', 'generalBudget', 'income', 'overview', 'threePublic']);
   });
 
   it('tables unread in a text are not reported missing from a directory holding it', async () => {
@@ -154,7 +161,8 @@ describe('tables inside a text', () => {
     const src = readFileSync('fixtures/reference/kashgar-2022.txt', 'utf8');
     // every coded table given a row of figures without its code, every summary a label of neither side
     const file = join(tempDir(), 'none.txt');
-    writeFileSync(file, src.replace(/^(合计 \d.*)$/gm, '$1\n其他 1.00').replace(/^(收入总计 .*)$/gm, '其他 1.00\n$1'));
+    // and the “三公” table's one row of figures printed over two lines
+    writeFileSync(file, src.replace(/^(合计 \d.*)$/gm, '$1\n其他 1.00').replace(/^(收入总计 .*)$/gm, '其他 1.00\n$1').replace('60.58 51.56 51.56 9.02\n', '60.58 51.56\n51.56 9.02\n'));
     const r = await runMain('check', file, '--no-config', '-f', 'json');
     expect(partial(r.out)).toEqual([]);
     expect(notices(r.out)).toHaveLength(1);
@@ -295,8 +303,8 @@ describe('tables printed in ways text cannot place for certain', () => {
     ['ua2-two-same-titled-tables-merged.txt', []],
     ['ua3-function-and-economic-parts-one-title.txt', []],
     ['ub-unknown-group-column.txt', ['income']],
-    ['uf1-businessfund-under-carryover.txt', ['overview', 'income', 'expenditure', 'fiscalOverview', 'generalBudget', 'basicEconomic', 'governmentFund']],
-    ['uc1-nonfiscal-carryover-general-budget-link.txt', ['overview', 'income', 'expenditure', 'fiscalOverview', 'generalBudget', 'basicEconomic', 'governmentFund']],
+    ['uf1-businessfund-under-carryover.txt', ['overview', 'income', 'expenditure', 'fiscalOverview', 'generalBudget', 'basicEconomic', 'governmentFund', 'threePublic']],
+    ['uc1-nonfiscal-carryover-general-budget-link.txt', ['overview', 'income', 'expenditure', 'fiscalOverview', 'generalBudget', 'basicEconomic', 'governmentFund', 'threePublic']],
   ])('%s: no finding, and only the tables whose every row is certain read (%j)', async (name, read) => {
     const file = join(ROOT, name);
     expect(await quiet(file)).toEqual([]);
@@ -381,6 +389,70 @@ describe('tables printed in ways text cannot place for certain', () => {
     const file = join(tempDir(), 'spaces.txt');
     writeFileSync(file, readFileSync('fixtures/pdf/putuo-commerce-2025-budget.txt', 'utf8').replace(/(\d),(\d{3})/g, '$1 $2'));
     expect(await quiet(file)).toEqual([]);
-    expect(Object.keys((await load(file)).tables)).toEqual([]);
+    // (the “三公” table's figures, 1.00 1.00 171.01, have no thousands)
+    expect(Object.keys((await load(file)).tables)).toEqual(['threePublic']);
+  });
+});
+
+describe('a single-row table inside a text (the “三公” table)', () => {
+  const REF = 'fixtures/reference/kashgar-2022.txt';
+  /** The reference text with lines replaced (each `was` must be there). */
+  function changed(...pairs: Array<[was: string, now: string]>): string {
+    let src = readFileSync(REF, 'utf8');
+    for (const [was, now] of pairs) {
+      expect(src).toContain(was);
+      src = src.replace(was, now);
+    }
+    const file = join(tempDir(), 'kashgar.txt');
+    writeFileSync(file, src);
+    return file;
+  }
+  const cellsOf = (t: Table) => Object.fromEntries(Object.entries(t.rows.find((r) => Object.keys(r.cells).length)!.cells).map(([k, c]) => [k, c.raw]));
+  const LINE = '60.58 51.56 51.56 9.02\n';
+
+  it('four figures under six columns: the columns every placement keeping the sums agrees on are read, the others not', async () => {
+    const d = await load(REF);
+    const t = d.tables.threePublic!;
+    // 51.56 may be the 购置费 or the 运行费: neither is read; the empty 因公出国（境）费 is certain
+    expect(cellsOf(t)).toEqual({ total: '60.58', abroad: '', vehicles: '51.56', reception: '9.02' });
+    expect(t.partial).toBe(true);
+    expect(t.formulas).toEqual([]);
+    expect(t.rows.find((r) => Object.keys(r.cells).length)!.cells.total!.loc).toMatchObject({ line: 1853, column: 1 });
+    // the links that need a column not read are skipped, and said so
+    const r = JSON.parse((await runMain('check', REF, '--no-config', '-f', 'json')).out).disclosures[0];
+    const skipped = r.read.skipped.filter((s: { what: string }) => /T8\[only\]\.vehicle(Purchase|Operation)/.test(s.what));
+    expect(skipped.map((s: { why: string }) => s.why)).toEqual(['一般公共预算“三公”经费支出情况表的这一列无法从文字中确定，未核对', '一般公共预算“三公”经费支出情况表的这一列无法从文字中确定，未核对']);
+  });
+
+  it('the text\'s “三公” amounts are checked against it: a table row of other figures (its sums kept) is found where the text states them', async () => {
+    const file = changed([LINE, '70.58 61.56 61.56 9.02\n']);
+    const r = JSON.parse((await runMain('check', file, '--no-config', '-f', 'json')).out).disclosures[0];
+    const got = r.findings
+      .filter((f: { ruleId: string }) => f.ruleId === 'narrative-amount-vs-table')
+      .map((f: { severity: string; location: { line: number }; actual: string; expected: string }) => [f.severity, f.location.line, f.actual, f.expected]);
+    // (the text names the 购置费 and 运行费, which the table does not give: not compared)
+    expect(got).toEqual([['error', 2473, '60.58', '70.58']]);
+  });
+
+  it('every column printed: one placement, and its sums are checked (a part off by 0.50 is an error at the total)', async () => {
+    const file = changed([LINE, '60.58 0.00 51.56 0.00 51.56 9.52\n']);
+    const t = (await load(file)).tables.threePublic!;
+    expect(cellsOf(t)).toEqual({ total: '60.58', abroad: '0.00', vehicles: '51.56', vehiclePurchase: '0.00', vehicleOperation: '51.56', reception: '9.52' });
+    const found = tableFindings(await load(file)).filter((f) => f.ruleId === 'row-total').map(brief);
+    expect(found.map((f) => [f.severity, f.at, f.actual, f.expected])).toEqual([['error', `${file}:1853:1`, '60.58', '61.08']]);
+  });
+
+  it('is not read when no placement keeps its sums, when its figures run over two lines, or when its header shows another order', async () => {
+    const unread = async (file: string) => {
+      const d = await load(file);
+      expect(d.tables.threePublic).toBeUndefined();
+      expect(d.unreadTables).toContain('threePublic');
+      expect(tableFindings(d).filter((f) => !f.ruleId.startsWith('input/'))).toEqual([]);
+    };
+    // 60.58 ≠ any sum of the others, however placed
+    await unread(changed([LINE, '60.58 51.56 50.00 9.02\n']));
+    await unread(changed([LINE, '60.58 51.56\n51.56 9.02\n']));
+    // 公务接待费 named before 公务用车购置及运行费: not the national template's order
+    await unread(changed(['公务用车购置及运行费\n\n公务接待费\n', '公务接待费\n\n公务用车购置及运行费\n']));
   });
 });

@@ -18,6 +18,7 @@ export function describeLayouts(layouts: readonly LayoutProfile[], id: string | 
     out.push(`       ${lang === 'zh' ? '标题' : 'titles'}: ${t.titles.join(' | ')}`);
     if (t.columns?.length) out.push(`       ${lang === 'zh' ? '列公式' : 'column formulas'}: ${t.columns.join('; ')}`);
     if (t.order?.length) out.push(`       ${lang === 'zh' ? '列顺序' : 'column order'}: ${t.order.join(', ')}`);
+    if (t.textColumns?.length) out.push(`       ${lang === 'zh' ? '文字中的列顺序' : 'column order in a text'}: ${t.textColumns.join(', ')}`);
   }
   out.push('', lang === 'zh' ? '表间关系：' : 'Links between tables:');
   for (const k of l.links) out.push(`  ${k.rule.padEnd(26)} ${k.assert}${k.relax ? `  (${k.relax})` : ''}${k.unlessTable ? `  (unless ${k.unlessTable})` : ''}`);

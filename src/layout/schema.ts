@@ -2,7 +2,7 @@
 // configuration file when the configuration is read (zod is loaded only then).
 import { z } from 'zod';
 import { SIDES } from '../core/vocabulary.js';
-import { STRUCTURES, TABLE_KINDS } from '../load/constants.js';
+import { COLUMN_KEYS, STRUCTURES, TABLE_KINDS } from '../load/constants.js';
 import type { LayoutProfile } from './types.js';
 
 const Text = z.string().trim().min(1, { error: 'expected a non-empty string' });
@@ -31,6 +31,7 @@ export const LayoutTableSchema = z
     sides: z.array(z.enum(SIDES)).optional(),
     columns: z.array(Text).optional(),
     order: z.array(z.string().regex(/^[A-Za-z0-9]+(@[A-Za-z0-9]+)?$/, { error: 'expected a column key, or key@dimension' })).optional(),
+    textColumns: z.array(z.enum(COLUMN_KEYS)).optional(),
     optional: z.boolean().optional(),
     emptyNote: z.boolean().optional(),
   })

@@ -360,6 +360,8 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
       if (t.structure === 'coded' && t.role !== 'projects' && !t.columns && (first === undefined || /^total\b/.test(first))) return { shape: 'coded', key: t.role, number };
       const twoSided = !t.sides || (t.sides.length === 2 && t.sides[0] === 'income' && t.sides[1] === 'expense');
       if (t.structure === 'sided' && twoSided && best.profile.statement !== 'final' && (t.role === 'overview' || t.role === 'fiscalOverview')) return { shape: 'sided', key: t.role, number };
+      // a budget's single-row table (“三公”) whose columns' printed order the layout gives
+      if (t.structure === 'single' && t.textColumns && best.profile.statement !== 'final') return { shape: 'single', key: t.role, number, columns: t.textColumns };
       return { shape: 'other', key: t.role, number };
     });
     for (const t of fromText) if (t.grid) grids.push({ grid: t.grid, head: readHead(t.grid), file: disclosure.narrative.file });
@@ -409,6 +411,8 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
     if (text) {
       table.partial = true;
       if (text.parts) placeless(table, text.parts);
+      // its figures were placed by its column sums: they hold by construction
+      if (text.single?.placedBySums) table.formulas = [];
     }
     addTable(disclosure, table);
     if (opts.keepSources) keep(grid, head, table);
@@ -426,12 +430,16 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
   if (read.length) {
     disclosure.tablesFromText = true;
     const list = (ts: TextTable[], sep: string) => ts.map((t) => t.title).join(sep);
+    // a single-row table (“三公”) keeps the columns its figures stand under for certain
+    const single = read.filter((t) => t.single);
+    const singleZh = single.length ? `（${list(single, '、')}：能确定位置的各列）` : '';
+    const singleEn = single.length ? ` (${list(single, ', ')}: the columns its figures could be placed under)` : '';
     issues.push({
       code: 'text-tables-partial',
       severity: 'info',
       message: {
-        zh: `从文字中读取了 ${read.length} 张表（${list(read, '、')}）的编码、名称与合计数；文字不保留空单元格，其余各列无法确定，未检查${unread.length ? `；${list(unread, '、')} 未从文字中读取` : ''}。完整检查请提供 PDF 原件或各表的 CSV/xlsx`,
-        en: `read ${read.length} table(s) from the text (${list(read, ', ')}): their codes, names and totals; text keeps no trace of empty cells, so the other columns cannot be placed and were not checked${unread.length ? `; not read from the text: ${list(unread, ', ')}` : ''}. For a full check give the PDF itself, or the tables as CSV/xlsx`,
+        zh: `从文字中读取了 ${read.length} 张表（${list(read, '、')}）的编码、名称与合计数${singleZh}；文字不保留空单元格，其余各列无法确定，未检查${unread.length ? `；${list(unread, '、')} 未从文字中读取` : ''}。完整检查请提供 PDF 原件或各表的 CSV/xlsx`,
+        en: `read ${read.length} table(s) from the text (${list(read, ', ')}): their codes, names and totals${singleEn}; text keeps no trace of empty cells, so the other columns cannot be placed and were not checked${unread.length ? `; not read from the text: ${list(unread, ', ')}` : ''}. For a full check give the PDF itself, or the tables as CSV/xlsx`,
       },
       loc: { file: disclosure.narrative!.file, line: read[0]!.line, column: 1 },
     });

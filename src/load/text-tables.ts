@@ -10,7 +10,7 @@
 // by splitting each line where its expense item starts. Other shapes (single rows, project lists,
 // 决算 summaries) are named, not read. A table whose rows cannot all be read with certainty is not
 // read at all: a row left out would make its parent's sum fail.
-import { parseNumber, ZERO, type Dec } from '../core/decimal.js';
+import { add, displayed, exact, overlaps, parseNumber, ZERO, type Dec, type Interval } from '../core/decimal.js';
 import { COLUMN_PARENT, columnKeyOf, FUNCTION_CLASSES, functionClassByName, itemOf, normalizeLabel, stripNumbering } from './aliases.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 import { chineseNumber } from './table.js';
@@ -33,17 +33,20 @@ export interface TextTable {
   parts?: Map<string, GridCell[]>;
   /** why it was not read: not a shape text places for certain; a row not certain; nothing in it; a second table for one role */
   why?: 'shape' | 'uncertain' | 'empty' | 'duplicate';
+  /** a single-row table (“三公”), and whether its column sums placed its figures (then they are not checked again) */
+  single?: { placedBySums: boolean };
 }
 
 /**
  * What a title's table is: a coded table, a budget's two-sided summary (收入 | 支出), both read, or
  * another shape (named); undefined: no table of a layout.
  */
-export type TitleKind = (title: string) => { shape: 'coded' | 'sided' | 'other'; key: string; number?: string } | undefined;
+export type TitleKind = (title: string) => { shape: 'coded' | 'sided' | 'single' | 'other'; key: string; number?: string; columns?: readonly string[] } | undefined;
 
 const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 /** a table's number on a line of its own, printed above its title (表七), which may come after its header */
-const NUMBER_ONLY = /^(?:公开|附)?表\s*[一二三四五六七八九十\d]+$/;
+// 表二, 公开表6, and the number between the words (公开 09 表, as Jiangsu prints it)
+const NUMBER_ONLY = /^(?:(?:公开|附)?表\s*[一二三四五六七八九十\d]+|(?:公开|附)\s*\d{1,2}\s*表)$/;
 const TITLE = /表\s*(?:[（(][^（）()]{0,20}[）)]\s*)*$/;
 const UNIT_LINE = /单位[:：]\s*(万元|千元|元)/;
 const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
@@ -235,7 +238,20 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
     const entry: TextTable & { read?: Read } = { title: t, line: start + 1, key: kind.key };
     if (kind.shape === 'other') entry.why = 'shape';
     else if (cut || underItsRows) entry.why = 'uncertain';
-    else if (kind.shape === 'sided') {
+    else if (kind.shape === 'single') {
+      const read = readSingleText(lines, start, end, file, kind.columns ?? []);
+      if (read === 'empty') {
+        if (end - start <= 2 + split) {
+          i = end;
+          continue;
+        }
+        entry.why = lines.slice(start + 1, Math.min(lines.length, end + 2)).some((l) => EMPTY_SAID.test(l)) ? 'empty' : 'uncertain';
+      } else if (read === 'uncertain') entry.why = read;
+      else {
+        entry.grid = read.grid;
+        entry.single = { placedBySums: read.placedBySums };
+      }
+    } else if (kind.shape === 'sided') {
       const read = readSidedText(lines, start, end, file, kind.key);
       if (typeof read === 'string') entry.why = read;
       else {
@@ -294,9 +310,9 @@ function cellsOf(figs: Token[], line: number): GridCell[] {
   return figs.map((f, k) => ({ text: f.text, line: f.line ?? line, column: f.column, field: k + 2 }));
 }
 
-/** A table's number as a number: 表六, 公开表6, 表十二 → 6, 6, 12. */
+/** A table's number as a number: 表六, 公开表6, 表十二, 公开 09 表 → 6, 6, 12, 9. */
 function ordinal(s: string): number | undefined {
-  const t = s.replace(/^(?:公开|附)?表\s*/, '');
+  const t = s.replace(/^(?:公开|附)?表\s*|^(?:公开|附)\s*|\s*表$/g, '');
   if (/^\d+$/.test(t)) return Number(t);
   return chineseNumber(t) || undefined;
 }
@@ -733,3 +749,187 @@ function readSidedText(lines: string[], start: number, end: number, file: string
   for (const x of expense) if (x.rest?.length) parts.set(`expense@${x.line}`, cellsOf(x.rest, x.line));
   return { grid: { file, rows: out }, parts };
 }
+
+// ---------- single-row tables: the “三公” table ----------
+//
+// One line of figures under a header of named columns, in an order the layout gives
+// (textColumns): "60.58 51.56 51.56 9.02" under 合计 | 因公出国（境）费 | 公务用车购置及运行费 (小计 |
+// 购置费 | 运行费) | 公务接待费. An empty cell leaves no trace, so four figures may stand under any four
+// of the six columns, in order. The columns add up (合计 = 因公出国 + 公务用车 + 公务接待, 公务用车 =
+// 购置 + 运行), and of the placements that keep every sum (within rounding) a column is read only
+// where all of them put the same figure there: here 合计 60.58, 因公出国 empty, 公务用车 51.56 and
+// 公务接待 9.02; 51.56 may be the 购置费 or the 运行费, so neither is read. The sums having placed the
+// figures, they are not checked again (every column printed: the one placement, and its sums checked).
+// The header must show the layout's order (sibling columns by their words, in reading order or from
+// left to right), or the table is not read: another region's order would place figures wrongly.
+
+/** The words that name a column in a header, a part of a word where text splits it ("公务用车运 / 行维护费"). */
+const SINGLE_MARKERS: { readonly [key: string]: RegExp } = {
+  total: /^(?:合计|总计)$/,
+  threePublic: /三公/,
+  abroad: /因公/,
+  vehicles: /购置及运行/,
+  vehiclePurchase: /购置(?!及)|用车购$/,
+  vehicleOperation: /(?<![及关])运行|用车运$/,
+  reception: /接待|公务接$/,
+  meeting: /会议/,
+  training: /培训/,
+  agencyOperation: /机关运行/,
+};
+
+/** How each listed column is a part of another listed one: its nearest listed ancestor (COLUMN_PARENT). */
+function listedParents(columns: readonly string[]): Array<number | undefined> {
+  return columns.map((k) => {
+    for (let p = COLUMN_PARENT[k as keyof typeof COLUMN_PARENT]; p !== undefined; p = COLUMN_PARENT[p as keyof typeof COLUMN_PARENT]) {
+      const i = columns.indexOf(p);
+      if (i >= 0) return i;
+    }
+    return undefined;
+  });
+}
+
+/** Whether the header shows the listed columns in their order: each set of siblings by reading order, or from left to right. */
+function headerInOrder(words: Array<Token & { line: number }>, columns: readonly string[], parents: Array<number | undefined>): boolean {
+  const at = columns.map((k) => {
+    const marker = SINGLE_MARKERS[k];
+    return marker ? words.find((w) => marker.test(w.text)) : undefined;
+  });
+  if (at.some((w) => w === undefined)) return false;
+  const groups = new Map<number, number[]>();
+  parents.forEach((p, i) => {
+    const list = groups.get(p ?? -1);
+    if (list) list.push(i);
+    else groups.set(p ?? -1, [i]);
+  });
+  for (const siblings of groups.values()) {
+    const ws = siblings.map((i) => at[i]!);
+    const read = ws.every((w, j) => j === 0 || ws[j - 1]!.line < w.line || (ws[j - 1]!.line === w.line && ws[j - 1]!.column < w.column));
+    const left = ws.every((w, j) => j === 0 || ws[j - 1]!.column < w.column);
+    if (!read && !left) return false;
+  }
+  return true;
+}
+
+/** The interval a figure of the row stands for; a dash or an absent figure is an empty cell, exactly zero. */
+function rowInterval(t: string | undefined): Interval {
+  if (t === undefined || DASH.test(t)) return exact(ZERO);
+  const p = parseNumber(t);
+  return p.kind === 'number' ? displayed(p.n.value, p.n.decimals) : exact(ZERO);
+}
+
+/** Whether a placement (figure index per column, or -1) keeps every column sum, within rounding. */
+function placementHolds(figs: readonly Token[], at: readonly number[], parents: ReadonlyArray<number | undefined>): boolean {
+  const iv = at.map((k) => rowInterval(k >= 0 ? figs[k]!.text : undefined));
+  const sums = new Map<number, Interval>();
+  parents.forEach((p, i) => {
+    if (p !== undefined) sums.set(p, add(sums.get(p) ?? exact(ZERO), iv[i]!));
+  });
+  for (const [p, s] of sums) if (!overlaps(iv[p]!, s)) return false;
+  return true;
+}
+
+/** Every way to put `k` figures, in order, under `n` columns. */
+function* placements(n: number, k: number): Generator<number[]> {
+  const pick: number[] = [];
+  function* go(from: number): Generator<number[]> {
+    if (pick.length === k) {
+      const at = new Array<number>(n).fill(-1);
+      pick.forEach((col, f) => (at[col] = f));
+      yield at;
+      return;
+    }
+    for (let c = from; c <= n - (k - pick.length); c++) {
+      pick.push(c);
+      yield* go(c + 1);
+      pick.pop();
+    }
+  }
+  yield* go(0);
+}
+
+/**
+ * A single-row table: its grid of the columns whose figure is certain, and whether the column sums
+ * placed it (then they are not checked again).
+ */
+export function readSingleText(lines: string[], start: number, end: number, file: string, columns: readonly string[]): { grid: Grid; placedBySums: boolean } | 'empty' | 'uncertain' {
+  let unit: { text: string; line: number; column: number } | undefined;
+  const words: Array<Token & { line: number }> = [];
+  let row: { line: number; figs: Token[] } | undefined;
+  for (let i = start + 1; i < end; i++) {
+    const raw = lines[i]!.replace(/\f/g, ' ');
+    const t = raw.trim();
+    if (t === '') continue;
+    const line = i + 1;
+    if (UNIT_LINE.test(t) || /^编制(?:部门|单位)/.test(t)) {
+      const m = UNIT_LINE.exec(raw);
+      if (!unit && m) unit = { text: m[0], line, column: m.index + 1 };
+      continue;
+    }
+    const toks = tokens(raw);
+    const figs = toks.filter((x) => isFigure(x.text));
+    if (figs.length === toks.length) {
+      // a second line of figures (the row wrapped, or a second row): not one row for certain
+      if (row || toks.some((x) => CUT.test(x.text)) || groupsSplit(toks)) return 'uncertain';
+      row = { line, figs: toks };
+      continue;
+    }
+    // a note under the row (注：…) ends it; any other figure among words is no header of names
+    if (row) {
+      if (/^(?:注|备注|说明)/.test(t)) break;
+      continue;
+    }
+    if (figs.length) return 'uncertain';
+    for (const w of toks) words.push({ ...w, line });
+  }
+  if (!row) return 'empty';
+  const parents = listedParents(columns);
+  const n = columns.length;
+  const k = row.figs.length;
+  if (k > n || !headerInOrder(words, columns, parents)) return 'uncertain';
+  // every column printed: one placement, its sums left to the rules; else the placements the sums allow
+  const fits: number[][] = [];
+  if (k === n) fits.push(columns.map((_, i) => i));
+  else {
+    for (const at of placements(n, k)) {
+      if (placementHolds(row.figs, at, parents)) fits.push(at);
+      // more placements than a row of this size can have kept apart: not certain
+      if (fits.length > 64) return 'uncertain';
+    }
+  }
+  if (fits.length === 0) return 'uncertain';
+  // a column is read where every placement gives it the same figure (an empty cell counts as one)
+  const text = (f: number) => (f < 0 || DASH.test(row.figs[f]!.text) ? '' : row.figs[f]!.text);
+  const certain = columns.map((_, c) => fits.every((at) => text(at[c]!) === text(fits[0]![c]!)));
+  if (!certain[0]) return 'uncertain';
+  const cell = (t: string, line: number, column: number, field: number): GridCell => ({ text: t, line, column, field });
+  const rows: GridRow[] = [];
+  const title = clean(lines[start]!);
+  rows.push({ line: start + 1, cells: [cell(title, start + 1, lines[start]!.indexOf(title) + 1, 1)] });
+  if (unit) rows.push({ line: unit.line, cells: [cell(unit.text, unit.line, unit.column, 1)] });
+  // the header is the reader's own, of the certain columns only, named by their keys' names
+  const kept = columns.map((key, c) => ({ key, c })).filter(({ c }) => certain[c]);
+  const headerLine = words[0]?.line ?? row.line;
+  rows.push({ line: headerLine, cells: kept.map(({ key }, j) => cell(SINGLE_LABEL[key] ?? key, headerLine, 1, j + 1)) });
+  rows.push({
+    line: row.line,
+    cells: kept.map(({ c }, j) => {
+      const f = fits[0]![c]!;
+      return f >= 0 ? cell(text(f), row.line, row.figs[f]!.column, j + 1) : cell('', row.line, row.figs[0]!.column, j + 1);
+    }),
+  });
+  return { grid: { file, rows }, placedBySums: k < n };
+}
+
+/** A column's name in the reader's own header: words the header reader takes for that column. */
+const SINGLE_LABEL: { readonly [key: string]: string } = {
+  total: '合计',
+  threePublic: '“三公”经费',
+  abroad: '因公出国（境）费',
+  vehicles: '公务用车购置及运行费',
+  vehiclePurchase: '公务用车购置费',
+  vehicleOperation: '公务用车运行费',
+  reception: '公务接待费',
+  meeting: '会议费',
+  training: '培训费',
+  agencyOperation: '机关运行经费',
+};

@@ -418,7 +418,12 @@ function evaluate(ctx: RuleContext, meta: RuleMeta, p: ParsedLink, repeated: boo
     if (!amountIds(t.table, t.ref.side).includes(t.ref.column)) {
       // a table read from a text has its totals only: a column it lacks is not known, not zero
       if (t.table.partial) {
-        ctx.skip(text, { zh: `${tableShort(t.table).zh}从文字中只读取了合计，未核对`, en: `only the totals of ${tableShort(t.table).en} were read from the text; not checked` });
+        // (a single-row table keeps the columns its figures could be placed under for certain)
+        const why =
+          t.table.structure === 'single'
+            ? { zh: `${tableShort(t.table).zh}的这一列无法从文字中确定，未核对`, en: `this column of ${tableShort(t.table).en} could not be placed from the text; not checked` }
+            : { zh: `${tableShort(t.table).zh}从文字中只读取了合计，未核对`, en: `only the totals of ${tableShort(t.table).en} were read from the text; not checked` };
+        ctx.skip(text, why);
         return;
       }
       if (t.ref.optionalColumn) continue;
