@@ -54,6 +54,9 @@ export function compileCacheDir(env: NodeJS.ProcessEnv = process.env): string | 
 
 type Compile = (this: Module, content: string, filename: string) => unknown;
 
+/** A dynamic import of a package (`import("pdfjs-dist/…")`); not `import("./x.js")`, which bundled CommonJS never holds but a type comment may. */
+const DYNAMIC_IMPORT = /\bimport\(\s*["'`](?![./])/;
+
 /** A short name for a path (FNV-1a): the installation a cache entry belongs to. */
 function pathTag(path: string): string {
   let h = 0x811c9dc5;
@@ -89,7 +92,9 @@ export function installCompileCache(root: string, env: NodeJS.ProcessEnv = proce
   const prefix = root.endsWith(sep) ? root : root + sep;
   const pending: Array<{ file: string; script: vm.Script }> = [];
   proto._compile = function (this: Module, content: string, filename: string): unknown {
-    if (!filename.startsWith(prefix)) return original.call(this, content, filename);
+    // Node 20 loses the import() callback of code V8 takes from a cache (ERR_VM_DYNAMIC_IMPORT_
+    // CALLBACK_MISSING on the second run): a chunk importing an ES module (pdfjs-dist) is left to Node
+    if (!filename.startsWith(prefix) || DYNAMIC_IMPORT.test(content)) return original.call(this, content, filename);
     const name = entryName(filename);
     if (!name) return original.call(this, content, filename);
     const file = join(dir, name);

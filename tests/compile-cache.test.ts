@@ -11,6 +11,7 @@ import { compileCacheDir } from '../src/compile-cache.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/budgetlint.js');
+const SMALL_PDF = 'fixtures/pdf/jiangsu-party-office-2019.pdf';
 const work = mkdtempSync(join(tmpdir(), 'budgetlint-cc-'));
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -59,6 +60,18 @@ describe('the compile cache', () => {
       expect(r.err).toBe(first.err);
     }
     expect(first.status).toBe(1);
+  });
+
+  it('a PDF and a YAML manifest read alike from a first and a cached run (the PDF reader imports pdfjs-dist, an ES module)', () => {
+    const cache = join(work, 'pdf');
+    for (const args of [['check', SMALL_PDF, '-f', 'json'], ['check', 'fixtures/bad/bad-manifest-key/input']]) {
+      const first = cli(args, cache);
+      const second = cli(args, cache);
+      const off = cli(args, 'off');
+      expect(second).toEqual(first);
+      expect(off).toEqual(first);
+      expect(first.err).not.toContain('内部错误');
+    }
   });
 
   it('compiles as usual when the cache cannot be written, and says nothing of it', () => {

@@ -1,5 +1,6 @@
 // Configuration: found from the working directory upwards (or given with --config), validated,
 // and turned into what a check needs: options, load aliases, rule levels and custom rules.
+import { createRequire } from 'node:module';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Dec, Severity } from '../core/decimal.js';
@@ -79,7 +80,8 @@ async function parseText(file: string, shown: string): Promise<unknown> {
   }
   const deep = nestingTooDeep(text);
   if (deep) throw new ConfigError(shown, undefined, `nests more than ${MAX_NESTING} levels at line ${deep.line}, column ${deep.column}`);
-  const YAML = await import('yaml');
+  // required, not imported: the bundle's code cache keeps no import() callback (src/compile-cache.ts)
+  const YAML = createRequire(import.meta.url)('yaml') as typeof import('yaml');
   try {
     return YAML.parse(text);
   } catch (e) {

@@ -1,5 +1,6 @@
 // A disclosure is a directory of tables (one file per table) with an optional manifest, or a
 // single file. This module finds the files, reads each into a Table and gathers what went wrong.
+import { createRequire } from 'node:module';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync, realpathSync } from 'node:fs';
 import { basename, extname, join, relative, resolve, sep } from 'node:path';
 import { BUILTIN_LAYOUTS, detectLayout, findLayout, matchTitle, tableByRole, type LayoutProfile, type LayoutTable } from '../layout/index.js';
@@ -69,7 +70,8 @@ export async function readManifest(file: string, shown: string, issues?: LoadIss
   try {
     if (file.endsWith('.json')) data = JSON.parse(text);
     else {
-      const YAML = await import('yaml');
+      // required, not imported: the bundle's code cache keeps no import() callback (src/compile-cache.ts)
+      const YAML = createRequire(import.meta.url)('yaml') as typeof import('yaml');
       data = YAML.parse(text);
     }
   } catch (e) {
