@@ -49,6 +49,23 @@ const PART_HEADING = /^第[一二三四五六七八九十]+部分/;
 const NUMBER_ONLY = /^(?:(?:公开|附)?表\s*[一二三四五六七八九十\d]+|(?:公开|附)\s*\d{1,2}\s*表)$/;
 const TITLE = /表\s*(?:[（(][^（）()]{0,20}[）)]\s*)*$/;
 const UNIT_LINE = /单位[:：]\s*(万元|千元|元)/;
+
+/** Where a table's unit is printed: its text and place. */
+interface UnitAt {
+  text: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * A unit or 编制部门 line (printed again on the next page): undefined for any other line; else the
+ * unit it names, or null.
+ */
+function unitLine(raw: string, t: string, line: number): UnitAt | null | undefined {
+  if (!UNIT_LINE.test(t) && !/^编制(?:部门|单位)/.test(t)) return undefined;
+  const m = UNIT_LINE.exec(raw);
+  return m ? { text: m[0], line, column: m.index + 1 } : null;
+}
 const NUMBER = /^[-−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const DASH = /^[-—–－]+$/;
 const TOTAL_LABEL = /^(?:[一二三四五六七八九十]+、)?(?:本年)?(?:支出|收入)?(?:合计|总计)$/;
@@ -238,20 +255,7 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
     const entry: TextTable & { read?: Read } = { title: t, line: start + 1, key: kind.key };
     if (kind.shape === 'other') entry.why = 'shape';
     else if (cut || underItsRows) entry.why = 'uncertain';
-    else if (kind.shape === 'single') {
-      const read = readSingleText(lines, start, end, file, kind.columns ?? []);
-      if (read === 'empty') {
-        if (end - start <= 2 + split) {
-          i = end;
-          continue;
-        }
-        entry.why = lines.slice(start + 1, Math.min(lines.length, end + 2)).some((l) => EMPTY_SAID.test(l)) ? 'empty' : 'uncertain';
-      } else if (read === 'uncertain') entry.why = read;
-      else {
-        entry.grid = read.grid;
-        entry.single = { placedBySums: read.placedBySums };
-      }
-    } else if (kind.shape === 'sided') {
+    else if (kind.shape === 'sided') {
       const read = readSidedText(lines, start, end, file, kind.key);
       if (typeof read === 'string') entry.why = read;
       else {
@@ -259,7 +263,7 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
         if (read.parts) entry.parts = read.parts;
       }
     } else {
-      const read = readCoded(lines, start, end);
+      const read = kind.shape === 'single' ? readSingleText(lines, start, end, file, kind.columns ?? []) : readCoded(lines, start, end);
       if (read === 'uncertain') entry.why = read;
       else if (read === 'empty') {
         // a title with nothing under it is a table of contents' line, no table
@@ -271,6 +275,9 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
         // its rows are where text put them, not known
         const said = lines.slice(start + 1, Math.min(lines.length, end + 2)).some((l) => EMPTY_SAID.test(l));
         entry.why = said ? 'empty' : 'uncertain';
+      } else if ('placedBySums' in read) {
+        entry.grid = read.grid;
+        entry.single = { placedBySums: read.placedBySums };
       } else entry.read = read;
     }
     out.push(entry);
@@ -289,6 +296,7 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
     if (stands.get(e.key) === e) continue;
     delete e.read;
     delete e.grid;
+    delete e.single;
     e.why = 'duplicate';
   }
   // a name whose wrapped parts could not be told from its neighbours' is the name its code has in
@@ -349,7 +357,7 @@ interface Read {
   records: Record[];
   /** whether every column after the total is a part of it */
   sums: boolean;
-  unit?: { text: string; line: number; column: number };
+  unit?: UnitAt;
   headerLine?: number;
 }
 
@@ -385,9 +393,9 @@ function readCoded(lines: string[], start: number, end: number): Read | 'empty' 
     if (t === '') continue;
     const line = i + 1;
     // the unit and 编制部门 lines, printed again on the next page
-    if (UNIT_LINE.test(t) || /^编制(?:部门|单位)/.test(t)) {
-      const m = UNIT_LINE.exec(raw);
-      if (!unit && m) unit = { text: m[0], line, column: m.index + 1 };
+    const u = unitLine(raw, t, line);
+    if (u !== undefined) {
+      unit ??= u ?? undefined;
       continue;
     }
     // a page number: a number alone at a page's end or start (pdftotext's form feed beside it)
@@ -655,7 +663,7 @@ function readSidedText(lines: string[], start: number, end: number, file: string
   const income: SidedItem[] = [];
   const expense: SidedItem[] = [];
   const rows: Array<{ line: number; income?: SidedItem; expense?: SidedItem }> = [];
-  let unit: { text: string; line: number; column: number } | undefined;
+  let unit: UnitAt | undefined;
   const header: string[] = [];
   let headerLine = start + 1;
   let started = false;
@@ -852,7 +860,7 @@ function* placements(n: number, k: number): Generator<number[]> {
  * placed it (then they are not checked again).
  */
 export function readSingleText(lines: string[], start: number, end: number, file: string, columns: readonly string[]): { grid: Grid; placedBySums: boolean } | 'empty' | 'uncertain' {
-  let unit: { text: string; line: number; column: number } | undefined;
+  let unit: UnitAt | undefined;
   const words: Array<Token & { line: number }> = [];
   let row: { line: number; figs: Token[] } | undefined;
   for (let i = start + 1; i < end; i++) {
@@ -860,9 +868,9 @@ export function readSingleText(lines: string[], start: number, end: number, file
     const t = raw.trim();
     if (t === '') continue;
     const line = i + 1;
-    if (UNIT_LINE.test(t) || /^编制(?:部门|单位)/.test(t)) {
-      const m = UNIT_LINE.exec(raw);
-      if (!unit && m) unit = { text: m[0], line, column: m.index + 1 };
+    const u = unitLine(raw, t, line);
+    if (u !== undefined) {
+      unit ??= u ?? undefined;
       continue;
     }
     const toks = tokens(raw);
