@@ -19,7 +19,7 @@ const PAIRS: Array<[text: string, tables: string, read: string[]]> = [
   ['fixtures/reference/kashgar-2022.txt', 'fixtures/kashgar-2022', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic', 'threePublic']],
   ['fixtures/reference/putuo-2025.txt', 'fixtures/putuo-2025', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic', 'threePublic']],
   ['fixtures/pdf/putuo-commerce-2025-budget.txt', 'fixtures/real/putuo-commerce-2025/flat', ['overview', 'fiscalOverview', 'income', 'expenditure', 'generalBudget', 'basicEconomic', 'threePublic']],
-  ['fixtures/pdf/putuo-planning-2024-final.txt', 'fixtures/real/putuo-planning-2024-final/flat', ['income', 'expenditure', 'generalBudget']],
+  ['fixtures/pdf/putuo-planning-2024-final.txt', 'fixtures/real/putuo-planning-2024-final/flat', ['income', 'expenditure', 'generalBudget', 'threePublic']],
   ['fixtures/pdf/jiangsu-court-2018.txt', 'fixtures/real/jiangsu-court-2018/flat', ['fiscalExpenditure', 'fiscalBasicEconomic', 'generalBudget', 'basicEconomic', 'threePublic']],
   ['fixtures/pdf/jiangsu-court-2019.txt', 'fixtures/real/jiangsu-court-2019/flat', ['fiscalBasicEconomic', 'threePublic']],
   ['fixtures/pdf/jiangsu-cppcc-2017.txt', 'fixtures/real/jiangsu-cppcc-2017/flat', ['fiscalExpenditure', 'fiscalBasicEconomic', 'generalBudget', 'basicEconomic', 'threePublic']],
@@ -305,6 +305,18 @@ describe('tables printed in ways text cannot place for certain', () => {
     ['ub-unknown-group-column.txt', ['income']],
     ['uf1-businessfund-under-carryover.txt', ['overview', 'income', 'expenditure', 'fiscalOverview', 'generalBudget', 'basicEconomic', 'governmentFund', 'threePublic']],
     ['uc1-nonfiscal-carryover-general-budget-link.txt', ['overview', 'income', 'expenditure', 'fiscalOverview', 'generalBudget', 'basicEconomic', 'governmentFund', 'threePublic']],
+    // the “三公” table: a header naming other columns than the layout's, or not in its order, a
+    // 公务用车 band without its 小计, two years' groups, a labelled row after the row: unread
+    ['sg01-no-subtotal-raw.txt', []],
+    ['sg02-extra-meet-train-blank.txt', []],
+    ['sg03-extra-agency-coinc.txt', []],
+    ['sg04-lanci-labelled-row.txt', []],
+    ['sg05-two-years-cols.txt', []],
+    ['sg06-jiangsu-no-vehicle-subtotal.txt', []],
+    ['sg07-order-recep-first-layout.txt', []],
+    ['sg08-lanci.txt', ['threePublic']],
+    ['sg09-dashes.txt', ['threePublic']],
+    ['sg10-layout-national-order.txt', ['threePublic']],
   ])('%s: no finding, and only the tables whose every row is certain read (%j)', async (name, read) => {
     const file = join(ROOT, name);
     expect(await quiet(file)).toEqual([]);
@@ -440,6 +452,33 @@ describe('a single-row table inside a text (the “三公” table)', () => {
     expect(cellsOf(t)).toEqual({ total: '60.58', abroad: '0.00', vehicles: '51.56', vehiclePurchase: '0.00', vehicleOperation: '51.56', reception: '9.52' });
     const found = tableFindings(await load(file)).filter((f) => f.ruleId === 'row-total').map(brief);
     expect(found.map((f) => [f.severity, f.at, f.actual, f.expected])).toEqual([['error', `${file}:1853:1`, '60.58', '61.08']]);
+  });
+
+  it('a 决算\'s table (预算数 and 决算数 of each column): placed within each figure\'s kind; all twelve printed, its sums checked', async () => {
+    const FINAL = 'fixtures/pdf/putuo-planning-2024-final.txt';
+    const row = '     2.85 0.39 0.00 0.00  0.00              0.00    0.00    0.00    0.00    0.00    2.85    0.39';
+    const write = (now: string) => {
+      const src = readFileSync(FINAL, 'utf8');
+      expect(src).toContain(row);
+      const file = join(tempDir(), 'final.txt');
+      writeFileSync(file, src.replace(row, now));
+      return file;
+    };
+    // four figures of twelve: the 2.85 and 0.39 after the totals may be 因公出国's or 公务接待's, never 公务用车's
+    const t = (await load(write('     2.85 0.39                                                              2.85    0.39'))).tables.threePublic!;
+    expect(cellsOf(t)).toEqual({
+      'total@budget': '2.85',
+      'total@final': '0.39',
+      'vehicles@budget': '',
+      'vehicles@final': '',
+      'vehiclePurchase@budget': '',
+      'vehiclePurchase@final': '',
+      'vehicleOperation@budget': '',
+      'vehicleOperation@final': '',
+    });
+    const file = write(row.replace(/0\.39$/, '0.40'));
+    const found = tableFindings(await load(file)).filter((f) => f.ruleId === 'row-total' && f.location.line === 546).map(brief);
+    expect(found.map((f) => [f.severity, f.at, f.actual, f.expected])).toEqual([['warning', `${file}:546:11`, '0.39', '0.40']]);
   });
 
   it('is not read when no placement keeps its sums, when its figures run over two lines, or when its header shows another order', async () => {

@@ -31,7 +31,9 @@ export const LayoutTableSchema = z
     sides: z.array(z.enum(SIDES)).optional(),
     columns: z.array(Text).optional(),
     order: z.array(z.string().regex(/^[A-Za-z0-9]+(@[A-Za-z0-9]+)?$/, { error: 'expected a column key, or key@dimension' })).optional(),
-    textColumns: z.array(z.enum(COLUMN_KEYS)).optional(),
+    textColumns: z
+      .array(z.string().refine((c) => (COLUMN_KEYS as readonly string[]).includes(c.split('@')[0]!) && /^[A-Za-z0-9]+(@[A-Za-z0-9]+)?$/.test(c), { error: 'expected a column key, or key@dimension' }))
+      .optional(),
     optional: z.boolean().optional(),
     emptyNote: z.boolean().optional(),
   })

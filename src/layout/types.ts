@@ -2,7 +2,7 @@
 // titled and numbered, how its rows and columns add up, and how its tables agree with each other.
 // Profiles are data (layouts/*.json, or a configuration's `layouts`), validated by schema.ts.
 import type { Bilingual, Side, Statement } from '../core/vocabulary.js';
-import type { ColumnKey, Structure, TableKind } from '../load/constants.js';
+import type { Structure, TableKind } from '../load/constants.js';
 
 export interface LayoutTable {
   /** how links and custom rules name the table: T1, T2 … (the template's own numbering) */
@@ -33,10 +33,11 @@ export interface LayoutTable {
    */
   order?: string[];
   /**
-   * A single-row table's amount columns in printed order, by key (合计, 因公出国（境）费 …): how its
-   * one line of figures is read from a whole document given as text, where empty cells leave no trace.
+   * A single-row table's amount columns in printed order, as `key` or `key@dimension` (合计,
+   * 因公出国（境）费 …; a 决算's `total@budget`, `total@final` …): how its one line of figures is read
+   * from a whole document given as text, where empty cells leave no trace.
    */
-  textColumns?: ColumnKey[];
+  textColumns?: string[];
   /** a table the template does not always publish */
   optional?: boolean;
   /** when empty, the template requires a note saying why (本表为空表 …) */

@@ -362,8 +362,8 @@ export async function loadDisclosure(given: DisclosureTarget, opts: LoadOptions 
       if (t.structure === 'coded' && t.role !== 'projects' && !t.columns && (first === undefined || /^total\b/.test(first))) return { shape: 'coded', key: t.role, number };
       const twoSided = !t.sides || (t.sides.length === 2 && t.sides[0] === 'income' && t.sides[1] === 'expense');
       if (t.structure === 'sided' && twoSided && best.profile.statement !== 'final' && (t.role === 'overview' || t.role === 'fiscalOverview')) return { shape: 'sided', key: t.role, number };
-      // a budget's single-row table (“三公”) whose columns' printed order the layout gives
-      if (t.structure === 'single' && t.textColumns && best.profile.statement !== 'final') return { shape: 'single', key: t.role, number, columns: t.textColumns };
+      // a single-row table (“三公”) whose columns' printed order the layout gives
+      if (t.structure === 'single' && t.textColumns) return { shape: 'single', key: t.role, number, columns: t.textColumns };
       return { shape: 'other', key: t.role, number };
     });
     for (const t of fromText) if (t.grid) grids.push({ grid: t.grid, head: readHead(t.grid), file: disclosure.narrative.file });

@@ -785,37 +785,80 @@ const SINGLE_MARKERS: { readonly [key: string]: RegExp } = {
   agencyOperation: /机关运行/,
 };
 
-/** How each listed column is a part of another listed one: its nearest listed ancestor (COLUMN_PARENT). */
+/** Which column a header word names, the longer names first (公务用车购置及运行费 before 购置费, 机关运行经费 before 运行费). */
+const MARKER_ORDER = ['agencyOperation', 'vehicles', 'threePublic', 'abroad', 'reception', 'meeting', 'training', 'vehiclePurchase', 'vehicleOperation', 'total'];
+
+/** A listed column, `key` or `key@dimension` (a 决算's 预算数 and 决算数 of one column), as its parts. */
+function splitColumn(c: string): { key: string; dim: string | undefined } {
+  const at = c.indexOf('@');
+  return at < 0 ? { key: c, dim: undefined } : { key: c.slice(0, at), dim: c.slice(at + 1) };
+}
+
+/** How each listed column is a part of another listed one: its nearest listed ancestor (COLUMN_PARENT) of the same dimension. */
 function listedParents(columns: readonly string[]): Array<number | undefined> {
-  return columns.map((k) => {
-    for (let p = COLUMN_PARENT[k as keyof typeof COLUMN_PARENT]; p !== undefined; p = COLUMN_PARENT[p as keyof typeof COLUMN_PARENT]) {
-      const i = columns.indexOf(p);
+  return columns.map((c) => {
+    const { key, dim } = splitColumn(c);
+    for (let p = COLUMN_PARENT[key as keyof typeof COLUMN_PARENT]; p !== undefined; p = COLUMN_PARENT[p as keyof typeof COLUMN_PARENT]) {
+      const i = columns.indexOf(dim === undefined ? p : `${p}@${dim}`);
       if (i >= 0) return i;
     }
     return undefined;
   });
 }
 
-/** Whether the header shows the listed columns in their order: each set of siblings by reading order, or from left to right. */
+/** The words of a 决算's figures of one column, in the order the layout lists them. */
+const DIMENSION_MARKERS: { readonly [dim: string]: RegExp } = { budget: /预算/, final: /决算/ };
+
+/** Whether one word stands before another: in reading order, or from left to right. */
+function ordered(ws: ReadonlyArray<Token & { line: number }>): boolean {
+  const read = ws.every((w, j) => j === 0 || ws[j - 1]!.line < w.line || (ws[j - 1]!.line === w.line && ws[j - 1]!.column < w.column));
+  const left = ws.every((w, j) => j === 0 || ws[j - 1]!.column < w.column);
+  return read || left;
+}
+
+/**
+ * Whether the header shows the listed columns in their order: the columns of each parent by their
+ * words, in reading order or from left to right (a 决算's dimensions once: 预算数 before 决算数).
+ */
 function headerInOrder(words: Array<Token & { line: number }>, columns: readonly string[], parents: Array<number | undefined>): boolean {
-  const at = columns.map((k) => {
-    const marker = SINGLE_MARKERS[k];
-    return marker ? words.find((w) => marker.test(w.text)) : undefined;
-  });
+  const wordOf = (re: RegExp | undefined) => (re ? words.find((w) => re.test(w.text)) : undefined);
+  const at = columns.map((c) => wordOf(SINGLE_MARKERS[splitColumn(c).key]));
   if (at.some((w) => w === undefined)) return false;
-  const groups = new Map<number, number[]>();
-  parents.forEach((p, i) => {
-    const list = groups.get(p ?? -1);
-    if (list) list.push(i);
-    else groups.set(p ?? -1, [i]);
-  });
-  for (const siblings of groups.values()) {
-    const ws = siblings.map((i) => at[i]!);
-    const read = ws.every((w, j) => j === 0 || ws[j - 1]!.line < w.line || (ws[j - 1]!.line === w.line && ws[j - 1]!.column < w.column));
-    const left = ws.every((w, j) => j === 0 || ws[j - 1]!.column < w.column);
-    if (!read && !left) return false;
+  const dims = [...new Set(columns.map((c) => splitColumn(c).dim).filter((d) => d !== undefined))];
+  if (dims.length) {
+    const dw = dims.map((d) => wordOf(DIMENSION_MARKERS[d]));
+    if (dw.some((w) => w === undefined) || !ordered(dw as Array<Token & { line: number }>)) return false;
   }
+  // siblings by parent's key (the same for each dimension), each key once
+  const groups = new Map<string, string[]>();
+  parents.forEach((p, i) => {
+    const g = p === undefined ? '' : splitColumn(columns[p]!).key;
+    const key = splitColumn(columns[i]!).key;
+    const list = groups.get(g) ?? [];
+    if (!list.includes(key)) list.push(key);
+    groups.set(g, list);
+  });
+  for (const keys of groups.values()) if (!ordered(keys.map((k) => at[columns.findIndex((c) => splitColumn(c).key === k)]!))) return false;
   return true;
+}
+
+/**
+ * Whether the header shows the listed columns and no others: no column a layout names elsewhere
+ * (会议费, 机关运行经费 in a table listed without them; “三公” names the table itself), no two
+ * years' groups, no 决算 column in a budget's table, and one 合计/小计 for each column that sums
+ * others (a 公务用车购置及运行费 printed over 购置费 and 运行费 with no 小计 of its own is a band,
+ * not a column).
+ */
+function headerComplete(words: ReadonlyArray<Token & { line: number }>, columns: readonly string[], parents: ReadonlyArray<number | undefined>): boolean {
+  const keys = new Set(columns.map((c) => splitColumn(c).key));
+  for (const w of words) {
+    const key = MARKER_ORDER.find((k) => SINGLE_MARKERS[k]!.test(w.text));
+    if (key !== undefined && key !== 'threePublic' && !keys.has(key)) return false;
+  }
+  if (words.filter((w) => /\d{4}\s*年/.test(w.text)).length > 1) return false;
+  if (!columns.some((c) => splitColumn(c).dim) && words.some((w) => /决算/.test(w.text))) return false;
+  const sums = new Set(parents.filter((p): p is number => p !== undefined).map((p) => splitColumn(columns[p]!).key));
+  return words.filter((w) => /^(?:合计|小计|总计)$/.test(w.text)).length === sums.size;
 }
 
 /** The interval a figure of the row stands for; a dash or an absent figure is an empty cell, exactly zero. */
@@ -876,14 +919,19 @@ export function readSingleText(lines: string[], start: number, end: number, file
     const toks = tokens(raw);
     const figs = toks.filter((x) => isFigure(x.text));
     if (figs.length === toks.length) {
+      // the columns' numbers (栏次: 1 2 3 …) are no figures
+      if (toks.every((x, j) => x.text === String(j + 1))) continue;
       // a second line of figures (the row wrapped, or a second row): not one row for certain
       if (row || toks.some((x) => CUT.test(x.text)) || groupsSplit(toks)) return 'uncertain';
       row = { line, figs: toks };
       continue;
     }
-    // a note under the row (注：…) ends it; any other figure among words is no header of names
+    // a note under the row (注：…) ends it; a labelled row of figures after it (合计 60.58 …) makes
+    // it one of several rows; any other figure among words is no header of names
     if (row) {
       if (/^(?:注|备注|说明)/.test(t)) break;
+      const first = toks.findIndex((x) => isFigure(x.text));
+      if (first >= 1 && first <= 2 && toks.slice(first).every((x) => isFigure(x.text))) return 'uncertain';
       continue;
     }
     if (figs.length) return 'uncertain';
@@ -893,7 +941,7 @@ export function readSingleText(lines: string[], start: number, end: number, file
   const parents = listedParents(columns);
   const n = columns.length;
   const k = row.figs.length;
-  if (k > n || !headerInOrder(words, columns, parents)) return 'uncertain';
+  if (k > n || !headerInOrder(words, columns, parents) || !headerComplete(words, columns, parents)) return 'uncertain';
   // every column printed: one placement, its sums left to the rules; else the placements the sums allow
   const fits: number[][] = [];
   if (k === n) fits.push(columns.map((_, i) => i));
@@ -917,7 +965,9 @@ export function readSingleText(lines: string[], start: number, end: number, file
   // the header is the reader's own, of the certain columns only, named by their keys' names
   const kept = columns.map((key, c) => ({ key, c })).filter(({ c }) => certain[c]);
   const headerLine = words[0]?.line ?? row.line;
-  rows.push({ line: headerLine, cells: kept.map(({ key }, j) => cell(SINGLE_LABEL[key] ?? key, headerLine, 1, j + 1)) });
+  rows.push({ line: headerLine, cells: kept.map(({ key }, j) => cell(SINGLE_LABEL[splitColumn(key).key] ?? key, headerLine, 1, j + 1)) });
+  // a 决算's two figures of a column: 预算数 and 决算数 under its name
+  if (kept.some(({ key }) => splitColumn(key).dim)) rows.push({ line: headerLine, cells: kept.map(({ key }, j) => cell(DIMENSION_LABEL[splitColumn(key).dim ?? ''] ?? '', headerLine, 1, j + 1)) });
   rows.push({
     line: row.line,
     cells: kept.map(({ c }, j) => {
@@ -927,6 +977,8 @@ export function readSingleText(lines: string[], start: number, end: number, file
   });
   return { grid: { file, rows }, placedBySums: k < n };
 }
+
+const DIMENSION_LABEL: { readonly [dim: string]: string } = { budget: '预算数', final: '决算数' };
 
 /** A column's name in the reader's own header: words the header reader takes for that column. */
 const SINGLE_LABEL: { readonly [key: string]: string } = {
