@@ -255,13 +255,13 @@ export function replaceIn(total: Interval, old: Interval, next: Interval): Inter
   return { value: total.value.minus(old.value).plus(next.value), lo: total.lo.minus(old.lo).plus(next.lo), hi: total.hi.minus(old.hi).plus(next.hi) };
 }
 
-/** Whether the signed sum of the terms' values is exactly `target`'s value. */
-export function signedSumIs(terms: ReadonlyArray<{ fig: { interval: Interval }; sign: 1 | -1 }>, target: Interval): boolean {
+/** Whether the signed sum of the figures' values (each +1 unless `signs` says −1) is exactly `target`'s value. */
+export function signedSumIs(figs: ReadonlyArray<{ interval: Interval }>, signs: ReadonlyArray<1 | -1> | undefined, target: Interval): boolean {
   if (target instanceof Scaled) {
     let e = target.e;
     let scaled = true;
-    for (const t of terms) {
-      const iv = t.fig.interval;
+    for (const f of figs) {
+      const iv = f.interval;
       if (!(iv instanceof Scaled)) {
         scaled = iv === NOTHING; // a blank adds nothing
         if (!scaled) break;
@@ -271,19 +271,19 @@ export function signedSumIs(terms: ReadonlyArray<{ fig: { interval: Interval }; 
       const at = (x: Scaled) => (x.e === e ? x.v : x.v * (POW10[e - x.e] ?? NaN));
       let total = 0;
       let exact = Number.isSafeInteger(at(target));
-      for (const t of terms) {
+      for (let i = 0; i < figs.length; i++) {
         if (!exact) break;
-        const iv = t.fig.interval;
+        const iv = figs[i]!.interval;
         if (iv === NOTHING) continue;
         const v = at(iv as Scaled);
-        total = t.sign === 1 ? total + v : total - v;
+        total = (signs?.[i] ?? 1) === 1 ? total + v : total - v;
         exact = Number.isSafeInteger(v) && Number.isSafeInteger(total);
       }
       if (exact) return total === at(target);
     }
   }
   let total = ZERO;
-  for (const t of terms) total = t.sign === 1 ? total.plus(t.fig.interval.value) : total.minus(t.fig.interval.value);
+  for (let i = 0; i < figs.length; i++) total = (signs?.[i] ?? 1) === 1 ? total.plus(figs[i]!.interval.value) : total.minus(figs[i]!.interval.value);
   return total.eq(target.value);
 }
 

@@ -270,9 +270,11 @@ export function compare(c: Comparison): Finding | null {
   const finding = verdict ? report(c, verdict) : null;
   if (isRecording()) {
     // recorded only when `computed` is exactly the signed sum of the figures named
-    const terms = c.terms ?? c.inputs.map((fig) => ({ fig, sign: 1 as const }));
-    if (signedSumIs(terms, c.computed)) {
-      const r: Relation = { ruleId: c.meta.id, op: c.atMost ? '<=' : '=', stated: c.stated, terms };
+    const figs = c.terms ? c.terms.map((t) => t.fig) : c.inputs;
+    const signs = c.terms?.some((t) => t.sign === -1) ? c.terms.map((t) => t.sign) : undefined;
+    if (signedSumIs(figs, signs, c.computed)) {
+      const r: Relation = { ruleId: c.meta.id, op: c.atMost ? '<=' : '=', stated: c.stated, figs };
+      if (signs) r.signs = signs;
       if (finding) r.finding = finding;
       recordRelation(r);
     }

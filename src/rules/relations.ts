@@ -8,9 +8,17 @@ export interface Relation {
   ruleId: string;
   op: '=' | '<=';
   stated: Figure;
-  terms: Array<{ fig: Figure; sign: 1 | -1 }>;
+  /** the figures summed (the figures a rule compared, as it holds them: no copy per relation) */
+  figs: readonly Figure[];
+  /** their signs, when some is −1; else each is +1 */
+  signs?: ReadonlyArray<1 | -1>;
   /** the finding it gave, when it did not hold */
   finding?: Finding;
+}
+
+/** The sign of a relation's i-th figure. */
+export function signAt(r: Pick<Relation, 'signs'>, i: number): 1 | -1 {
+  return r.signs?.[i] ?? 1;
 }
 
 let active: Relation[] | undefined;

@@ -7,7 +7,7 @@
 import { Decimal, displayed, judgeAtMost, judgeEqual, replaceIn, scale, sum, neg, type Dec, type Interval, type JudgeOptions } from '../core/decimal.js';
 import type { Bilingual, Finding, FindingLocation } from '../core/findings.js';
 import { locationOf, type Figure } from './figures.js';
-import type { Relation } from './relations.js';
+import { signAt, type Relation } from './relations.js';
 
 const MAX_CANDIDATES = 2000;
 const MAX_VALUES = 3;
@@ -51,31 +51,31 @@ interface Candidate {
 }
 
 function figuresOf(r: Relation): Figure[] {
-  return [r.stated, ...r.terms.map((t) => t.fig)];
+  return [r.stated, ...r.figs];
 }
 
 // A relation may sum thousands of figures (a 类 over its 项), and the search asks of it once per
 // candidate: its sum is made once, and a correction changes only the terms it replaces.
 interface Summed {
-  /** the signed sum of the terms' intervals */
+  /** the signed sum of the figures' intervals */
   total: Interval;
-  /** the terms of each figure, by its key */
-  byKey: Map<string, Array<{ fig: Figure; sign: 1 | -1 }>>;
+  /** the places (in r.figs) of each figure, by its key */
+  byKey: Map<string, number[]>;
 }
 const SUMMED = new WeakMap<Relation, Summed>();
 
 function summed(r: Relation): Summed {
   let s = SUMMED.get(r);
   if (!s) {
-    const byKey = new Map<string, Array<{ fig: Figure; sign: 1 | -1 }>>();
-    for (const t of r.terms) {
-      const k = cellKey(t.fig);
-      if (k === undefined) continue;
+    const byKey = new Map<string, number[]>();
+    r.figs.forEach((f, i) => {
+      const k = cellKey(f);
+      if (k === undefined) return;
       const list = byKey.get(k);
-      if (list) list.push(t);
-      else byKey.set(k, [t]);
-    }
-    s = { total: sum(r.terms.map((t) => (t.sign === 1 ? t.fig.interval : neg(t.fig.interval)))), byKey };
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    });
+    s = { total: sum(r.figs.map((f, i) => (signAt(r, i) === 1 ? f.interval : neg(f.interval)))), byKey };
     SUMMED.set(r, s);
   }
   return s;
@@ -87,7 +87,10 @@ function holds(r: Relation, replaced: ReadonlyMap<string, Interval>, opts: Judge
   const s = summed(r);
   let computed = s.total;
   for (const [k, next] of replaced) {
-    for (const t of s.byKey.get(k) ?? []) computed = t.sign === 1 ? replaceIn(computed, t.fig.interval, next) : replaceIn(computed, neg(t.fig.interval), neg(next));
+    for (const i of s.byKey.get(k) ?? []) {
+      const was = r.figs[i]!.interval;
+      computed = signAt(r, i) === 1 ? replaceIn(computed, was, next) : replaceIn(computed, neg(was), neg(next));
+    }
   }
   const verdict = r.op === '<=' ? judgeAtMost(iv(r.stated), computed, opts) : judgeEqual(iv(r.stated), computed, opts);
   return verdict === null;
@@ -97,21 +100,24 @@ function holds(r: Relation, replaced: ReadonlyMap<string, Interval>, opts: Judge
 function valueFor(r: Relation, key: string): Dec | undefined {
   const isStated = cellKey(r.stated) === key;
   const term = summed(r).byKey.get(key)?.[0];
-  if (!isStated && !term) return undefined;
-  const fig = isStated ? r.stated : term!.fig;
+  if (!isStated && term === undefined) return undefined;
+  const fig = isStated ? r.stated : r.figs[term!]!;
   let target: Dec;
   if (isStated) {
     target = summed(r).total.value;
   } else {
     // the stated figure less every other term: less the sum, plus the term's own part
-    const own = term!.sign === 1 ? term!.fig.interval.value : term!.fig.interval.value.neg();
+    const sign = signAt(r, term!);
+    const own = sign === 1 ? fig.interval.value : fig.interval.value.neg();
     let rest = r.stated.interval.value.minus(summed(r).total.value.minus(own));
     if (rest.isZero()) {
       // a zero keeps the sign the term-by-term difference gives it
       rest = r.stated.interval.value;
-      for (const t of r.terms) if (t !== term) rest = t.sign === 1 ? rest.minus(t.fig.interval.value) : rest.plus(t.fig.interval.value);
+      r.figs.forEach((f, i) => {
+        if (i !== term) rest = signAt(r, i) === 1 ? rest.minus(f.interval.value) : rest.plus(f.interval.value);
+      });
     }
-    target = term!.sign === 1 ? rest : rest.neg();
+    target = sign === 1 ? rest : rest.neg();
   }
   const printed = target.div(fig.toBase).toDecimalPlaces(fig.decimals, Decimal.ROUND_HALF_UP);
   return printed;
@@ -130,7 +136,8 @@ export function findRootCauses(relations: readonly Relation[], opts: JudgeOption
   for (const r of failing) for (const f of figuresOf(r)) if (f.row) lines.add(f.row.line);
   const byCell = new Map<string, Relation[]>();
   for (const r of relations) {
-    for (const f of figuresOf(r)) {
+    for (let i = -1; i < r.figs.length; i++) {
+      const f = i < 0 ? r.stated : r.figs[i]!;
       // (a key is file|line|side|col: with no "|" in the file's name, another line is another key)
       if (!f.row || (!lines.has(f.row.line) && !f.table?.file.includes('|'))) continue;
       const k = cellKey(f);

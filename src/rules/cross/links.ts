@@ -278,16 +278,15 @@ interface Judge {
 
 function judge(j: Judge, stated: Figure, terms: Resolved[], termFigs: Figure[][]): void {
   const inputs: Figure[] = [];
-  const signedTerms: Array<{ fig: Figure; sign: 1 | -1 }> = [];
   let allBlank = true;
   for (let i = 0; i < termFigs.length; i++) {
-    const sign = terms[i]!.ref.sign;
     for (const fig of termFigs[i]!) {
       inputs.push(fig);
-      signedTerms.push({ fig, sign });
       if (!fig.blank) allBlank = false;
     }
   }
+  // the inputs with their signs, when some term is subtracted (else the inputs added up)
+  const signedTerms = terms.some((t) => t.ref.sign === -1) ? termFigs.flatMap((fs, i) => fs.map((fig) => ({ fig, sign: terms[i]!.ref.sign }))) : undefined;
   if (stated.blank && allBlank) return;
   const computed = termFigs.length === 1 ? signed(terms[0]!.ref, termFigs[0]!) : termFigs.length ? sum(terms.map((t, i) => signed(t.ref, termFigs[i]!))) : exact(ZERO);
   const f = compare({
