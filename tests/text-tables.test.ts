@@ -317,6 +317,14 @@ describe('tables printed in ways text cannot place for certain', () => {
     ['sg08-lanci.txt', ['threePublic']],
     ['sg09-dashes.txt', ['threePublic']],
     ['sg10-layout-national-order.txt', ['threePublic']],
+    // a second round: a word wrapped onto a lower line (the order from left to right), groups by
+    // year (上年, 本年) or by 预算数 | 决算数, a 序号 column, a page number, two tables for one role
+    ['sg11-reception-first-wrapped-layout.txt', []],
+    ['sg12-last-and-this-year-groups.txt', []],
+    ['sg13-row-numbers-column.txt', []],
+    ['sg14-last-year-table-first.txt', []],
+    ['sg15-final-grouped-by-kind.txt', []],
+    ['sg16-page-number-under-blank-row.txt', []],
   ])('%s: no finding, and only the tables whose every row is certain read (%j)', async (name, read) => {
     const file = join(ROOT, name);
     expect(await quiet(file)).toEqual([]);

@@ -286,6 +286,14 @@ export function tablesInText(text: string, file: string, kindOf: TitleKind): Tex
   // a table of contents names each table once before the tables: the read one stands, else the
   // last (the table itself, not its entry in the contents); of two tables read for one role
   // (一般公共预算支出表 by function and by economic class), the first
+  // two single-row tables for one role (this year's and last year's “三公”): which is which is not
+  // known, so neither is read
+  const twice = new Set(out.filter((e) => e.single && out.some((o) => o !== e && o.key === e.key && o.single)));
+  for (const e of twice) {
+    delete e.grid;
+    delete e.single;
+    e.why = 'uncertain';
+  }
   const stands = new Map<string, TextTable & { read?: Read }>();
   for (const e of out) {
     const had = stands.get(e.key);
@@ -811,9 +819,11 @@ const DIMENSION_MARKERS: { readonly [dim: string]: RegExp } = { budget: /预算/
 
 /** Whether one word stands before another: in reading order, or from left to right. */
 function ordered(ws: ReadonlyArray<Token & { line: number }>): boolean {
-  const read = ws.every((w, j) => j === 0 || ws[j - 1]!.line < w.line || (ws[j - 1]!.line === w.line && ws[j - 1]!.column < w.column));
-  const left = ws.every((w, j) => j === 0 || ws[j - 1]!.column < w.column);
-  return read || left;
+  // words at distinct places across the line (a -layout text) say the order; a word wrapped onto
+  // a lower line would misorder them in reading order. Words at one place (each on a line of its
+  // own, as text without -layout gives them) say it in reading order.
+  if (new Set(ws.map((w) => w.column)).size === ws.length) return ws.every((w, j) => j === 0 || ws[j - 1]!.column < w.column);
+  return ws.every((w, j) => j === 0 || ws[j - 1]!.line < w.line || (ws[j - 1]!.line === w.line && ws[j - 1]!.column < w.column));
 }
 
 /**
@@ -855,8 +865,12 @@ function headerComplete(words: ReadonlyArray<Token & { line: number }>, columns:
     const key = MARKER_ORDER.find((k) => SINGLE_MARKERS[k]!.test(w.text));
     if (key !== undefined && key !== 'threePublic' && !keys.has(key)) return false;
   }
-  if (words.filter((w) => /\d{4}\s*年/.test(w.text)).length > 1) return false;
-  if (!columns.some((c) => splitColumn(c).dim) && words.some((w) => /决算/.test(w.text))) return false;
+  // another year's group (2021年, 上年, 执行数) or the rows' numbers (序号) beside the columns
+  if (words.filter((w) => /\d{4}\s*年|本年/.test(w.text)).length > 1 || words.some((w) => /上年|执行|^(?:序号|行次)$/.test(w.text))) return false;
+  const dims = columns.some((c) => splitColumn(c).dim);
+  if (!dims && words.some((w) => /决算/.test(w.text))) return false;
+  // a 决算's 预算数 and 决算数 named over each column (not once over a group of columns each)
+  if (dims && words.filter((w) => /预算|决算/.test(w.text)).length !== columns.length) return false;
   const sums = new Set(parents.filter((p): p is number => p !== undefined).map((p) => splitColumn(columns[p]!).key));
   return words.filter((w) => /^(?:合计|小计|总计)$/.test(w.text)).length === sums.size;
 }
@@ -919,8 +933,8 @@ export function readSingleText(lines: string[], start: number, end: number, file
     const toks = tokens(raw);
     const figs = toks.filter((x) => isFigure(x.text));
     if (figs.length === toks.length) {
-      // the columns' numbers (栏次: 1 2 3 …) are no figures
-      if (toks.every((x, j) => x.text === String(j + 1))) continue;
+      // the columns' numbers (栏次: 1 2 3 …) are no figures, nor a whole number alone (a page's)
+      if (toks.every((x, j) => x.text === String(j + 1)) || (toks.length === 1 && /^\d+$/.test(toks[0]!.text))) continue;
       // a second line of figures (the row wrapped, or a second row): not one row for certain
       if (row || toks.some((x) => CUT.test(x.text)) || groupsSplit(toks)) return 'uncertain';
       row = { line, figs: toks };
