@@ -325,6 +325,10 @@ describe('tables printed in ways text cannot place for certain', () => {
     ['sg14-last-year-table-first.txt', []],
     ['sg15-final-grouped-by-kind.txt', []],
     ['sg16-page-number-under-blank-row.txt', []],
+    // a third: in a text without -layout a word's place on its line says nothing of its column
+    // (reading order only); a 其中 column beside the layout's
+    ['sg17-reception-first-raw-shared-lines.txt', []],
+    ['sg18-of-which-column.txt', []],
   ])('%s: no finding, and only the tables whose every row is certain read (%j)', async (name, read) => {
     const file = join(ROOT, name);
     expect(await quiet(file)).toEqual([]);
@@ -487,6 +491,20 @@ describe('a single-row table inside a text (the “三公” table)', () => {
     const file = write(row.replace(/0\.39$/, '0.40'));
     const found = tableFindings(await load(file)).filter((f) => f.ruleId === 'row-total' && f.location.line === 546).map(brief);
     expect(found.map((f) => [f.severity, f.at, f.actual, f.expected])).toEqual([['warning', `${file}:546:11`, '0.39', '0.40']]);
+  });
+
+  it('a header whose lines hold several words, in the layout\'s order read line by line: read, and a part off found', async () => {
+    const file = join(tempDir(), 'shared-lines.txt');
+    writeFileSync(
+      file,
+      readFileSync('fixtures/text-tables/sg17-reception-first-raw-shared-lines.txt', 'utf8')
+        .replace('合计 因公出国 公务接待费\n（境）费 公务用车购置及运行费\n', '合计 因公出国（境）费\n公务用车购置及运行费 公务接待费\n')
+        .replace('60.58 0.00 9.02 51.56 0.00 51.56', '60.58 0.00 51.56 0.00 50.56 9.02'),
+    );
+    const t = (await load(file)).tables.threePublic!;
+    expect(cellsOf(t)).toEqual({ total: '60.58', abroad: '0.00', vehicles: '51.56', vehiclePurchase: '0.00', vehicleOperation: '50.56', reception: '9.02' });
+    const found = tableFindings(await load(file)).filter((f) => f.ruleId === 'row-total').map(brief);
+    expect(found.map((f) => [f.severity, f.at, f.actual, f.expected])).toEqual([['error', `${file}:9:12`, '51.56', '50.56']]);
   });
 
   it('is not read when no placement keeps its sums, when its figures run over two lines, or when its header shows another order', async () => {

@@ -817,12 +817,13 @@ function listedParents(columns: readonly string[]): Array<number | undefined> {
 /** The words of a 决算's figures of one column, in the order the layout lists them. */
 const DIMENSION_MARKERS: { readonly [dim: string]: RegExp } = { budget: /预算/, final: /决算/ };
 
-/** Whether one word stands before another: in reading order, or from left to right. */
-function ordered(ws: ReadonlyArray<Token & { line: number }>): boolean {
-  // words at distinct places across the line (a -layout text) say the order; a word wrapped onto
-  // a lower line would misorder them in reading order. Words at one place (each on a line of its
-  // own, as text without -layout gives them) say it in reading order.
-  if (new Set(ws.map((w) => w.column)).size === ws.length) return ws.every((w, j) => j === 0 || ws[j - 1]!.column < w.column);
+/**
+ * Whether words stand in order: from left to right in a text that keeps the page's columns (-layout:
+ * a word wrapped onto a lower line would misorder them in reading order), else in reading order
+ * (where a word's place on its line says nothing of its column).
+ */
+function ordered(ws: ReadonlyArray<Token & { line: number }>, spaced: boolean): boolean {
+  if (spaced) return ws.every((w, j) => j === 0 || ws[j - 1]!.column < w.column);
   return ws.every((w, j) => j === 0 || ws[j - 1]!.line < w.line || (ws[j - 1]!.line === w.line && ws[j - 1]!.column < w.column));
 }
 
@@ -830,14 +831,14 @@ function ordered(ws: ReadonlyArray<Token & { line: number }>): boolean {
  * Whether the header shows the listed columns in their order: the columns of each parent by their
  * words, in reading order or from left to right (a 决算's dimensions once: 预算数 before 决算数).
  */
-function headerInOrder(words: Array<Token & { line: number }>, columns: readonly string[], parents: Array<number | undefined>): boolean {
+function headerInOrder(words: Array<Token & { line: number }>, columns: readonly string[], parents: Array<number | undefined>, spaced: boolean): boolean {
   const wordOf = (re: RegExp | undefined) => (re ? words.find((w) => re.test(w.text)) : undefined);
   const at = columns.map((c) => wordOf(SINGLE_MARKERS[splitColumn(c).key]));
   if (at.some((w) => w === undefined)) return false;
   const dims = [...new Set(columns.map((c) => splitColumn(c).dim).filter((d) => d !== undefined))];
   if (dims.length) {
     const dw = dims.map((d) => wordOf(DIMENSION_MARKERS[d]));
-    if (dw.some((w) => w === undefined) || !ordered(dw as Array<Token & { line: number }>)) return false;
+    if (dw.some((w) => w === undefined) || !ordered(dw as Array<Token & { line: number }>, spaced)) return false;
   }
   // siblings by parent's key (the same for each dimension), each key once
   const groups = new Map<string, string[]>();
@@ -848,7 +849,7 @@ function headerInOrder(words: Array<Token & { line: number }>, columns: readonly
     if (!list.includes(key)) list.push(key);
     groups.set(g, list);
   });
-  for (const keys of groups.values()) if (!ordered(keys.map((k) => at[columns.findIndex((c) => splitColumn(c).key === k)]!))) return false;
+  for (const keys of groups.values()) if (!ordered(keys.map((k) => at[columns.findIndex((c) => splitColumn(c).key === k)]!), spaced)) return false;
   return true;
 }
 
@@ -861,13 +862,17 @@ function headerInOrder(words: Array<Token & { line: number }>, columns: readonly
  */
 function headerComplete(words: ReadonlyArray<Token & { line: number }>, columns: readonly string[], parents: ReadonlyArray<number | undefined>): boolean {
   const keys = new Set(columns.map((c) => splitColumn(c).key));
+  const dims = columns.some((c) => splitColumn(c).dim);
+  // every character of the header is one of the columns' names (however text splits them), of
+  // 合计/小计, 预算数 (决算数), a year, or the table's own “三公”经费: 其中：外事接待费 is another column
+  const known = new Set([...columns.map((c) => SINGLE_LABEL[splitColumn(c).key] ?? ''), '合计小计总计预算数年“”"\'（）()：:、·三公经费维护财政拨款一般公共万元', dims ? '决算全初' : ''].join(''));
+  if (words.some((w) => [...w.text].some((ch) => !known.has(ch) && !/[\d\s]/.test(ch)))) return false;
   for (const w of words) {
     const key = MARKER_ORDER.find((k) => SINGLE_MARKERS[k]!.test(w.text));
     if (key !== undefined && key !== 'threePublic' && !keys.has(key)) return false;
   }
   // another year's group (2021年, 上年, 执行数) or the rows' numbers (序号) beside the columns
   if (words.filter((w) => /\d{4}\s*年|本年/.test(w.text)).length > 1 || words.some((w) => /上年|执行|^(?:序号|行次)$/.test(w.text))) return false;
-  const dims = columns.some((c) => splitColumn(c).dim);
   if (!dims && words.some((w) => /决算/.test(w.text))) return false;
   // a 决算's 预算数 and 决算数 named over each column (not once over a group of columns each)
   if (dims && words.filter((w) => /预算|决算/.test(w.text)).length !== columns.length) return false;
@@ -920,6 +925,7 @@ export function readSingleText(lines: string[], start: number, end: number, file
   let unit: UnitAt | undefined;
   const words: Array<Token & { line: number }> = [];
   let row: { line: number; figs: Token[] } | undefined;
+  let spaced = false;
   for (let i = start + 1; i < end; i++) {
     const raw = lines[i]!.replace(/\f/g, ' ');
     const t = raw.trim();
@@ -930,6 +936,8 @@ export function readSingleText(lines: string[], start: number, end: number, file
       unit ??= u ?? undefined;
       continue;
     }
+    // the department and a unit cut over two lines (单位：万 / 元), printed where 编制部门 stands
+    if (/^(?:部门名称|单位)[:：]/.test(t)) continue;
     const toks = tokens(raw);
     const figs = toks.filter((x) => isFigure(x.text));
     if (figs.length === toks.length) {
@@ -949,13 +957,15 @@ export function readSingleText(lines: string[], start: number, end: number, file
       continue;
     }
     if (figs.length) return 'uncertain';
+    // a header line indented, or with words set apart by runs of spaces: the page's columns kept
+    if (/^\s{2,}\S|\S\s{2,}\S/.test(raw)) spaced = true;
     for (const w of toks) words.push({ ...w, line });
   }
   if (!row) return 'empty';
   const parents = listedParents(columns);
   const n = columns.length;
   const k = row.figs.length;
-  if (k > n || !headerInOrder(words, columns, parents) || !headerComplete(words, columns, parents)) return 'uncertain';
+  if (k > n || !headerInOrder(words, columns, parents, spaced) || !headerComplete(words, columns, parents)) return 'uncertain';
   // every column printed: one placement, its sums left to the rules; else the placements the sums allow
   const fits: number[][] = [];
   if (k === n) fits.push(columns.map((_, i) => i));
