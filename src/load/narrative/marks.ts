@@ -7,10 +7,19 @@ export class Marks {
   private readonly at: Int32Array;
 
   constructor(text: string, pick: (code: number, i: number) => boolean) {
+    // one pass, into a buffer that doubles (a text is asked of once per character, not twice)
+    let at = new Int32Array(64);
     let n = 0;
-    for (let i = 0; i < text.length; i++) if (pick(text.charCodeAt(i), i)) n++;
-    this.at = new Int32Array(n);
-    for (let i = 0, k = 0; i < text.length; i++) if (pick(text.charCodeAt(i), i)) this.at[k++] = i;
+    for (let i = 0; i < text.length; i++) {
+      if (!pick(text.charCodeAt(i), i)) continue;
+      if (n === at.length) {
+        const more = new Int32Array(n * 2);
+        more.set(at);
+        at = more;
+      }
+      at[n++] = i;
+    }
+    this.at = at.subarray(0, n);
   }
 
   /** The last position in [floor, pos), or -1. */
