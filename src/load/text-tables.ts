@@ -10,7 +10,7 @@
 // by splitting each line where its expense item starts. Other shapes (single rows, project lists,
 // 决算 summaries) are named, not read. A table whose rows cannot all be read with certainty is not
 // read at all: a row left out would make its parent's sum fail.
-import { add, displayed, exact, overlaps, parseNumber, ZERO, type Dec, type Interval } from '../core/decimal.js';
+import { add, displayedIn, exact, ONE, overlaps, parseNumber, ZERO, type Dec, type Interval } from '../core/decimal.js';
 import { COLUMN_PARENT, columnKeyOf, FUNCTION_CLASSES, functionClassByName, itemOf, normalizeLabel, stripNumbering } from './aliases.js';
 import type { Grid, GridCell, GridRow } from './grid.js';
 import { chineseNumber } from './table.js';
@@ -776,8 +776,9 @@ function readSidedText(lines: string[], start: number, end: number, file: string
 // where all of them put the same figure there: here 合计 60.58, 因公出国 empty, 公务用车 51.56 and
 // 公务接待 9.02; 51.56 may be the 购置费 or the 运行费, so neither is read. The sums having placed the
 // figures, they are not checked again (every column printed: the one placement, and its sums checked).
-// The header must show the layout's order (sibling columns by their words, in reading order or from
-// left to right), or the table is not read: another region's order would place figures wrongly.
+// The header must show the layout's columns, no other, in the layout's order (sibling columns by
+// their words: from left to right in a -layout text, in reading order otherwise), or the table is
+// not read: another region's columns or order would place figures wrongly.
 
 /** The words that name a column in a header, a part of a word where text splits it ("公务用车运 / 行维护费"). */
 const SINGLE_MARKERS: { readonly [key: string]: RegExp } = {
@@ -829,7 +830,7 @@ function ordered(ws: ReadonlyArray<Token & { line: number }>, spaced: boolean): 
 
 /**
  * Whether the header shows the listed columns in their order: the columns of each parent by their
- * words, in reading order or from left to right (a 决算's dimensions once: 预算数 before 决算数).
+ * words (see `ordered`), and a 决算's dimensions once: 预算数 before 决算数.
  */
 function headerInOrder(words: Array<Token & { line: number }>, columns: readonly string[], parents: Array<number | undefined>, spaced: boolean): boolean {
   const wordOf = (re: RegExp | undefined) => (re ? words.find((w) => re.test(w.text)) : undefined);
@@ -884,7 +885,7 @@ function headerComplete(words: ReadonlyArray<Token & { line: number }>, columns:
 function rowInterval(t: string | undefined): Interval {
   if (t === undefined || DASH.test(t)) return exact(ZERO);
   const p = parseNumber(t);
-  return p.kind === 'number' ? displayed(p.n.value, p.n.decimals) : exact(ZERO);
+  return p.kind === 'number' ? displayedIn(p.n, ONE) : exact(ZERO);
 }
 
 /** Whether a placement (figure index per column, or -1) keeps every column sum, within rounding. */
