@@ -329,6 +329,10 @@ describe('tables printed in ways text cannot place for certain', () => {
     // (reading order only); a 其中 column beside the layout's
     ['sg17-reception-first-raw-shared-lines.txt', []],
     ['sg18-of-which-column.txt', []],
+    // a fourth: a column that sums others stands before its parts and after the sibling before it
+    ['sg19-total-last.txt', []],
+    ['sg20-subtotal-after-its-parts.txt', []],
+    ['sg21-sangong-subtotal-vehicles-band.txt', []],
   ])('%s: no finding, and only the tables whose every row is certain read (%j)', async (name, read) => {
     const file = join(ROOT, name);
     expect(await quiet(file)).toEqual([]);

@@ -850,7 +850,23 @@ function headerInOrder(words: Array<Token & { line: number }>, columns: readonly
     if (!list.includes(key)) list.push(key);
     groups.set(g, list);
   });
-  for (const keys of groups.values()) if (!ordered(keys.map((k) => at[columns.findIndex((c) => splitColumn(c).key === k)]!), spaced)) return false;
+  const wordOfKey = (k: string) => at[columns.findIndex((c) => splitColumn(c).key === k)]!;
+  for (const keys of groups.values()) if (!ordered(keys.map(wordOfKey), spaced)) return false;
+  // a column that sums others stands before them (合计 first; a group's 小计 before its parts) and
+  // after the sibling before it: the 合计/小计 words taken in turn, the table's total first, then
+  // each group's in the layout's order
+  const subtotals = words.filter((w) => /^(?:合计|小计|总计)$/.test(w.text));
+  const sums = [...new Set(parents.filter((p): p is number => p !== undefined).map((p) => splitColumn(columns[p]!).key))];
+  sums.sort((a, b) => columns.findIndex((c) => splitColumn(c).key === a) - columns.findIndex((c) => splitColumn(c).key === b));
+  for (const [g, keys] of groups) {
+    if (g === '') continue;
+    const head = subtotals[sums.indexOf(g)];
+    if (!head) return false;
+    for (const k of keys) if (!ordered([head, wordOfKey(k)], spaced)) return false;
+    const own = [...groups.values()].find((ks) => ks.includes(g));
+    const before = own ? own[own.indexOf(g) - 1] : undefined;
+    if (before !== undefined && !ordered([wordOfKey(before), head], spaced)) return false;
+  }
   return true;
 }
 
