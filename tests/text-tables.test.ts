@@ -333,6 +333,9 @@ describe('tables printed in ways text cannot place for certain', () => {
     ['sg19-total-last.txt', []],
     ['sg20-subtotal-after-its-parts.txt', []],
     ['sg21-sangong-subtotal-vehicles-band.txt', []],
+    // a fifth: a whole number alone on a line (a cell of the row, or a page's), a column named twice
+    ['sg22-row-tail-alone-on-a-line.txt', []],
+    ['sg23-columns-listed-twice.txt', []],
   ])('%s: no finding, and only the tables whose every row is certain read (%j)', async (name, read) => {
     const file = join(ROOT, name);
     expect(await quiet(file)).toEqual([]);

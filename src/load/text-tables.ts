@@ -884,9 +884,13 @@ function headerComplete(words: ReadonlyArray<Token & { line: number }>, columns:
   // 合计/小计, 预算数 (决算数), a year, or the table's own “三公”经费: 其中：外事接待费 is another column
   const known = new Set([...columns.map((c) => SINGLE_LABEL[splitColumn(c).key] ?? ''), '合计小计总计预算数年“”"\'（）()：:、·三公经费维护财政拨款一般公共万元', dims ? '决算全初' : ''].join(''));
   if (words.some((w) => [...w.text].some((ch) => !known.has(ch) && !/[\d\s]/.test(ch)))) return false;
+  // each column named once (a line listing the columns above the header may name them in another order)
+  const named = new Set<string>();
   for (const w of words) {
     const key = MARKER_ORDER.find((k) => SINGLE_MARKERS[k]!.test(w.text));
-    if (key !== undefined && key !== 'threePublic' && !keys.has(key)) return false;
+    if (key === undefined || key === 'total' || key === 'threePublic') continue;
+    if (!keys.has(key) || named.has(key)) return false;
+    named.add(key);
   }
   // another year's group (2021年, 上年, 执行数) or the rows' numbers (序号) beside the columns
   if (words.filter((w) => /\d{4}\s*年|本年/.test(w.text)).length > 1 || words.some((w) => /上年|执行|^(?:序号|行次)$/.test(w.text))) return false;
@@ -943,6 +947,8 @@ export function readSingleText(lines: string[], start: number, end: number, file
   const words: Array<Token & { line: number }> = [];
   let row: { line: number; figs: Token[] } | undefined;
   let spaced = false;
+  /** a whole number alone at a page break: a page's number only where the row's figures have decimals */
+  let pageNumber = false;
   for (let i = start + 1; i < end; i++) {
     const raw = lines[i]!.replace(/\f/g, ' ');
     const t = raw.trim();
@@ -958,8 +964,15 @@ export function readSingleText(lines: string[], start: number, end: number, file
     const toks = tokens(raw);
     const figs = toks.filter((x) => isFigure(x.text));
     if (figs.length === toks.length) {
-      // the columns' numbers (栏次: 1 2 3 …) are no figures, nor a whole number alone (a page's)
-      if (toks.every((x, j) => x.text === String(j + 1)) || (toks.length === 1 && /^\d+$/.test(toks[0]!.text))) continue;
+      // the columns' numbers (栏次: 1 2 3 …) are no figures
+      if (toks.every((x, j) => x.text === String(j + 1))) continue;
+      // a whole number alone: a page's number at a page break (pdftotext's form feed beside it);
+      // else a page's or a cell of the row on a line of its own, which text cannot tell apart
+      if (toks.length === 1 && /^\d+$/.test(toks[0]!.text)) {
+        if (!lines[i]!.includes('\f') && !(lines[i + 1] ?? '').startsWith('\f')) return 'uncertain';
+        pageNumber = true;
+        continue;
+      }
       // a second line of figures (the row wrapped, or a second row): not one row for certain
       if (row || toks.some((x) => CUT.test(x.text)) || groupsSplit(toks)) return 'uncertain';
       row = { line, figs: toks };
@@ -978,7 +991,8 @@ export function readSingleText(lines: string[], start: number, end: number, file
     if (/^\s{2,}\S|\S\s{2,}\S/.test(raw)) spaced = true;
     for (const w of toks) words.push({ ...w, line });
   }
-  if (!row) return 'empty';
+  if (!row) return pageNumber ? 'uncertain' : 'empty';
+  if (pageNumber && !row.figs.some((f) => f.text.includes('.'))) return 'uncertain';
   const parents = listedParents(columns);
   const n = columns.length;
   const k = row.figs.length;
