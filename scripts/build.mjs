@@ -6,7 +6,8 @@
 // chunks of its own (the 情况说明 reader, formats, PDF and workbook readers).
 // The bundle is CommonJS: Node 20 keeps no compiled code of ES modules from one run to the next,
 // but a CommonJS script can be compiled with the code V8 cached for it in an earlier run
-// (bin/compile-cache.js): a cold check of a disclosure about a fifth faster.
+// (src/compile-cache.ts, bundled as dist/bundle/compile-cache.js for the CommonJS entry point
+// bin/budgetlint.js): a cold check of a disclosure about a fifth faster.
 // Usage: node scripts/build.mjs [--bundle-only]
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -48,7 +49,7 @@ const lazyChildProcess = {
 const { rolldown } = await import('rolldown');
 rmSync(BUNDLE_DIR, { recursive: true, force: true });
 const bundle = await rolldown({
-  input: { cli: join(ROOT, 'dist/cli.js'), worker: join(ROOT, 'dist/batch/worker.js') },
+  input: { cli: join(ROOT, 'dist/cli.js'), worker: join(ROOT, 'dist/batch/worker.js'), 'compile-cache': join(ROOT, 'dist/compile-cache.js') },
   platform: 'node',
   // node: built-ins and the other packages are loaded as they would be unbundled (a package's own
   // imports, `#ansi-styles` in chalk, go with it)

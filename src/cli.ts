@@ -51,7 +51,17 @@ function checkOptions(cmd: Command): Command {
     .option('--layout <id>', 'read every disclosure with this layout instead of detecting it (see: budgetlint layouts)');
 }
 
-export async function main(argv: string[], io: Io = { out: process.stdout, err: process.stderr, in: process.stdin }): Promise<number> {
+// standard input is opened only when read (`-`): making process.stdin builds a stream, a few
+// milliseconds of every cold start
+const processIo = (): Io => ({
+  out: process.stdout,
+  err: process.stderr,
+  get in() {
+    return process.stdin;
+  },
+});
+
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   let exitCode = EXIT_OK;
   const { watchErrors } = await import('./output.js');
   // a closed or full standard output is an error event: recorded here, never an uncaught exception

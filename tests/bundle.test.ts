@@ -75,10 +75,11 @@ describe('the bundled command line', () => {
     mkdirSync(join(root, 'bin'));
     mkdirSync(join(root, 'dist', 'bundle'), { recursive: true });
     copyFileSync(join(ROOT, 'bin/budgetlint.js'), join(root, 'bin/budgetlint.js'));
+    copyFileSync(join(ROOT, 'bin/package.json'), join(root, 'bin/package.json'));
     writeFileSync(join(root, 'package.json'), '{"type":"module"}');
     const fake = (which: string) => `export async function main() { process.stdout.write('${which}'); return 0; }\n`;
     writeFileSync(join(root, 'dist/cli.js'), fake('modules'));
-    // the bundle is CommonJS (and there is no dist/compile-cache.js here: it runs without the cache)
+    // the bundle is CommonJS (and there is no dist/bundle/compile-cache.js here: it runs without the cache)
     writeFileSync(join(root, 'dist/bundle/package.json'), '{"type":"commonjs"}');
     writeFileSync(join(root, 'dist/bundle/cli.js'), `exports.main = async function () { process.stdout.write('bundle'); return 0; };\n`);
     const ran = () => spawnSync(process.execPath, [join(root, 'bin/budgetlint.js')], { encoding: 'utf8' }).stdout;
@@ -93,6 +94,34 @@ describe('the bundled command line', () => {
     rmSync(join(root, 'dist/bundle'), { recursive: true });
     expect(ran()).toBe('modules');
     rmSync(root, { recursive: true, force: true });
+  });
+
+  it('starts without the ES-module loader and without opening standard input, unless reading it', () => {
+    // a preload that records, at exit, Node's internal modules loaded and whether process.stdin was made
+    const dir = mkdtempSync(join(tmpdir(), 'budgetlint-start-'));
+    const hook = join(dir, 'hook.cjs');
+    writeFileSync(
+      hook,
+      `const d = Object.getOwnPropertyDescriptor(process, 'stdin'); let made = false;
+Object.defineProperty(process, 'stdin', { configurable: true, get() { made = true; return d.get.call(process); } });
+process.on('exit', () => require('fs').writeFileSync(process.env.OUT, JSON.stringify({ made, mods: process.moduleLoadList })));`,
+    );
+    const start = (args: string[], input?: string) => {
+      const out = join(dir, 'out.json');
+      const r = spawnSync(process.execPath, ['-r', hook, 'bin/budgetlint.js', ...args], { cwd: ROOT, encoding: 'utf8', input, env: { ...process.env, OUT: out } });
+      return { status: r.status, ...(JSON.parse(readFileSync(out, 'utf8')) as { made: boolean; mods: string[] }) };
+    };
+    const t8 = 'fixtures/kashgar-2022/t8-一般公共预算三公经费支出情况表.csv';
+    const file = start(['check', t8]);
+    expect(file.status).toBe(0);
+    expect(file.made).toBe(false);
+    // the ES-module loader's translators are loaded only to run an ES module (an ES-module entry
+    // point, or import() of one); its import of node:fs builds a facade that loads fs streams
+    expect(file.mods.filter((m) => /esm\/translators|internal\/fs\/streams/.test(m))).toEqual([]);
+    const piped = start(['check', '-'], readFileSync(join(ROOT, t8), 'utf8'));
+    expect(piped.status).toBe(0);
+    expect(piped.made).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('keeps up front only what every run needs: commands, readers and formats come in chunks of their own', () => {
