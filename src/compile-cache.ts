@@ -7,7 +7,7 @@
 // the top level) is written for the next one. Measured: a cold check of a disclosure about a fifth
 // faster. Only the bundle's own chunks go through here; any failure to read or write the cache
 // leaves the chunk compiled as usual, and the run goes on as it would have without it.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join, sep } from 'node:path';
@@ -79,6 +79,36 @@ function entryName(filename: string): string | undefined {
   }
 }
 
+/** An entry's parts: installation, file name, and the file's size, inode and time it was made for. */
+const ENTRY = /^([0-9a-f]{8})-(.+)-\d+-\d+-\d+$/;
+
+/** Cached code of another installation (an npx run, an older copy) is kept this long after it was written. */
+const FOREIGN_DAYS = 30;
+
+/**
+ * Removes the entries no run will take again, so that the cache holds about one copy of the bundle
+ * however often it is rebuilt or upgraded: those of this installation's directories made for a file
+ * since rewritten or removed, those of other installations older than FOREIGN_DAYS, and temporary
+ * files a killed run left a day ago. Run only when something was written (after a build), so a
+ * warm start never lists the directory.
+ */
+function prune(dir: string, dirs: ReadonlyMap<string, string>, now = Date.now()): void {
+  for (const f of readdirSync(dir)) {
+    try {
+      const m = ENTRY.exec(f);
+      const home = m ? dirs.get(m[1]!) : undefined;
+      if (m && home !== undefined) {
+        if (entryName(join(home, m[2]!)) !== f) unlinkSync(join(dir, f));
+        continue;
+      }
+      const age = now - statSync(join(dir, f)).mtimeMs;
+      if (m ? age > FOREIGN_DAYS * 86_400_000 : f.endsWith('.tmp') && age > 86_400_000) unlinkSync(join(dir, f));
+    } catch {
+      // removed meanwhile by another run, or not ours to remove
+    }
+  }
+}
+
 /** Compiles every CommonJS file below `root` with the code cached for it, from now on in this process. */
 export function installCompileCache(root: string, env: NodeJS.ProcessEnv = process.env): CompileCacheStats {
   const stats: CompileCacheStats = { dir: compileCacheDir(env), accepted: 0, compiled: 0, written: 0 };
@@ -90,7 +120,7 @@ export function installCompileCache(root: string, env: NodeJS.ProcessEnv = proce
   const proto = Module.prototype as unknown as { _compile: Compile };
   const original = proto._compile;
   const prefix = root.endsWith(sep) ? root : root + sep;
-  const pending: Array<{ file: string; script: vm.Script }> = [];
+  const pending: Array<{ file: string; source: string; script: vm.Script }> = [];
   proto._compile = function (this: Module, content: string, filename: string): unknown {
     // Node 20 loses the import() callback of code V8 takes from a cache (ERR_VM_DYNAMIC_IMPORT_
     // CALLBACK_MISSING on the second run): a chunk importing an ES module (pdfjs-dist) is left to Node
@@ -110,7 +140,7 @@ export function installCompileCache(root: string, env: NodeJS.ProcessEnv = proce
     if (cachedData && !script.cachedDataRejected) stats.accepted++;
     else {
       stats.compiled++;
-      pending.push({ file, script });
+      pending.push({ file, source: filename, script });
     }
     const fn = script.runInThisContext() as (...args: unknown[]) => unknown;
     return fn.call(this.exports, this.exports, createRequire(filename), this, filename, dirname(filename));
@@ -126,6 +156,7 @@ export function installCompileCache(root: string, env: NodeJS.ProcessEnv = proce
         renameSync(tmp, file);
         stats.written++;
       }
+      prune(dir, new Map(pending.map((p) => [pathTag(dirname(p.source)), dirname(p.source)])));
     } catch {
       // no cache this time (a read-only home, a full disk): the next run compiles as this one did
     }

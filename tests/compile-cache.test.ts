@@ -2,7 +2,7 @@
 // (src/compile-cache.ts): the cache changes how fast a run starts, never what it answers, and a
 // cache that is missing, stale, damaged or cannot be written only means compiling as usual.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,6 +102,38 @@ describe('the compile cache', () => {
     const c = load(root, file, cache);
     expect(c.value).toBe(6);
     expect(c.stats).toMatchObject({ accepted: 0, compiled: 1 });
+  });
+
+  it('keeps one entry per file: code made for a file since rewritten or removed goes when new code is written, another installation\'s after a month', () => {
+    const root = join(work, 'pkg4');
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, 'package.json'), '{"type":"commonjs"}');
+    const [a, b] = [join(root, 'a.js'), join(root, 'b.js')];
+    writeFileSync(a, 'module.exports = 1;\n');
+    writeFileSync(b, 'module.exports = 2;\n');
+    const cache = join(work, 'prune');
+    const dir = compileCacheDir({ BUDGETLINT_COMPILE_CACHE: cache })!;
+    load(root, a, cache);
+    load(root, b, cache);
+    expect(entries(dir)).toHaveLength(2);
+    // another installation's entries, a month old and a day old, and a temporary file a killed run left
+    const month = join(dir, '0badc0de-cli.js-10-20-30');
+    const day = join(dir, '0badc0de-engine.js-10-20-30');
+    const tmp = join(dir, `${entries(dir)[0]}.999.tmp`);
+    for (const f of [month, day, tmp]) writeFileSync(f, 'x');
+    const ago = (days: number) => (Date.now() - days * 86_400_000) / 1000;
+    utimesSync(month, ago(31), ago(31));
+    utimesSync(day, ago(1), ago(1));
+    utimesSync(tmp, ago(2), ago(2));
+    // a rebuild: a.js rewritten, b.js gone
+    rmSync(b);
+    writeFileSync(a, 'module.exports = 10;\n');
+    expect(load(root, a, cache)).toMatchObject({ value: 10, stats: { written: 1 } });
+    const left = entries(dir);
+    expect(left).toHaveLength(2);
+    expect(left).toContain('0badc0de-engine.js-10-20-30');
+    expect(left.filter((f) => f.includes('-a.js-'))).toHaveLength(1);
+    expect(load(root, a, cache).stats).toMatchObject({ accepted: 1, written: 0 });
   });
 
   it('compiles again, and replaces, cached code V8 refuses (damaged)', () => {
