@@ -151,13 +151,15 @@ interface CsvError extends Error {
 }
 
 /**
- * The records csv-parse gives (with the options parseDelimited uses: raw, info, relaxed column
- * count, empty lines kept, BOM dropped) for plain well-formed text, several times faster: csv-parse
- * was a fifth of the time of a whole check. Returns undefined for anything out of the ordinary
- * (stray or unclosed quotes, lone or mixed CR line ends, a delimiter longer than one character),
- * which then goes to csv-parse itself, so its results and its error messages stay the reference.
+ * The rows parseDelimited makes from csv-parse's records (with the options parseCsvSlow uses: raw,
+ * info, relaxed column count, empty lines kept, BOM dropped), made directly for plain well-formed
+ * text, each field located as it is read: csv-parse and a second pass over every record to place
+ * its fields were a fifth of the time of a whole check. Returns undefined for anything out of the
+ * ordinary (stray or unclosed quotes, lone or mixed CR line ends, a delimiter longer than one
+ * character), which then goes to csv-parse itself, so its results and its error messages stay the
+ * reference.
  */
-export function parseCsvFast(text: string, delimiter: string, budget?: TableBudget): CsvRecordInfo[] | undefined {
+export function parseCsvFast(text: string, delimiter: string, budget?: TableBudget): GridRow[] | undefined {
   if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\r' || delimiter === '\n') return undefined;
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   // line ends: all LF, or all CRLF; csv-parse settles on the first it meets, so mixtures go to it
@@ -170,23 +172,26 @@ export function parseCsvFast(text: string, delimiter: string, budget?: TableBudg
   const d = delimiter.charCodeAt(0);
   const end = crlf ? 13 : 10; // the character that ends a record (CR of CRLF)
   const n = text.length;
-  const out: CsvRecordInfo[] = [];
+  const out: GridRow[] = [];
   // the budget is checked as records are made, so that a huge file is refused before it is held
   const rowsLeft = budget?.rows ?? Infinity;
   const cellsLeft = budget?.cells ?? Infinity;
   let cells = 0;
   let i = start;
   let line = 1;
+  // where the current line starts: a field's column counts from it
+  let lineStart = start;
   // the first LF at or after the scan position, found again only once the scan has passed it:
   // one search per line, not one per quoted field (a long line of quoted fields stays linear)
   let nl = text.indexOf('\n', start);
   while (i < n) {
-    const recordStart = i;
-    const record: string[] = [];
+    const row: GridRow = { line, cells: [] };
+    const record = row.cells;
     if (out.length >= rowsLeft) throw new LimitExceeded('rows', line);
     for (;;) {
       if (++cells > cellsLeft) throw new LimitExceeded('cells', line);
       // one field, starting at i
+      const cell: GridCell = { text: '', line, column: i - lineStart + 1, field: record.length + 1 };
       if (text.charCodeAt(i) === 34) {
         let value = '';
         let from = i + 1;
@@ -198,6 +203,7 @@ export function parseCsvFast(text: string, delimiter: string, budget?: TableBudg
           for (; nl >= 0 && nl < q; nl = text.indexOf('\n', nl + 1)) {
             if (crlf) return undefined; // csv-parse counts such line ends its own way
             line++;
+            lineStart = nl + 1;
           }
           if (text.charCodeAt(q + 1) === 34) {
             value += text.slice(from, q + 1);
@@ -208,7 +214,8 @@ export function parseCsvFast(text: string, delimiter: string, budget?: TableBudg
           i = q + 1;
           break;
         }
-        record.push(value);
+        cell.text = value;
+        record.push(cell);
         const c = i < n ? text.charCodeAt(i) : -1;
         if (c !== d && c !== end && c !== -1) return undefined; // text after a closing quote
       } else {
@@ -218,11 +225,12 @@ export function parseCsvFast(text: string, delimiter: string, budget?: TableBudg
           if (c === d || c === end) break;
           if (c === 34 || c === 13 || c === 10) return undefined; // a quote inside a bare field; a line end of the other kind
         }
-        record.push(text.slice(i, j));
+        cell.text = text.slice(i, j);
+        record.push(cell);
         i = j;
       }
       if (i >= n) {
-        out.push({ record, raw: text.slice(recordStart), info: { lines: line } });
+        out.push(row);
         budget?.take(out.length, cells, n);
         return out;
       }
@@ -230,17 +238,17 @@ export function parseCsvFast(text: string, delimiter: string, budget?: TableBudg
         i++;
         if (i >= n) {
           if (++cells > cellsLeft) throw new LimitExceeded('cells', line);
-          record.push('');
-          out.push({ record, raw: text.slice(recordStart), info: { lines: line } });
+          record.push({ text: '', line, column: i - lineStart + 1, field: record.length + 1 });
+          out.push(row);
           budget?.take(out.length, cells, n);
           return out;
         }
         continue;
       }
-      // end of record: raw keeps the first character of the line end, as csv-parse's does
-      out.push({ record, raw: text.slice(recordStart, i + 1), info: { lines: line } });
+      out.push(row);
       i += crlf ? 2 : 1;
       line++;
+      lineStart = i;
       break;
     }
   }
@@ -253,23 +261,27 @@ export function parseCsvFast(text: string, delimiter: string, budget?: TableBudg
  * are rows or cells past what is left of `budget`, and a number of absurd length.
  */
 export function parseDelimited(text: string, file: string, delimiter = detectDelimiter(text), budget = new TableBudget()): Grid {
-  let records: CsvRecordInfo[] | undefined;
+  let rows: GridRow[];
   try {
-    records = parseCsvFast(text, delimiter, budget) ?? parseCsvSlow(text, file, delimiter, budget);
+    rows = parseCsvFast(text, delimiter, budget) ?? gridRows(parseCsvSlow(text, file, delimiter, budget), delimiter);
   } catch (e) {
     if (e instanceof LimitExceeded) throw e.toInputError(file);
     throw e;
   }
+  for (const r of rows) for (const c of r.cells) if (c.text.length > MAX_NUMBER_DIGITS && longNumberAt(c.text) >= 0) throw new LimitExceeded('digits', c.line, c.column).toInputError(file);
+  return { file, rows };
+}
+
+/** Rows of located cells from csv-parse's records: each record starts on the line after the one before ended. */
+export function gridRows(records: CsvRecordInfo[], delimiter: string): GridRow[] {
   const rows: GridRow[] = [];
   let nextLine = 1;
   for (const r of records) {
     const line = nextLine;
     nextLine = r.info.lines + 1;
-    const cells = locateFields(r.record, r.raw, line, delimiter);
-    for (const c of cells) if (c.text.length > MAX_NUMBER_DIGITS && longNumberAt(c.text) >= 0) throw new LimitExceeded('digits', c.line, c.column).toInputError(file);
-    rows.push({ line, cells });
+    rows.push({ line, cells: locateFields(r.record, r.raw, line, delimiter) });
   }
-  return { file, rows };
+  return rows;
 }
 
 // csv-parse is needed only for what parseCsvFast leaves to it: loaded then (its one-file build)
