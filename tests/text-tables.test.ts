@@ -336,6 +336,10 @@ describe('tables printed in ways text cannot place for certain', () => {
     // a fifth: a whole number alone on a line (a cell of the row, or a page's), a column named twice
     ['sg22-row-tail-alone-on-a-line.txt', []],
     ['sg23-columns-listed-twice.txt', []],
+    // the template's header written otherwise: read as it
+    ['sg24-spaced-total-words.txt', ['threePublic']],
+    ['sg25-sangong-total-and-vehicles-he.txt', ['threePublic']],
+    ['sg26-reception-note-in-brackets.txt', ['threePublic']],
   ])('%s: no finding, and only the tables whose every row is certain read (%j)', async (name, read) => {
     const file = join(ROOT, name);
     expect(await quiet(file)).toEqual([]);
@@ -512,6 +516,26 @@ describe('a single-row table inside a text (the “三公” table)', () => {
     expect(cellsOf(t)).toEqual({ total: '60.58', abroad: '0.00', vehicles: '51.56', vehiclePurchase: '0.00', vehicleOperation: '50.56', reception: '9.02' });
     const found = tableFindings(await load(file)).filter((f) => f.ruleId === 'row-total').map(brief);
     expect(found.map((f) => [f.severity, f.at, f.actual, f.expected])).toEqual([['error', `${file}:9:12`, '51.56', '50.56']]);
+  });
+
+  it('a header written otherwise (合 计 spaced, “三公”经费合计, 购置和运行维护费, a note in brackets) is read as the template\'s, and a part off found', async () => {
+    const ROW = '   60.58                        51.56                      51.56           9.02';
+    const base = readFileSync('fixtures/text-tables/sg10-layout-national-order.txt', 'utf8');
+    expect(base).toContain(ROW);
+    const want = cellsOf((await load('fixtures/text-tables/sg10-layout-national-order.txt')).tables.threePublic!);
+    for (const name of ['sg24-spaced-total-words.txt', 'sg25-sangong-total-and-vehicles-he.txt', 'sg26-reception-note-in-brackets.txt']) {
+      const src = readFileSync(join('fixtures/text-tables', name), 'utf8');
+      expect(cellsOf((await load(join('fixtures/text-tables', name))).tables.threePublic!), name).toEqual(want);
+      // every column printed, 运行费 off by 1.00: the 小计 disagrees with its parts
+      const file = join(tempDir(), name);
+      writeFileSync(file, src.replace(ROW, '   60.58    0.00     51.56      0.00       50.56      9.02'));
+      const found = tableFindings(await load(file)).filter((f) => f.ruleId === 'row-total').map(brief);
+      expect(found.map((f) => [f.severity, f.at, f.actual, f.expected]), name).toEqual([['error', `${file}:9:22`, '51.56', '50.56']]);
+    }
+    // a note cut over two lines is not dropped: its characters name no column, and the table is unread
+    const cut = join(tempDir(), 'cut-note.txt');
+    writeFileSync(cut, base.replace('公务接待费\n', '公务接待费（含外\n').replace('运行费\n', '运行费    宾接待）\n'));
+    expect((await load(cut)).tables.threePublic).toBeUndefined();
   });
 
   it('is not read when no placement keeps its sums, when its figures run over two lines, or when its header shows another order', async () => {

@@ -782,20 +782,51 @@ function readSidedText(lines: string[], start: number, end: number, file: string
 
 /** The words that name a column in a header, a part of a word where text splits it ("公务用车运 / 行维护费"). */
 const SINGLE_MARKERS: { readonly [key: string]: RegExp } = {
-  total: /^(?:合计|总计)$/,
+  total: /^(?:[“"]?三公[”"]?经费)?(?:合计|总计)$/,
   threePublic: /三公/,
   abroad: /因公/,
-  vehicles: /购置及运行/,
-  vehiclePurchase: /购置(?!及)|用车购$/,
-  vehicleOperation: /(?<![及关])运行|用车运$/,
+  // 公务用车购置及运行（维护）费, also written 购置和运行 or 购置与运行
+  vehicles: /购置[及和与]运行/,
+  vehiclePurchase: /购置(?![及和与])|用车购$/,
+  vehicleOperation: /(?<![及和与关])运行|用车运$/,
   reception: /接待|公务接$/,
   meeting: /会议/,
   training: /培训/,
   agencyOperation: /机关运行/,
 };
 
-/** Which column a header word names, the longer names first (公务用车购置及运行费 before 购置费, 机关运行经费 before 运行费). */
-const MARKER_ORDER = ['agencyOperation', 'vehicles', 'threePublic', 'abroad', 'reception', 'meeting', 'training', 'vehiclePurchase', 'vehicleOperation', 'total'];
+/** Which column a header word names, the longer names first (公务用车购置及运行费 before 购置费, 机关运行经费 before 运行费; “三公”经费合计 the total). */
+const MARKER_ORDER = ['agencyOperation', 'vehicles', 'total', 'threePublic', 'abroad', 'reception', 'meeting', 'training', 'vehiclePurchase', 'vehicleOperation'];
+
+/** A word of a column that sums others: the table's 合计 (“三公”经费合计), a group's 小计. */
+const SUM_WORD = /^(?:(?:[“"]?三公[”"]?经费)?(?:合计|总计)|小计)$/;
+
+/** Words a header may print spaced out, one character or two at a time ("合　计"). */
+const SPACED_WORDS = new Set(['合计', '小计', '总计', '预算数', '决算数']);
+
+/**
+ * A header line's words as they name columns: a word printed spaced out ("合 计") made one, and a
+ * note in brackets dropped from the word it explains (公务接待费（含外宾接待）); a note cut over
+ * two words or lines is left, and the header's characters then leave the table unread.
+ */
+function headerWords(toks: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    let merged: Token | undefined;
+    for (let n = 2; n <= 3 && !merged && i + n <= toks.length; n++) {
+      const part = toks.slice(i, i + n);
+      const joined = part.map((t) => t.text).join('');
+      if (part.every((t) => t.text.length <= 2) && SPACED_WORDS.has(joined)) {
+        merged = { ...toks[i]!, text: joined };
+        i += n - 1;
+      }
+    }
+    const w = merged ?? toks[i]!;
+    const text = w.text.replace(/[（(]含[^（()）]*[）)]/g, '');
+    if (text !== '') out.push(text === w.text ? w : { ...w, text });
+  }
+  return out;
+}
 
 /** A listed column, `key` or `key@dimension` (a 决算's 预算数 and 决算数 of one column), as its parts. */
 function splitColumn(c: string): { key: string; dim: string | undefined } {
@@ -855,7 +886,7 @@ function headerInOrder(words: Array<Token & { line: number }>, columns: readonly
   // a column that sums others stands before them (合计 first; a group's 小计 before its parts) and
   // after the sibling before it: the 合计/小计 words taken in turn, the table's total first, then
   // each group's in the layout's order
-  const subtotals = words.filter((w) => /^(?:合计|小计|总计)$/.test(w.text));
+  const subtotals = words.filter((w) => SUM_WORD.test(w.text));
   const sums = [...new Set(parents.filter((p): p is number => p !== undefined).map((p) => splitColumn(columns[p]!).key))];
   sums.sort((a, b) => columns.findIndex((c) => splitColumn(c).key === a) - columns.findIndex((c) => splitColumn(c).key === b));
   for (const [g, keys] of groups) {
@@ -882,7 +913,7 @@ function headerComplete(words: ReadonlyArray<Token & { line: number }>, columns:
   const dims = columns.some((c) => splitColumn(c).dim);
   // every character of the header is one of the columns' names (however text splits them), of
   // 合计/小计, 预算数 (决算数), a year, or the table's own “三公”经费: 其中：外事接待费 is another column
-  const known = new Set([...columns.map((c) => SINGLE_LABEL[splitColumn(c).key] ?? ''), '合计小计总计预算数年“”"\'（）()：:、·三公经费维护财政拨款一般公共万元', dims ? '决算全初' : ''].join(''));
+  const known = new Set([...columns.map((c) => SINGLE_LABEL[splitColumn(c).key] ?? ''), '合计小计总计预算数年“”"\'（）()：:、·三公经费维护和与财政拨款一般公共万元', dims ? '决算全初' : ''].join(''));
   if (words.some((w) => [...w.text].some((ch) => !known.has(ch) && !/[\d\s]/.test(ch)))) return false;
   // each column named once (a line listing the columns above the header may name them in another order)
   const named = new Set<string>();
@@ -898,7 +929,7 @@ function headerComplete(words: ReadonlyArray<Token & { line: number }>, columns:
   // a 决算's 预算数 and 决算数 named over each column (not once over a group of columns each)
   if (dims && words.filter((w) => /预算|决算/.test(w.text)).length !== columns.length) return false;
   const sums = new Set(parents.filter((p): p is number => p !== undefined).map((p) => splitColumn(columns[p]!).key));
-  return words.filter((w) => /^(?:合计|小计|总计)$/.test(w.text)).length === sums.size;
+  return words.filter((w) => SUM_WORD.test(w.text)).length === sums.size;
 }
 
 /** The interval a figure of the row stands for; a dash or an absent figure is an empty cell, exactly zero. */
@@ -989,7 +1020,7 @@ export function readSingleText(lines: string[], start: number, end: number, file
     if (figs.length) return 'uncertain';
     // a header line indented, or with words set apart by runs of spaces: the page's columns kept
     if (/^\s{2,}\S|\S\s{2,}\S/.test(raw)) spaced = true;
-    for (const w of toks) words.push({ ...w, line });
+    for (const w of headerWords(toks)) words.push({ ...w, line });
   }
   if (!row) return pageNumber ? 'uncertain' : 'empty';
   if (pageNumber && !row.figs.some((f) => f.text.includes('.'))) return 'uncertain';
